@@ -1,0 +1,88 @@
+"""Reusable checks that raise :class:`~peelmodel.errors.InvalidValueError`.
+
+Each class runs its checks once, in ``__attrs_post_init__``: one whole-object
+check is several times faster than a stack of per-field validators, and it can
+also see how fields relate to each other.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from .errors import InvalidValueError
+
+__all__ = [
+    "MAX_COUNT",
+    "check_count",
+    "check_date",
+    "check_decimal",
+    "check_instance",
+    "check_slug",
+    "check_text",
+]
+
+#: The largest count the model accepts: more than any number a police
+#: inspection can report (England and Wales has about 6e7 residents).
+MAX_COUNT = 10**12
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DOTTED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+def check_instance(owner: str, field: str, value: object, kind: type | tuple[type, ...]) -> None:
+    """Require *value* to be an instance of *kind*."""
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise InvalidValueError(owner, field, value, f"must be {names}")
+
+
+def check_count(owner: str, field: str, value: object, *, positive: bool = False) -> None:
+    """Require a non-negative (or positive) ``int`` no larger than :data:`MAX_COUNT`.
+
+    ``bool`` is refused although it is a subclass of ``int``.
+    """
+    if type(value) is not int:
+        raise InvalidValueError(owner, field, value, "must be an integer")
+    if value < (1 if positive else 0):
+        raise InvalidValueError(owner, field, value, "must be positive" if positive else "must not be negative")
+    if value > MAX_COUNT:
+        raise InvalidValueError(owner, field, value, f"must be at most {MAX_COUNT:,}")
+
+
+def check_decimal(owner: str, field: str, value: object, *, signed: bool = False) -> None:
+    """Require a finite ``Decimal`` of at most six places, non-negative unless *signed*."""
+    if not isinstance(value, Decimal):
+        raise InvalidValueError(owner, field, value, "must be a Decimal")
+    if not value.is_finite():
+        raise InvalidValueError(owner, field, value, "must be finite")
+    if not signed and value.is_signed():
+        raise InvalidValueError(owner, field, value, "must not be negative")
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or not -6 <= exponent <= 0:
+        raise InvalidValueError(owner, field, value, "must be written with 0 to 6 decimal places")
+    if abs(value) > MAX_COUNT:
+        raise InvalidValueError(owner, field, value, f"must be at most {MAX_COUNT:,} in size")
+
+
+def check_date(owner: str, field: str, value: object) -> None:
+    """Require a ``date`` (and not a ``datetime``)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidValueError(owner, field, value, "must be a date")
+
+
+def check_text(owner: str, field: str, value: object) -> None:
+    """Require a non-blank string without surrounding white space."""
+    if not isinstance(value, str):
+        raise InvalidValueError(owner, field, value, "must be a string")
+    if not value or value != value.strip():
+        raise InvalidValueError(owner, field, value, "must be non-blank text without surrounding spaces")
+
+
+def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -> None:
+    """Require a lower-case slug such as ``recorded-crime`` (or ``a.b-c`` when *dotted*)."""
+    pattern = _DOTTED_SLUG if dotted else _SLUG
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        kind = "dotted lower-case slug" if dotted else "lower-case slug"
+        raise InvalidValueError(owner, field, value, f"must be a {kind} such as 'recorded-crime'")

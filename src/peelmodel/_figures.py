@@ -1,0 +1,145 @@
+"""Published figures: a value with its precision, what it measures, where and when."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from ._areas import Area
+from ._checks import check_decimal, check_slug, check_text
+from ._periods import Period
+from .errors import InvalidValueError
+
+__all__ = ["Basis", "Figure", "Qualifier"]
+
+
+class Basis(enum.Enum):
+    """What a published number is: a count, a share, a rate or a change.
+
+    >>> Basis.PER_1000_HOUSEHOLDS.scale, Basis.PER_1000_HOUSEHOLDS.denominator
+    (Fraction(1000, 1), 'households')
+    """
+
+    COUNT = "count"
+    PERCENT = "percent"
+    PER_1000_POPULATION = "per-1000-population"
+    PER_1000_HOUSEHOLDS = "per-1000-households"
+    PER_MILLION_POPULATION = "per-million-population"
+    PERCENTAGE_CHANGE = "percentage-change"
+
+    @property
+    def scale(self) -> Fraction:
+        """The factor applied to numerator ÷ denominator."""
+        return _SCALES[self]
+
+    @property
+    def denominator(self) -> str | None:
+        """The measure a rate is per: ``population`` or ``households``, if fixed."""
+        return _DENOMINATORS.get(self)
+
+
+_SCALES = {
+    Basis.COUNT: Fraction(1),
+    Basis.PERCENT: Fraction(100),
+    Basis.PER_1000_POPULATION: Fraction(1000),
+    Basis.PER_1000_HOUSEHOLDS: Fraction(1000),
+    Basis.PER_MILLION_POPULATION: Fraction(1_000_000),
+    Basis.PERCENTAGE_CHANGE: Fraction(100),
+}
+_DENOMINATORS = {
+    Basis.PER_1000_POPULATION: "population",
+    Basis.PER_1000_HOUSEHOLDS: "households",
+    Basis.PER_MILLION_POPULATION: "population",
+}
+
+
+class Qualifier(enum.Enum):
+    """How the text states a number: exactly, or as a bound ("more than 600")."""
+
+    EXACTLY = "exactly"
+    MORE_THAN = "more-than"
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number a report publishes, with its precision.
+
+    ``published`` is the value as printed (``Decimal("62.5")`` has one place),
+    or ``None`` when the report names the figure but its value was lost (a
+    chart that was an image). A ``percent`` figure is a share *of* another
+    measure; a ``percentage-change`` figure compares with a *baseline* period.
+
+    >>> from datetime import date
+    >>> from peelmodel import areas
+    >>> crime = Figure(
+    ...     id="hampshire.recorded-crime.per-1000-population",
+    ...     label="Recorded crime (excluding fraud)",
+    ...     measure="recorded-crime",
+    ...     area=areas.get("hampshire"),
+    ...     period=Period.twelve_months_to(date(2015, 6, 30)),
+    ...     basis=Basis.PER_1000_POPULATION,
+    ...     published=Decimal("62.5"),
+    ...     source="Figure 2",
+    ... )
+    >>> crime.places
+    1
+    """
+
+    id: str
+    label: str
+    measure: str
+    area: Area
+    period: Period
+    basis: Basis
+    published: Decimal | None
+    source: str
+    of: str | None = None
+    baseline: Period | None = None
+    excluding: tuple[Area, ...] = ()
+    qualifier: Qualifier = Qualifier.EXACTLY
+
+    def __attrs_post_init__(self) -> None:  # noqa: C901 - one check per rule, in order
+        check_slug("Figure", "id", self.id, dotted=True)
+        check_text("Figure", "label", self.label)
+        check_slug("Figure", "measure", self.measure, dotted=True)
+        check_text("Figure", "source", self.source)
+        if not isinstance(self.area, Area):
+            raise InvalidValueError("Figure", "area", self.area, "must be an Area")
+        if not isinstance(self.period, Period):
+            raise InvalidValueError("Figure", "period", self.period, "must be a Period")
+        if not isinstance(self.basis, Basis):
+            raise InvalidValueError("Figure", "basis", self.basis, "must be a Basis")
+        if not isinstance(self.qualifier, Qualifier):
+            raise InvalidValueError("Figure", "qualifier", self.qualifier, "must be a Qualifier")
+        change = self.basis is Basis.PERCENTAGE_CHANGE
+        if self.published is not None:
+            check_decimal("Figure", "published", self.published, signed=change)
+            if self.basis is Basis.COUNT and self.places != 0:
+                raise InvalidValueError("Figure", "published", self.published, "a count has no decimal places")
+        if (self.of is not None) != (self.basis is Basis.PERCENT):
+            raise InvalidValueError("Figure", "of", self.of, "is required for, and only for, a percent figure")
+        if self.of is not None:
+            check_slug("Figure", "of", self.of, dotted=True)
+        if (self.baseline is not None) != change:
+            raise InvalidValueError(
+                "Figure", "baseline", self.baseline, "is required for, and only for, a percentage-change figure"
+            )
+        if self.baseline is not None:
+            if not isinstance(self.baseline, Period):
+                raise InvalidValueError("Figure", "baseline", self.baseline, "must be a Period")
+            if self.baseline.end >= self.period.end:
+                raise InvalidValueError("Figure", "baseline", str(self.baseline), f"must end before {self.period}")
+        for excluded in self.excluding:
+            if not isinstance(excluded, Area) or excluded == self.area:
+                raise InvalidValueError("Figure", "excluding", excluded, "must be other areas")
+
+    @property
+    def places(self) -> int | None:
+        """The number of decimal places the value was published with."""
+        if self.published is None:
+            return None
+        exponent = self.published.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) else None

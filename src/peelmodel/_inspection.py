@@ -1,0 +1,177 @@
+"""The aggregate root: one inspection report of one force."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import TypeVar
+
+import attrs
+
+from . import areas
+from ._areas import Area, Force
+from ._checks import check_date, check_text
+from ._figures import Figure
+from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
+from ._grades import Pillar, Programme
+from ._judgments import Judgment
+from ._outcomes import OutcomeGroup, OutcomeRate
+from ._periods import Period
+from ._questions import InspectionQuestion, QuestionLevel
+from .errors import InvalidValueError, UnknownReferenceError
+
+__all__ = ["Inspection"]
+
+
+@attrs.frozen(kw_only=True)
+class Inspection:
+    """One report: a force, a programme's pillar, its judgments, findings and figures.
+
+    Figures and outcome rates may be for the force itself or for its
+    comparator areas: England and Wales, or the force's region. ``notes``
+    record how the report's text was read where it is not plain.
+
+    >>> from peelmodel import datasets
+    >>> report = datasets.load("hampshire-2015")
+    >>> report.force.name, report.overall.grade.label, len(report.outcome_rates)
+    ('Hampshire Constabulary', 'Good', 18)
+    """
+
+    force: Force
+    programme: Programme
+    pillar: Pillar
+    title: str
+    published: date
+    fieldwork: tuple[Period, ...] = ()
+    judgments: tuple[Judgment, ...] = ()
+    areas_for_improvement: tuple[AreaForImprovement, ...] = ()
+    causes_of_concern: tuple[CauseOfConcern, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    outcome_rates: tuple[OutcomeRate, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.force, Force):
+            raise InvalidValueError("Inspection", "force", self.force, "must be a Force")
+        if not isinstance(self.programme, Programme):
+            raise InvalidValueError("Inspection", "programme", self.programme, "must be a Programme")
+        if not isinstance(self.pillar, Pillar):
+            raise InvalidValueError("Inspection", "pillar", self.pillar, "must be a Pillar")
+        check_text("Inspection", "title", self.title)
+        check_date("Inspection", "published", self.published)
+        for index, period in enumerate(self.fieldwork):
+            if not isinstance(period, Period) or period.end > self.published:
+                raise InvalidValueError("Inspection", f"fieldwork[{index}]", period, "must be a period before publication")
+        for index, note in enumerate(self.notes):
+            check_text("Inspection", f"notes[{index}]", note)
+        self._check_judgments()
+        self._check_findings()
+        self._check_outcome_rates()
+        self._check_figures()
+
+    def _check_question(self, field: str, question: InspectionQuestion) -> None:
+        if question.programme != self.programme:
+            raise InvalidValueError("Inspection", field, question.id, f"is not a question of {self.programme.name}")
+
+    def _check_judgments(self) -> None:
+        seen: set[str] = set()
+        for index, judgment in enumerate(_typed(self.judgments, Judgment, "judgments")):
+            field = f"judgments[{index}].question"
+            self._check_question(field, judgment.question)
+            if judgment.question.pillar is not self.pillar:
+                raise InvalidValueError("Inspection", field, judgment.question.id, f"is not a {self.pillar.value} question")
+            if judgment.question.id in seen:
+                raise InvalidValueError("Inspection", field, judgment.question.id, "is judged more than once")
+            seen.add(judgment.question.id)
+
+    def _check_findings(self) -> None:
+        for name, kind in (
+            ("areas_for_improvement", AreaForImprovement),
+            ("causes_of_concern", CauseOfConcern),
+            ("recommendations", Recommendation),
+        ):
+            for index, finding in enumerate(_typed(getattr(self, name), kind, name)):
+                self._check_question(f"{name}[{index}].question", finding.question)
+
+    def _check_area(self, field: str, area: Area) -> None:
+        if area not in self.comparators and area != self.force:
+            raise InvalidValueError(
+                "Inspection", field, area.id, f"must be {self.force.id}, its region or england-and-wales"
+            )
+
+    def _check_outcome_rates(self) -> None:
+        seen: set[tuple[str, Period, str]] = set()
+        counts: dict[tuple[str, Period], dict[str, int | None]] = defaultdict(dict)
+        for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
+            self._check_area(f"outcome_rates[{index}].area", row.area)
+            key = (row.area.id, row.period, row.outcome_id)
+            if key in seen:
+                raise InvalidValueError(
+                    "Inspection", f"outcome_rates[{index}].outcome", row.outcome_id, "appears twice for the same area and period"
+                )
+            seen.add(key)
+            counts[row.area.id, row.period][row.outcome_id] = row.count
+        for index, row in enumerate(self.outcome_rates):
+            if isinstance(row.outcome, OutcomeGroup) and row.count is not None:
+                known = counts[row.area.id, row.period]
+                members = [known.get(f"type-{number}") for number in row.outcome.members]
+                if all(count is not None for count in members) and len(members) == len(row.outcome.members):
+                    total = sum(count for count in members if count is not None)
+                    if total != row.count:
+                        raise InvalidValueError(
+                            "Inspection",
+                            f"outcome_rates[{index}].count",
+                            row.count,
+                            f"must equal the sum of its member types ({total})",
+                        )
+
+    def _check_figures(self) -> None:
+        reserved = {f"{row.id}.{part}" for row in self.outcome_rates for part in ("count", "rate")}
+        seen: set[str] = set()
+        for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
+            if figure.id in seen or figure.id in reserved:
+                raise InvalidValueError("Inspection", f"figures[{index}].id", figure.id, "is not unique")
+            seen.add(figure.id)
+            self._check_area(f"figures[{index}].area", figure.area)
+
+    @property
+    def comparators(self) -> tuple[Area, ...]:
+        """The areas the force may be compared with: England and Wales and its region."""
+        return (areas.ENGLAND_AND_WALES, areas.get(self.force.region))
+
+    @property
+    def overall(self) -> Judgment | None:
+        """The judgment of the pillar's headline question, if given."""
+        return next((j for j in self.judgments if j.question.level is QuestionLevel.HEADLINE), None)
+
+    def judgment(self, question_id: str) -> Judgment | None:
+        """The judgment of the question with this id, if given."""
+        return next((j for j in self.judgments if j.question.id == question_id), None)
+
+    def figure(self, figure_id: str) -> Figure:
+        """The figure with this id; raise :class:`~peelmodel.errors.UnknownReferenceError`."""
+        for figure in self.figures:
+            if figure.id == figure_id:
+                return figure
+        raise UnknownReferenceError("figure", figure_id, (f.id for f in self.figures))
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        """Every area the inspection publishes numbers for, the force first."""
+        found: dict[str, Area] = {self.force.id: self.force}
+        for item in (*self.outcome_rates, *self.figures):
+            found.setdefault(item.area.id, item.area)
+        return tuple(found.values())
+
+
+_T = TypeVar("_T")
+
+
+def _typed(items: Sequence[_T], kind: type[_T], field: str) -> Sequence[_T]:
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValueError("Inspection", f"{field}[{index}]", item, f"must be {kind.__name__}")
+    return items
+

@@ -1,0 +1,140 @@
+"""The Home Office crime outcomes framework and published outcome rates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ._areas import Area
+from ._checks import check_count, check_date, check_decimal, check_slug, check_text
+from ._periods import Period
+from .errors import InvalidValueError
+
+__all__ = ["OutcomeGroup", "OutcomeRate", "OutcomeType"]
+
+
+@attrs.frozen(kw_only=True)
+class OutcomeType:
+    """A numbered outcome type, such as type 1 "Charged/summonsed".
+
+    >>> from peelmodel import outcomes
+    >>> charged = outcomes.type(1)
+    >>> charged.id, charged.name, charged.exists_during(Period.as_at(date(2015, 6, 30)))
+    ('type-1', 'Charged/summonsed', True)
+    """
+
+    number: int
+    name: str
+    group: str
+    valid_from: date
+
+    def __attrs_post_init__(self) -> None:
+        check_count("OutcomeType", "number", self.number, positive=True)
+        check_text("OutcomeType", "name", self.name)
+        check_slug("OutcomeType", "group", self.group)
+        check_date("OutcomeType", "valid_from", self.valid_from)
+
+    @property
+    def id(self) -> str:
+        """``type-N``: how documents refer to the type."""
+        return f"type-{self.number}"
+
+    def exists_during(self, period: Period) -> bool:
+        """Whether the type was in use at any time in *period*."""
+        return self.valid_from <= period.end
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class OutcomeGroup:
+    """A group of outcome types whose counts add up, such as Out-of-court (formal).
+
+    >>> from peelmodel import outcomes
+    >>> outcomes.group("out-of-court-formal").members
+    (2, 3, 6)
+    """
+
+    id: str
+    name: str
+    members: tuple[int, ...]
+
+    def __attrs_post_init__(self) -> None:
+        check_slug("OutcomeGroup", "id", self.id)
+        check_text("OutcomeGroup", "name", self.name)
+        if not self.members or list(self.members) != sorted(set(self.members)):
+            raise InvalidValueError("OutcomeGroup", "members", self.members, "must be distinct type numbers, ascending")
+        for member in self.members:
+            check_count("OutcomeGroup", "members", member, positive=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class OutcomeRate:
+    """Outcomes of one type or group in one area and period, and their rate.
+
+    The rate is per 100 offences recorded in the same period, excluding fraud,
+    as published (a ``Decimal`` with its places). Either the count or the rate
+    may be missing; ``offences`` is the denominator, when known.
+
+    >>> from peelmodel import areas, outcomes
+    >>> row = OutcomeRate(
+    ...     area=areas.get("hampshire"),
+    ...     period=Period.twelve_months_to(date(2015, 6, 30)),
+    ...     outcome=outcomes.type(1),
+    ...     count=17420,
+    ...     rate=Decimal("14.4"),
+    ... )
+    >>> row.outcome_id, row.id
+    ('type-1', 'hampshire.outcomes.type-1')
+    """
+
+    area: Area
+    period: Period
+    outcome: OutcomeType | OutcomeGroup
+    count: int | None = None
+    rate: Decimal | None = None
+    offences: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.area, Area):
+            raise InvalidValueError("OutcomeRate", "area", self.area, "must be an Area")
+        if not isinstance(self.period, Period):
+            raise InvalidValueError("OutcomeRate", "period", self.period, "must be a Period")
+        if isinstance(self.outcome, OutcomeType):
+            if not self.outcome.exists_during(self.period):
+                raise InvalidValueError(
+                    "OutcomeRate",
+                    "outcome",
+                    self.outcome.id,
+                    f"did not exist during {self.period} (in use from {self.outcome.valid_from})",
+                )
+        elif not isinstance(self.outcome, OutcomeGroup):
+            raise InvalidValueError("OutcomeRate", "outcome", self.outcome, "must be an OutcomeType or OutcomeGroup")
+        if self.count is None and self.rate is None:
+            raise InvalidValueError("OutcomeRate", "count+rate", None, "at least one must be given")
+        if self.count is not None:
+            check_count("OutcomeRate", "count", self.count)
+        if self.rate is not None:
+            check_decimal("OutcomeRate", "rate", self.rate)
+        if self.offences is not None:
+            check_count("OutcomeRate", "offences", self.offences, positive=True)
+            if self.count is not None and self.count > self.offences:
+                raise InvalidValueError(
+                    "OutcomeRate", "count", self.count, f"must not exceed offences ({self.offences})"
+                )
+
+    @property
+    def outcome_id(self) -> str:
+        """``type-N`` for a type, the group's id for a group."""
+        return self.outcome.id
+
+    @property
+    def id(self) -> str:
+        """The stable figure prefix of the row: ``area.outcomes.outcome``."""
+        return f"{self.area.id}.outcomes.{self.outcome_id}"

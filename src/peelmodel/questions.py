@@ -1,0 +1,73 @@
+"""The catalogue of inspection questions (PEEL 2015 ships with the package).
+
+>>> from peelmodel import questions
+>>> questions.get("peel-2015.effectiveness.3").text
+'How effective is the force at protecting those who are vulnerable from harm and supporting victims?'
+>>> [q.number for q in questions.children(questions.get("peel-2015.effectiveness"))]
+['1', '2', '3', '4']
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import programmes
+from ._grades import Pillar
+from ._questions import InspectionQuestion, QuestionLevel
+from ._registry import Registry, read_data
+
+__all__ = ["InspectionQuestion", "QuestionLevel", "all", "children", "get", "headline", "lookup"]
+
+_CATALOGUES: Final = ("questions-peel-2015.json",)
+
+
+def _build() -> list[InspectionQuestion]:
+    built: list[InspectionQuestion] = []
+    for name in _CATALOGUES:
+        document = read_data(name)
+        programme = programmes.get(document["programme"])
+        built.extend(
+            InspectionQuestion(
+                programme=programme,
+                pillar=Pillar(entry["pillar"]),
+                number=entry["number"],
+                text=entry["text"],
+                graded=entry["graded"],
+            )
+            for entry in document["questions"]
+        )
+    return built
+
+
+_REGISTRY: Final = Registry[InspectionQuestion]("question", _build, key=lambda q: q.id, names=lambda q: (q.text,))
+
+
+def get(question_id: str) -> InspectionQuestion:
+    """Return the question with this id, such as ``"peel-2015.effectiveness.2"``."""
+    return _REGISTRY.get(question_id)
+
+
+def lookup(text: str) -> InspectionQuestion:
+    """Return the question with this id or exact text, ignoring case."""
+    return _REGISTRY.lookup(text)
+
+
+def all(*, programme: str | None = None, pillar: Pillar | None = None) -> tuple[InspectionQuestion, ...]:  # noqa: A001
+    """Every question, optionally of one programme and pillar, in catalogue order."""
+    return tuple(
+        q
+        for q in _REGISTRY
+        if (programme is None or q.programme.id == programme) and (pillar is None or q.pillar is pillar)
+    )
+
+
+def headline(programme: str, pillar: Pillar) -> InspectionQuestion:
+    """The headline question of a programme's pillar: its grade is the overall judgment."""
+    return get(f"{programme}.{pillar.value}")
+
+
+def children(question: InspectionQuestion) -> tuple[InspectionQuestion, ...]:
+    """The questions directly below *question*."""
+    return tuple(q for q in _REGISTRY if q.parent_id == question.id)
+
+

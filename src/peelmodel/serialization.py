@@ -1,0 +1,395 @@
+"""Strict JSON documents for every public class, through one cattrs converter.
+
+A document is a JSON object with a header and the object's fields::
+
+    {"format": "peelmodel", "version": 1, "kind": "Inspection", "force": "hampshire", ...}
+
+Reference entries (forces, areas, questions, programmes, outcome types and
+groups, grading scales) are written as their ids, and a document of one of
+them is ``{"format": ..., "version": ..., "kind": "Force", "id": "hampshire"}``.
+Published figures are strings (``"14.4"``) so that their precision survives.
+
+>>> from peelmodel import Period, dumps, loads
+>>> text = dumps(Period.as_at(date(2015, 6, 30)))
+>>> text
+'{"format": "peelmodel", "version": 1, "kind": "Period", "period": "2015-06-30"}'
+>>> loads(text, Period) == Period.as_at(date(2015, 6, 30))
+True
+
+Loading is strict, and every problem is reported with its path at once:
+
+>>> loads('{"format": "peelmodel", "version": 1, "kind": "Period", "period": 20150630}', Period)
+Traceback (most recent call last):
+...
+peelmodel.errors.DocumentError: invalid document (1 problem): $.period: expected a string, found 20150630
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, TypeVar, get_args, get_origin
+
+from cattrs import Converter
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from . import areas, forces, outcomes, programmes, questions
+from ._areas import Area, Force
+from ._figures import Figure
+from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
+from ._grades import GradingScale, Programme
+from ._inspection import Inspection
+from ._judgments import Judgment
+from ._outcomes import OutcomeGroup, OutcomeRate, OutcomeType
+from ._periods import Period
+from ._questions import InspectionQuestion
+from .errors import DocumentError, InvalidValueError, PeelModelError, Problem, UnknownReferenceError
+
+__all__ = ["FORMAT", "VERSION", "converter", "dumps", "loads", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+#: The ``format`` every document declares.
+FORMAT: Final = "peelmodel"
+#: The document version this release reads and writes.
+VERSION: Final = 1
+
+_MAX_INT_DIGITS = 16
+_DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9]\d{0,15})(?:\.\d{1,6})?")
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _RawNumber:
+    """A JSON number that no field accepts: a fraction, NaN, Infinity or too many digits."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text if len(self.text) <= 24 else f"{self.text[:20]}... ({len(self.text)} digits)"
+
+
+class _StructureError(PeelModelError, TypeError):
+    """A JSON value of the wrong type or form, raised inside the converter."""
+
+
+def _found(value: object) -> str:
+    if isinstance(value, dict):
+        return f"an object with {len(value)} keys"
+    if isinstance(value, list):
+        return f"an array of {len(value)} items"
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
+    return repr(value)
+
+
+def _expected(what: str, value: object) -> _StructureError:
+    return _StructureError(f"expected {what}, found {_found(value)}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _expected("a string", value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _expected("an integer", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _expected("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if type(value) is not str or not _DECIMAL_TEXT.fullmatch(value):
+        raise _expected("a decimal number written as a string, such as \"14.4\"", value)
+    return Decimal(value)
+
+
+def _structure_date(value: object, _: type) -> date:
+    if type(value) is not str or not _DATE_TEXT.fullmatch(value):
+        raise _expected("a date such as \"2015-06-30\"", value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _expected("a real date", value) from None
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if type(value) is not str:
+        raise _expected("a period such as \"2014-07-01/2015-06-30\"", value)
+    return Period.parse(value)
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        labels = ", ".join(repr(member.value) for member in kind)
+        raise _expected(f"one of {labels}", value) from None
+
+
+def _reference(kind: str, get: Callable[[str], Any]) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not str:
+            raise _expected(f"a {kind} id", value)
+        return get(value)
+
+    return structure
+
+
+def _scale(scale_id: str) -> GradingScale:
+    for scale in programmes.scales():
+        if scale.id == scale_id:
+            return scale
+    raise UnknownReferenceError("grading scale", scale_id, (s.id for s in programmes.scales()))
+
+
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _structure_tuple(value: object, kind: Any) -> tuple[Any, ...]:
+    if type(value) is not list:
+        raise _expected("an array", value)
+    item_type = get_args(kind)[0]
+    items: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            items.append(converter.structure(item, item_type))
+        except Exception as error:  # noqa: BLE001 - collected with their index, re-raised below
+            error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
+            errors.append(error)
+    if errors:
+        raise IterableValidationError("While structuring an array", errors, kind)
+    return tuple(items)
+
+
+class _IndexNote(str):
+    """Marks an error with the index of the array item it belongs to."""
+
+    __slots__ = ("index",)
+
+    def __new__(cls, index: int) -> _IndexNote:
+        note = super().__new__(cls, f"Structuring array item @ index {index}")
+        note.index = index
+        return note
+
+    index: int
+
+
+def _class_hook(cls: type, made: Converter) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(cls, made)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        return generated(value, cls)
+
+    return structure
+
+
+def _make_converter() -> Converter:
+    made = Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    for kind, structure_fn in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (bool, _structure_bool),
+        (Decimal, _structure_decimal),
+        (date, _structure_date),
+        (Period, _structure_period),
+    ):
+        made.register_structure_hook(kind, structure_fn)
+    made.register_unstructure_hook(Decimal, str)
+    made.register_unstructure_hook(date, date.isoformat)
+    made.register_unstructure_hook(Period, Period.isoformat)
+    made.register_structure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
+    )
+    made.register_structure_hook_func(_is_tuple, _structure_tuple)
+    made.register_unstructure_hook_func(_is_tuple, lambda items: [made.unstructure(i) for i in items])
+    references: dict[Any, tuple[str, Callable[[str], Any], Callable[[Any], str]]] = {
+        Force: ("force", forces.get, lambda f: f.id),
+        Area: ("area", areas.get, lambda a: a.id),
+        InspectionQuestion: ("question", questions.get, lambda q: q.id),
+        Programme: ("programme", programmes.get, lambda p: p.id),
+        GradingScale: ("grading scale", _scale, lambda s: s.id),
+        OutcomeType | OutcomeGroup: ("outcome", outcomes.get, lambda o: o.id),
+        OutcomeType: ("outcome type", outcomes.get, lambda o: o.id),
+        OutcomeGroup: ("outcome group", outcomes.group, lambda o: o.id),
+    }
+    for kind, (name, get, ref) in references.items():
+        made.register_structure_hook_func(lambda t, kind=kind: t == kind, _reference(name, get))
+        made.register_unstructure_hook_func(lambda t, kind=kind: t == kind, ref)
+    made.register_structure_hook_factory(lambda t: t in _DOCUMENT_CLASSES, lambda t: _class_hook(t, made))
+    made.register_unstructure_hook_factory(
+        lambda t: t in _DOCUMENT_CLASSES, lambda t: make_dict_unstructure_fn(t, made, _cattrs_omit_if_default=True)
+    )
+    return made
+
+
+#: Classes written as JSON objects.
+_DOCUMENT_CLASSES: Final[tuple[type, ...]] = (
+    Figure,
+    OutcomeRate,
+    Judgment,
+    AreaForImprovement,
+    Recommendation,
+    CauseOfConcern,
+    Inspection,
+)
+#: Classes written as their id, and the key the id stands under in a document.
+_REFERENCE_CLASSES: Final[tuple[type, ...]] = (
+    Force,
+    Area,
+    InspectionQuestion,
+    Programme,
+    GradingScale,
+    OutcomeType,
+    OutcomeGroup,
+)
+
+converter: Final = _make_converter()
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a *cls* from JSON-shaped data; raise :class:`DocumentError` listing every problem."""
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:  # noqa: BLE001 - every failure becomes one DocumentError
+        raise DocumentError(_problems(error, "$")) from None
+
+
+def unstructure(obj: object) -> Any:
+    """The JSON-shaped data (dicts, lists, strings, ints) of *obj*."""
+    return converter.unstructure(obj)
+
+
+def _key(cls: type) -> str:
+    if cls in _REFERENCE_CLASSES:
+        return "id"
+    return "period" if cls is Period else ""
+
+
+def dumps(obj: object, *, indent: int | None = None) -> str:
+    """Write *obj*, an instance of a public class, as a JSON document.
+
+    >>> from peelmodel import forces
+    >>> dumps(forces.get("hampshire"))
+    '{"format": "peelmodel", "version": 1, "kind": "Force", "id": "hampshire"}'
+    """
+    cls = type(obj)
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "kind": cls.__name__}
+    if cls not in _DOCUMENT_CLASSES and cls not in _REFERENCE_CLASSES and cls is not Period:
+        raise TypeError(f"peelmodel cannot write a {cls.__name__}")  # noqa: EM102 - short and clear
+    data = converter.unstructure(obj)
+    body = {_key(cls): data} if _key(cls) else data
+    return json.dumps({**header, **body}, indent=indent, ensure_ascii=False)
+
+
+def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
+    """Read a JSON document written by :func:`dumps` as a *cls*.
+
+    Raise :class:`~peelmodel.errors.DocumentError`, listing every bad path with
+    the value found there, when the text is not a valid document of *cls*.
+    """
+    document = _parse(text, source)
+    problems: list[Problem] = []
+    if type(document) is not dict:
+        raise DocumentError([Problem("$", f"expected an object, found {_found(document)}")], source)
+    header = {"format": FORMAT, "version": VERSION, "kind": cls.__name__}
+    for key, expected in header.items():
+        found = document.get(key)
+        if type(found) is not type(expected) or found != expected:
+            problems.append(Problem(f"$.{key}", f"expected {expected!r}, found {_found(found)}"))
+    body = {key: value for key, value in document.items() if key not in header}
+    key = _key(cls)
+    if key:
+        extra = sorted(set(body) - {key})
+        problems.extend(Problem(f"$.{name}", "unknown key") for name in extra)
+        if key not in body:
+            problems.append(Problem(f"$.{key}", "required key missing"))
+            raise DocumentError(problems, source)
+        data, path = body[key], f"$.{key}"
+    else:
+        data, path = body, "$"
+    try:
+        result = converter.structure(data, cls)
+    except Exception as error:  # noqa: BLE001 - every failure becomes one DocumentError
+        problems.extend(_problems(error, path))
+        raise DocumentError(problems, source) from None
+    if problems:
+        raise DocumentError(problems, source)
+    return result
+
+
+def _parse(text: str | bytes, source: str | None) -> Any:
+    def reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+            raise DocumentError([Problem("$", f"duplicate key {duplicate!r} in an object")], source)
+        return result
+
+    def parse_int(digits: str) -> int | _RawNumber:
+        return int(digits) if len(digits.lstrip("-")) <= _MAX_INT_DIGITS else _RawNumber(digits)
+
+    try:
+        return json.loads(
+            text,
+            parse_float=_RawNumber,
+            parse_int=parse_int,
+            parse_constant=_RawNumber,
+            object_pairs_hook=reject_duplicates,
+        )
+    except json.JSONDecodeError as error:
+        raise DocumentError([Problem("$", f"not JSON: {error}")], source) from None
+    except UnicodeDecodeError as error:
+        raise DocumentError([Problem("$", f"not UTF-8 text: {error.reason}")], source) from None
+    except RecursionError:
+        raise DocumentError([Problem("$", "nested too deeply")], source) from None
+
+
+def _problems(error: BaseException, path: str) -> list[Problem]:
+    """Flatten a cattrs error tree into problems with JSON paths."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        found: list[Problem] = []
+        for sub in error.exceptions:
+            found.extend(_problems(sub, _sub_path(sub, path)))
+        return found
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [Problem(f"{path}.{name}", "unknown key") for name in sorted(error.extra_fields)]
+    if isinstance(error, KeyError):
+        return [Problem(path, "required key missing")]
+    if isinstance(error, InvalidValueError):
+        field = error.field if "+" not in error.field else ""
+        where = f"{path}.{field}" if field and not path.endswith(f".{field}") else path
+        return [Problem(where, f"{error.reason} (found {_found(error.value)})")]
+    if isinstance(error, PeelModelError):
+        return [Problem(path, str(error))]
+    return [Problem(path, f"{type(error).__name__}: {error}")]  # pragma: no cover - a defect
+
+
+def _sub_path(error: BaseException, path: str) -> str:
+    for note in reversed(getattr(error, "__notes__", [])):
+        if isinstance(note, _IndexNote):
+            return f"{path}[{note.index}]"
+        name = getattr(note, "name", None)
+        if isinstance(name, str):
+            return f"{path}.{name}"
+    return path
+
