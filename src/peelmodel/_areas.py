@@ -43,7 +43,9 @@ class Area:
         check_slug(owner, "id", self.id)
         check_text(owner, "name", self.name)
         if not isinstance(self.ons_code, str) or not _ONS_CODE.fullmatch(self.ons_code):
-            raise InvalidValueError(owner, "ons_code", self.ons_code, "must be an ONS code like 'E23000030'")
+            raise InvalidValueError(
+                owner, "ons_code", self.ons_code, "must be an ONS code like 'E23000030'"
+            )
         if not isinstance(self.kind, AreaKind):
             raise InvalidValueError(owner, "kind", self.kind, "must be an AreaKind")
         for alias in self.aliases:
@@ -60,7 +62,7 @@ class Force(Area):
     >>> from peelmodel import forces
     >>> hampshire = forces.get("hampshire")
     >>> hampshire.name, hampshire.ons_code, hampshire.region
-    ('Hampshire Constabulary', 'E23000030', 'south-east')
+    ('Hampshire Constabulary', 'E23000030', 'south-east-region')
     """
 
     kind: AreaKind = AreaKind.FORCE
@@ -73,4 +75,6 @@ class Force(Area):
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
         check_slug("Force", "region", self.region)
         if self.country not in {"England", "Wales"}:
-            raise InvalidValueError("Force", "country", self.country, "must be 'England' or 'Wales'")
+            raise InvalidValueError(
+                "Force", "country", self.country, "must be 'England' or 'Wales'"
+            )

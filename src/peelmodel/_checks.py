@@ -46,7 +46,9 @@ def check_count(owner: str, field: str, value: object, *, positive: bool = False
     if type(value) is not int:
         raise InvalidValueError(owner, field, value, "must be an integer")
     if value < (1 if positive else 0):
-        raise InvalidValueError(owner, field, value, "must be positive" if positive else "must not be negative")
+        raise InvalidValueError(
+            owner, field, value, "must be positive" if positive else "must not be negative"
+        )
     if value > MAX_COUNT:
         raise InvalidValueError(owner, field, value, f"must be at most {MAX_COUNT:,}")
 
@@ -77,7 +79,9 @@ def check_text(owner: str, field: str, value: object) -> None:
     if not isinstance(value, str):
         raise InvalidValueError(owner, field, value, "must be a string")
     if not value or value != value.strip():
-        raise InvalidValueError(owner, field, value, "must be non-blank text without surrounding spaces")
+        raise InvalidValueError(
+            owner, field, value, "must be non-blank text without surrounding spaces"
+        )
 
 
 def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -> None:

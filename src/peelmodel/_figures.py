@@ -101,7 +101,7 @@ class Figure:
     excluding: tuple[Area, ...] = ()
     qualifier: Qualifier = Qualifier.EXACTLY
 
-    def __attrs_post_init__(self) -> None:  # noqa: C901 - one check per rule, in order
+    def __attrs_post_init__(self) -> None:  # noqa: PLR0912 - one check per rule, in order
         check_slug("Figure", "id", self.id, dotted=True)
         check_text("Figure", "label", self.label)
         check_slug("Figure", "measure", self.measure, dotted=True)
@@ -118,20 +118,29 @@ class Figure:
         if self.published is not None:
             check_decimal("Figure", "published", self.published, signed=change)
             if self.basis is Basis.COUNT and self.places != 0:
-                raise InvalidValueError("Figure", "published", self.published, "a count has no decimal places")
+                raise InvalidValueError(
+                    "Figure", "published", self.published, "a count has no decimal places"
+                )
         if (self.of is not None) != (self.basis is Basis.PERCENT):
-            raise InvalidValueError("Figure", "of", self.of, "is required for, and only for, a percent figure")
+            raise InvalidValueError(
+                "Figure", "of", self.of, "is required for, and only for, a percent figure"
+            )
         if self.of is not None:
             check_slug("Figure", "of", self.of, dotted=True)
         if (self.baseline is not None) != change:
             raise InvalidValueError(
-                "Figure", "baseline", self.baseline, "is required for, and only for, a percentage-change figure"
+                "Figure",
+                "baseline",
+                self.baseline,
+                "is required for, and only for, a percentage-change figure",
             )
         if self.baseline is not None:
             if not isinstance(self.baseline, Period):
                 raise InvalidValueError("Figure", "baseline", self.baseline, "must be a Period")
             if self.baseline.end >= self.period.end:
-                raise InvalidValueError("Figure", "baseline", str(self.baseline), f"must end before {self.period}")
+                raise InvalidValueError(
+                    "Figure", "baseline", str(self.baseline), f"must end before {self.period}"
+                )
         for excluded in self.excluding:
             if not isinstance(excluded, Area) or excluded == self.area:
                 raise InvalidValueError("Figure", "excluding", excluded, "must be other areas")

@@ -60,8 +60,13 @@ class CauseOfConcern:
         _check_finding("CauseOfConcern", self.question, self.text)
         if not self.recommendations:
             raise InvalidValueError(
-                "CauseOfConcern", "recommendations", self.recommendations, "a cause of concern needs a recommendation"
+                "CauseOfConcern",
+                "recommendations",
+                self.recommendations,
+                "a cause of concern needs a recommendation",
             )
         for recommendation in self.recommendations:
             if not isinstance(recommendation, Recommendation):
-                raise InvalidValueError("CauseOfConcern", "recommendations", recommendation, "must be a Recommendation")
+                raise InvalidValueError(
+                    "CauseOfConcern", "recommendations", recommendation, "must be a Recommendation"
+                )

@@ -77,9 +77,13 @@ class GradingScale:
     def __attrs_post_init__(self) -> None:
         check_slug("GradingScale", "id", self.id)
         if not self.grades or any(not isinstance(g, Grade) for g in self.grades):
-            raise InvalidValueError("GradingScale", "grades", self.grades, "must be a tuple of grades")
+            raise InvalidValueError(
+                "GradingScale", "grades", self.grades, "must be a tuple of grades"
+            )
         if list(self.grades) != sorted(set(self.grades), reverse=True):
-            raise InvalidValueError("GradingScale", "grades", self.grades, "must be distinct, best first")
+            raise InvalidValueError(
+                "GradingScale", "grades", self.grades, "must be distinct, best first"
+            )
 
     def __contains__(self, grade: object) -> bool:
         return grade in self.grades

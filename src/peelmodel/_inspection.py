@@ -56,14 +56,21 @@ class Inspection:
         if not isinstance(self.force, Force):
             raise InvalidValueError("Inspection", "force", self.force, "must be a Force")
         if not isinstance(self.programme, Programme):
-            raise InvalidValueError("Inspection", "programme", self.programme, "must be a Programme")
+            raise InvalidValueError(
+                "Inspection", "programme", self.programme, "must be a Programme"
+            )
         if not isinstance(self.pillar, Pillar):
             raise InvalidValueError("Inspection", "pillar", self.pillar, "must be a Pillar")
         check_text("Inspection", "title", self.title)
         check_date("Inspection", "published", self.published)
         for index, period in enumerate(self.fieldwork):
             if not isinstance(period, Period) or period.end > self.published:
-                raise InvalidValueError("Inspection", f"fieldwork[{index}]", period, "must be a period before publication")
+                raise InvalidValueError(
+                    "Inspection",
+                    f"fieldwork[{index}]",
+                    period,
+                    "must be a period before publication",
+                )
         for index, note in enumerate(self.notes):
             check_text("Inspection", f"notes[{index}]", note)
         self._check_judgments()
@@ -73,7 +80,9 @@ class Inspection:
 
     def _check_question(self, field: str, question: InspectionQuestion) -> None:
         if question.programme != self.programme:
-            raise InvalidValueError("Inspection", field, question.id, f"is not a question of {self.programme.name}")
+            raise InvalidValueError(
+                "Inspection", field, question.id, f"is not a question of {self.programme.name}"
+            )
 
     def _check_judgments(self) -> None:
         seen: set[str] = set()
@@ -81,9 +90,16 @@ class Inspection:
             field = f"judgments[{index}].question"
             self._check_question(field, judgment.question)
             if judgment.question.pillar is not self.pillar:
-                raise InvalidValueError("Inspection", field, judgment.question.id, f"is not a {self.pillar.value} question")
+                raise InvalidValueError(
+                    "Inspection",
+                    field,
+                    judgment.question.id,
+                    f"is not a {self.pillar.value} question",
+                )
             if judgment.question.id in seen:
-                raise InvalidValueError("Inspection", field, judgment.question.id, "is judged more than once")
+                raise InvalidValueError(
+                    "Inspection", field, judgment.question.id, "is judged more than once"
+                )
             seen.add(judgment.question.id)
 
     def _check_findings(self) -> None:
@@ -98,7 +114,10 @@ class Inspection:
     def _check_area(self, field: str, area: Area) -> None:
         if area not in self.comparators and area != self.force:
             raise InvalidValueError(
-                "Inspection", field, area.id, f"must be {self.force.id}, its region or england-and-wales"
+                "Inspection",
+                field,
+                area.id,
+                f"must be {self.force.id}, its region or england-and-wales",
             )
 
     def _check_outcome_rates(self) -> None:
@@ -109,7 +128,10 @@ class Inspection:
             key = (row.area.id, row.period, row.outcome_id)
             if key in seen:
                 raise InvalidValueError(
-                    "Inspection", f"outcome_rates[{index}].outcome", row.outcome_id, "appears twice for the same area and period"
+                    "Inspection",
+                    f"outcome_rates[{index}].outcome",
+                    row.outcome_id,
+                    "appears twice for the same area and period",
                 )
             seen.add(key)
             counts[row.area.id, row.period][row.outcome_id] = row.count
@@ -117,7 +139,9 @@ class Inspection:
             if isinstance(row.outcome, OutcomeGroup) and row.count is not None:
                 known = counts[row.area.id, row.period]
                 members = [known.get(f"type-{number}") for number in row.outcome.members]
-                if all(count is not None for count in members) and len(members) == len(row.outcome.members):
+                if all(count is not None for count in members) and len(members) == len(
+                    row.outcome.members
+                ):
                     total = sum(count for count in members if count is not None)
                     if total != row.count:
                         raise InvalidValueError(
@@ -132,7 +156,9 @@ class Inspection:
         seen: set[str] = set()
         for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
             if figure.id in seen or figure.id in reserved:
-                raise InvalidValueError("Inspection", f"figures[{index}].id", figure.id, "is not unique")
+                raise InvalidValueError(
+                    "Inspection", f"figures[{index}].id", figure.id, "is not unique"
+                )
             seen.add(figure.id)
             self._check_area(f"figures[{index}].area", figure.area)
 
@@ -161,8 +187,8 @@ class Inspection:
     def areas(self) -> tuple[Area, ...]:
         """Every area the inspection publishes numbers for, the force first."""
         found: dict[str, Area] = {self.force.id: self.force}
-        for item in (*self.outcome_rates, *self.figures):
-            found.setdefault(item.area.id, item.area)
+        for area in (*(r.area for r in self.outcome_rates), *(f.area for f in self.figures)):
+            found.setdefault(area.id, area)
         return tuple(found.values())
 
 
@@ -172,6 +198,7 @@ _T = TypeVar("_T")
 def _typed(items: Sequence[_T], kind: type[_T], field: str) -> Sequence[_T]:
     for index, item in enumerate(items):
         if not isinstance(item, kind):
-            raise InvalidValueError("Inspection", f"{field}[{index}]", item, f"must be {kind.__name__}")
+            raise InvalidValueError(
+                "Inspection", f"{field}[{index}]", item, f"must be {kind.__name__}"
+            )
     return items
-

@@ -31,13 +31,20 @@ class Judgment:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.question, InspectionQuestion):
-            raise InvalidValueError("Judgment", "question", self.question, "must be an InspectionQuestion")
+            raise InvalidValueError(
+                "Judgment", "question", self.question, "must be an InspectionQuestion"
+            )
         if not isinstance(self.grade, Grade):
             raise InvalidValueError("Judgment", "grade", self.grade, "must be a Grade")
         if not self.question.graded:
-            raise InvalidValueError("Judgment", "question", self.question.id, "is not a graded question")
+            raise InvalidValueError(
+                "Judgment", "question", self.question.id, "is not a graded question"
+            )
         programme = self.question.programme
         if self.grade not in programme.scale:
             raise InvalidValueError(
-                "Judgment", "grade", self.grade.value, f"is not on the {programme.scale.id} scale of {programme.name}"
+                "Judgment",
+                "grade",
+                self.grade.value,
+                f"is not on the {programme.scale.id} scale of {programme.name}",
             )

@@ -66,7 +66,9 @@ class OutcomeGroup:
         check_slug("OutcomeGroup", "id", self.id)
         check_text("OutcomeGroup", "name", self.name)
         if not self.members or list(self.members) != sorted(set(self.members)):
-            raise InvalidValueError("OutcomeGroup", "members", self.members, "must be distinct type numbers, ascending")
+            raise InvalidValueError(
+                "OutcomeGroup", "members", self.members, "must be distinct type numbers, ascending"
+            )
         for member in self.members:
             check_count("OutcomeGroup", "members", member, positive=True)
 
@@ -80,7 +82,8 @@ class OutcomeRate:
 
     The rate is per 100 offences recorded in the same period, excluding fraud,
     as published (a ``Decimal`` with its places). Either the count or the rate
-    may be missing; ``offences`` is the denominator, when known.
+    may be missing; ``offences`` is the denominator, when known; ``source``
+    says where in the report the row stands.
 
     >>> from peelmodel import areas, outcomes
     >>> row = OutcomeRate(
@@ -100,8 +103,11 @@ class OutcomeRate:
     count: int | None = None
     rate: Decimal | None = None
     offences: int | None = None
+    source: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.source is not None:
+            check_text("OutcomeRate", "source", self.source)
         if not isinstance(self.area, Area):
             raise InvalidValueError("OutcomeRate", "area", self.area, "must be an Area")
         if not isinstance(self.period, Period):
@@ -115,7 +121,9 @@ class OutcomeRate:
                     f"did not exist during {self.period} (in use from {self.outcome.valid_from})",
                 )
         elif not isinstance(self.outcome, OutcomeGroup):
-            raise InvalidValueError("OutcomeRate", "outcome", self.outcome, "must be an OutcomeType or OutcomeGroup")
+            raise InvalidValueError(
+                "OutcomeRate", "outcome", self.outcome, "must be an OutcomeType or OutcomeGroup"
+            )
         if self.count is None and self.rate is None:
             raise InvalidValueError("OutcomeRate", "count+rate", None, "at least one must be given")
         if self.count is not None:
@@ -126,7 +134,10 @@ class OutcomeRate:
             check_count("OutcomeRate", "offences", self.offences, positive=True)
             if self.count is not None and self.count > self.offences:
                 raise InvalidValueError(
-                    "OutcomeRate", "count", self.count, f"must not exceed offences ({self.offences})"
+                    "OutcomeRate",
+                    "count",
+                    self.count,
+                    f"must not exceed offences ({self.offences})",
                 )
 
     @property

@@ -30,7 +30,9 @@ class Period:
         check_date("Period", "start", self.start)
         check_date("Period", "end", self.end)
         if self.end < self.start:
-            raise InvalidValueError("Period", "end", self.end, f"must not be before start {self.start}")
+            raise InvalidValueError(
+                "Period", "end", self.end, f"must not be before start {self.start}"
+            )
 
     @classmethod
     def twelve_months_to(cls, end: date) -> Period:

@@ -47,18 +47,25 @@ class InspectionQuestion:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.programme, Programme):
-            raise InvalidValueError("InspectionQuestion", "programme", self.programme, "must be a Programme")
+            raise InvalidValueError(
+                "InspectionQuestion", "programme", self.programme, "must be a Programme"
+            )
         if not isinstance(self.pillar, Pillar):
             raise InvalidValueError("InspectionQuestion", "pillar", self.pillar, "must be a Pillar")
         if not isinstance(self.number, str) or not _NUMBER.fullmatch(self.number):
             raise InvalidValueError(
-                "InspectionQuestion", "number", self.number, "must be '' or dotted positive integers like '2.1'"
+                "InspectionQuestion",
+                "number",
+                self.number,
+                "must be '' or dotted positive integers like '2.1'",
             )
         check_text("InspectionQuestion", "text", self.text)
         if type(self.graded) is not bool:
             raise InvalidValueError("InspectionQuestion", "graded", self.graded, "must be a bool")
         if self.graded and self.level is QuestionLevel.DIAGNOSTIC:
-            raise InvalidValueError("InspectionQuestion", "graded", self.graded, "diagnostic questions are not graded")
+            raise InvalidValueError(
+                "InspectionQuestion", "graded", self.graded, "diagnostic questions are not graded"
+            )
 
     @property
     def id(self) -> str:

@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 def read_data(name: str) -> Any:
     """Parse one JSON file shipped in ``peelmodel/data``."""
-    text = resources.files("peelmodel").joinpath("data", name).read_text(encoding="utf-8")
+    text = (resources.files("peelmodel") / "data" / name).read_text(encoding="utf-8")
     return json.loads(text)
 
 
@@ -41,8 +41,7 @@ class Registry(Generic[T]):
 
     @cached_property
     def _by_id(self) -> dict[str, T]:
-        entries = {self._key(entry): entry for entry in self._build()}
-        return entries
+        return {self._key(entry): entry for entry in self._build()}
 
     @cached_property
     def _by_name(self) -> dict[str, T]:

@@ -2,7 +2,7 @@
 
 >>> from peelmodel import areas
 >>> areas.lookup("South East").id, len(areas.all(kind=areas.AreaKind.REGION))
-('south-east', 10)
+('south-east-region', 10)
 >>> areas.ENGLAND_AND_WALES.kind
 <AreaKind.NATIONAL: 'national'>
 """
@@ -26,7 +26,9 @@ def _build() -> list[Area]:
     return built
 
 
-_REGISTRY: Final = Registry[Area]("area", _build, key=lambda a: a.id, names=lambda a: (a.name, a.ons_code, *a.aliases))
+_REGISTRY: Final = Registry[Area](
+    "area", _build, key=lambda a: a.id, names=lambda a: (a.name, a.ons_code, *a.aliases)
+)
 
 
 def get(area_id: str) -> Area:

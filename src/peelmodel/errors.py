@@ -9,7 +9,7 @@ catch either:
 ...     forces.get("atlantis")
 ... except LookupError as error:
 ...     print(type(error).__name__, error.kind, error.key)
-UnknownReferenceError force 'atlantis'
+UnknownReferenceError force atlantis
 """
 
 from __future__ import annotations

@@ -16,7 +16,17 @@ from ._outcomes import OutcomeGroup, OutcomeRate, OutcomeType
 from ._registry import Registry, read_data
 from .errors import UnknownReferenceError
 
-__all__ = ["OutcomeGroup", "OutcomeRate", "OutcomeType", "get", "group", "group_of", "groups", "type", "types"]
+__all__ = [
+    "OutcomeGroup",
+    "OutcomeRate",
+    "OutcomeType",
+    "get",
+    "group",
+    "group_of",
+    "groups",
+    "type",
+    "types",
+]
 
 
 def _build() -> list[OutcomeType | OutcomeGroup]:

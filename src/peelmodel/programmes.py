@@ -32,7 +32,9 @@ def _build() -> list[Programme]:
     ]
 
 
-_REGISTRY: Final = Registry[Programme]("programme", _build, key=lambda p: p.id, names=lambda p: (p.name,))
+_REGISTRY: Final = Registry[Programme](
+    "programme", _build, key=lambda p: p.id, names=lambda p: (p.name,)
+)
 
 
 def get(programme_id: str) -> Programme:

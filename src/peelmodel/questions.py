@@ -39,7 +39,9 @@ def _build() -> list[InspectionQuestion]:
     return built
 
 
-_REGISTRY: Final = Registry[InspectionQuestion]("question", _build, key=lambda q: q.id, names=lambda q: (q.text,))
+_REGISTRY: Final = Registry[InspectionQuestion](
+    "question", _build, key=lambda q: q.id, names=lambda q: (q.text,)
+)
 
 
 def get(question_id: str) -> InspectionQuestion:
@@ -52,12 +54,15 @@ def lookup(text: str) -> InspectionQuestion:
     return _REGISTRY.lookup(text)
 
 
-def all(*, programme: str | None = None, pillar: Pillar | None = None) -> tuple[InspectionQuestion, ...]:  # noqa: A001
+def all(  # noqa: A001 - the registry's documented name
+    *, programme: str | None = None, pillar: Pillar | None = None
+) -> tuple[InspectionQuestion, ...]:
     """Every question, optionally of one programme and pillar, in catalogue order."""
     return tuple(
         q
         for q in _REGISTRY
-        if (programme is None or q.programme.id == programme) and (pillar is None or q.pillar is pillar)
+        if (programme is None or q.programme.id == programme)
+        and (pillar is None or q.pillar is pillar)
     )
 
 
@@ -69,5 +74,3 @@ def headline(programme: str, pillar: Pillar) -> InspectionQuestion:
 def children(question: InspectionQuestion) -> tuple[InspectionQuestion, ...]:
     """The questions directly below *question*."""
     return tuple(q for q in _REGISTRY if q.parent_id == question.id)
-
-

@@ -21,7 +21,7 @@ Loading is strict, and every problem is reported with its path at once:
 >>> loads('{"format": "peelmodel", "version": 1, "kind": "Period", "period": 20150630}', Period)
 Traceback (most recent call last):
 ...
-peelmodel.errors.DocumentError: invalid document (1 problem): $.period: expected a string, found 20150630
+peelmodel.errors.DocumentError: invalid document (1 problem): $.period: expected a period such as "2014-07-01/2015-06-30", found 20150630
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ class _RawNumber:
         self.text = text
 
     def __repr__(self) -> str:
-        return self.text if len(self.text) <= 24 else f"{self.text[:20]}... ({len(self.text)} digits)"
+        return (
+            self.text if len(self.text) <= 24 else f"{self.text[:20]}... ({len(self.text)} digits)"
+        )
 
 
 class _StructureError(PeelModelError, TypeError):
@@ -114,13 +116,13 @@ def _structure_bool(value: object, _: type) -> bool:
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if type(value) is not str or not _DECIMAL_TEXT.fullmatch(value):
-        raise _expected("a decimal number written as a string, such as \"14.4\"", value)
+        raise _expected('a decimal number written as a string, such as "14.4"', value)
     return Decimal(value)
 
 
 def _structure_date(value: object, _: type) -> date:
     if type(value) is not str or not _DATE_TEXT.fullmatch(value):
-        raise _expected("a date such as \"2015-06-30\"", value)
+        raise _expected('a date such as "2015-06-30"', value)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -129,7 +131,7 @@ def _structure_date(value: object, _: type) -> date:
 
 def _structure_period(value: object, _: type) -> Period:
     if type(value) is not str:
-        raise _expected("a period such as \"2014-07-01/2015-06-30\"", value)
+        raise _expected('a period such as "2014-07-01/2015-06-30"', value)
     return Period.parse(value)
 
 
@@ -157,6 +159,13 @@ def _scale(scale_id: str) -> GradingScale:
     raise UnknownReferenceError("grading scale", scale_id, (s.id for s in programmes.scales()))
 
 
+def _is(expected: Any) -> Callable[[Any], bool]:
+    def predicate(kind: Any) -> bool:
+        return bool(kind == expected)
+
+    return predicate
+
+
 def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple
 
@@ -170,8 +179,9 @@ def _structure_tuple(value: object, kind: Any) -> tuple[Any, ...]:
     for index, item in enumerate(value):
         try:
             items.append(converter.structure(item, item_type))
-        except Exception as error:  # noqa: BLE001 - collected with their index, re-raised below
-            error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
+        except Exception as error:  # noqa: BLE001, PERF203 - collected with their index, re-raised below
+            notes = [*getattr(error, "__notes__", []), _IndexNote(index)]
+            setattr(error, "__notes__", notes)  # noqa: B010 - Python 3.10 exceptions have no add_note
             errors.append(error)
     if errors:
         raise IterableValidationError("While structuring an array", errors, kind)
@@ -181,18 +191,17 @@ def _structure_tuple(value: object, kind: Any) -> tuple[Any, ...]:
 class _IndexNote(str):
     """Marks an error with the index of the array item it belongs to."""
 
-    __slots__ = ("index",)
+    __slots__ = ("position",)
+    position: int
 
-    def __new__(cls, index: int) -> _IndexNote:
-        note = super().__new__(cls, f"Structuring array item @ index {index}")
-        note.index = index
+    def __new__(cls, position: int) -> _IndexNote:
+        note = super().__new__(cls, f"Structuring array item @ index {position}")
+        note.position = position
         return note
-
-    index: int
 
 
 def _class_hook(cls: type, made: Converter) -> Callable[[object, type], Any]:
-    generated = make_dict_structure_fn(cls, made)
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, made)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
@@ -220,7 +229,9 @@ def _make_converter() -> Converter:
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
     )
     made.register_structure_hook_func(_is_tuple, _structure_tuple)
-    made.register_unstructure_hook_func(_is_tuple, lambda items: [made.unstructure(i) for i in items])
+    made.register_unstructure_hook_func(
+        _is_tuple, lambda items: [made.unstructure(i) for i in items]
+    )
     references: dict[Any, tuple[str, Callable[[str], Any], Callable[[Any], str]]] = {
         Force: ("force", forces.get, lambda f: f.id),
         Area: ("area", areas.get, lambda a: a.id),
@@ -232,11 +243,14 @@ def _make_converter() -> Converter:
         OutcomeGroup: ("outcome group", outcomes.group, lambda o: o.id),
     }
     for kind, (name, get, ref) in references.items():
-        made.register_structure_hook_func(lambda t, kind=kind: t == kind, _reference(name, get))
-        made.register_unstructure_hook_func(lambda t, kind=kind: t == kind, ref)
-    made.register_structure_hook_factory(lambda t: t in _DOCUMENT_CLASSES, lambda t: _class_hook(t, made))
+        made.register_structure_hook_func(_is(kind), _reference(name, get))
+        made.register_unstructure_hook_func(_is(kind), ref)
+    made.register_structure_hook_factory(
+        lambda t: t in _DOCUMENT_CLASSES, lambda t: _class_hook(t, made)
+    )
     made.register_unstructure_hook_factory(
-        lambda t: t in _DOCUMENT_CLASSES, lambda t: make_dict_unstructure_fn(t, made, _cattrs_omit_if_default=True)
+        lambda t: t in _DOCUMENT_CLASSES,
+        lambda t: make_dict_unstructure_fn(t, made, _cattrs_omit_if_default=True),
     )
     return made
 
@@ -294,7 +308,7 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     cls = type(obj)
     header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "kind": cls.__name__}
     if cls not in _DOCUMENT_CLASSES and cls not in _REFERENCE_CLASSES and cls is not Period:
-        raise TypeError(f"peelmodel cannot write a {cls.__name__}")  # noqa: EM102 - short and clear
+        raise TypeError(f"peelmodel cannot write a {cls.__name__}")
     data = converter.unstructure(obj)
     body = {_key(cls): data} if _key(cls) else data
     return json.dumps({**header, **body}, indent=indent, ensure_ascii=False)
@@ -387,9 +401,8 @@ def _problems(error: BaseException, path: str) -> list[Problem]:
 def _sub_path(error: BaseException, path: str) -> str:
     for note in reversed(getattr(error, "__notes__", [])):
         if isinstance(note, _IndexNote):
-            return f"{path}[{note.index}]"
+            return f"{path}[{note.position}]"
         name = getattr(note, "name", None)
         if isinstance(name, str):
             return f"{path}.{name}"
     return path
-

@@ -12,9 +12,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from .._inspection import Inspection
-from ..errors import UnknownReferenceError
-from ..serialization import loads
+from peelmodel._inspection import Inspection
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.serialization import loads
 
 __all__ = ["load", "names", "text"]
 

@@ -1,0 +1,7 @@
+"""``python -m peelmodel``: the same as the ``peelmodel`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
