@@ -127,6 +127,8 @@ class Figure:
             )
         if self.of is not None:
             check_slug("Figure", "of", self.of, dotted=True)
+            if self.of == self.measure:
+                raise InvalidValueError("Figure", "of", self.of, "must differ from the measure")
         if (self.baseline is not None) != change:
             raise InvalidValueError(
                 "Figure",
