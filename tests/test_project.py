@@ -29,5 +29,10 @@ class TestReadme:
     def test_tasks_runs_every_check(self):
         """The test command runs ruff, mypy --strict, the docs build and pytest."""
         tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
-        for step in ('"ruff", "check"', '"mypy", "--strict", "src"', '"sphinx-build", "-W"', '"pytest"'):
+        for step in (
+            '"ruff", "check"',
+            '"mypy", "--strict", "src"',
+            '"sphinx-build", "-W"',
+            '"pytest"',
+        ):
             assert step in tasks

@@ -21,6 +21,9 @@ __all__ = [
     "check_instance",
     "check_slug",
     "check_text",
+    "is_decimal",
+    "is_slug",
+    "is_text",
 ]
 
 #: The largest count the model accepts: more than any number a police
@@ -29,6 +32,15 @@ MAX_COUNT = 10**12
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOTTED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+# Values already found valid, so that a value seen again (a slug, or a Decimal
+# object shared through a document's cache) is not checked again. Strings are
+# remembered by value; Decimals by identity, kept alive so their id stays
+# theirs. Each memo is cleared when full.
+_MEMO_SIZE = 4096
+_VALID_SLUGS: set[str] = set()
+_VALID_DOTTED_SLUGS: set[str] = set()
+_VALID_DECIMALS: dict[int, Decimal] = {}
 
 
 def check_instance(owner: str, field: str, value: object, kind: type | tuple[type, ...]) -> None:
@@ -55,6 +67,8 @@ def check_count(owner: str, field: str, value: object, *, positive: bool = False
 
 def check_decimal(owner: str, field: str, value: object, *, signed: bool = False) -> None:
     """Require a finite ``Decimal`` of at most six places, non-negative unless *signed*."""
+    if _VALID_DECIMALS.get(id(value)) is value:
+        return
     if not isinstance(value, Decimal):
         raise InvalidValueError(owner, field, value, "must be a Decimal")
     if not value.is_finite():
@@ -66,6 +80,10 @@ def check_decimal(owner: str, field: str, value: object, *, signed: bool = False
         raise InvalidValueError(owner, field, value, "must be written with 0 to 6 decimal places")
     if abs(value) > MAX_COUNT:
         raise InvalidValueError(owner, field, value, f"must be at most {MAX_COUNT:,} in size")
+    if not value.is_signed():  # valid whether signed or not: remember it
+        if len(_VALID_DECIMALS) >= _MEMO_SIZE:
+            _VALID_DECIMALS.clear()
+        _VALID_DECIMALS[id(value)] = value
 
 
 def check_date(owner: str, field: str, value: object) -> None:
@@ -86,7 +104,47 @@ def check_text(owner: str, field: str, value: object) -> None:
 
 def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -> None:
     """Require a lower-case slug such as ``recorded-crime`` (or ``a.b-c`` when *dotted*)."""
+    memo = _VALID_DOTTED_SLUGS if dotted else _VALID_SLUGS
+    if type(value) is str and value in memo:
+        return
     pattern = _DOTTED_SLUG if dotted else _SLUG
     if not isinstance(value, str) or not pattern.fullmatch(value):
         kind = "dotted lower-case slug" if dotted else "lower-case slug"
         raise InvalidValueError(owner, field, value, f"must be a {kind} such as 'recorded-crime'")
+    if type(value) is str:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo.add(value)
+
+
+# Tests without errors, for a constructor's quick path: each is true only
+# where the check of the same name would pass.
+
+
+def is_text(value: object) -> bool:
+    """Whether :func:`check_text` passes *value*."""
+    return type(value) is str and value != "" and value == value.strip()
+
+
+def is_slug(value: object, *, dotted: bool = False) -> bool:
+    """Whether :func:`check_slug` passes *value*."""
+    if type(value) is not str:
+        return False
+    if value in (_VALID_DOTTED_SLUGS if dotted else _VALID_SLUGS):
+        return True
+    try:
+        check_slug("", "", value, dotted=dotted)
+    except InvalidValueError:
+        return False
+    return True
+
+
+def is_decimal(value: object, *, signed: bool = False) -> bool:
+    """Whether :func:`check_decimal` passes *value*."""
+    if _VALID_DECIMALS.get(id(value)) is value:
+        return True
+    try:
+        check_decimal("", "", value, signed=signed)
+    except InvalidValueError:
+        return False
+    return True

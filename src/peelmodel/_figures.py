@@ -9,7 +9,7 @@ from fractions import Fraction
 import attrs
 
 from ._areas import Area
-from ._checks import check_decimal, check_slug, check_text
+from ._checks import check_decimal, check_slug, check_text, is_decimal, is_slug, is_text
 from ._periods import Period
 from .errors import InvalidValueError
 
@@ -102,6 +102,31 @@ class Figure:
     qualifier: Qualifier = Qualifier.EXACTLY
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912 - one check per rule, in order
+        # A quick test that implies every rule below; when it fails, the rules run in turn.
+        basis, published, of, baseline = self.basis, self.published, self.of, self.baseline
+        if (
+            is_slug(self.id, dotted=True)
+            and is_text(self.label)
+            and is_slug(self.measure, dotted=True)
+            and is_text(self.source)
+            and isinstance(self.area, Area)
+            and type(self.period) is Period
+            and type(basis) is Basis
+            and type(self.qualifier) is Qualifier
+            and (
+                published is None
+                or (
+                    is_decimal(published, signed=basis is Basis.PERCENTAGE_CHANGE)
+                    and (basis is not Basis.COUNT or self.places == 0)
+                )
+            )
+            and (of is not None) == (basis is Basis.PERCENT)
+            and (of is None or is_slug(of, dotted=True))
+            and (baseline is not None) == (basis is Basis.PERCENTAGE_CHANGE)
+            and (baseline is None or (type(baseline) is Period and baseline.end < self.period.end))
+            and not self.excluding
+        ):
+            return
         check_slug("Figure", "id", self.id, dotted=True)
         check_text("Figure", "label", self.label)
         check_slug("Figure", "measure", self.measure, dotted=True)

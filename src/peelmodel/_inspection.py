@@ -111,8 +111,13 @@ class Inspection:
             for index, finding in enumerate(_typed(getattr(self, name), kind, name)):
                 self._check_question(f"{name}[{index}].question", finding.question)
 
-    def _check_area(self, field: str, area: Area) -> None:
-        if area not in self.comparators and area != self.force:
+    def _check_area(self, field: str, area: Area, comparators: tuple[Area, ...]) -> None:
+        if area is self.force:
+            return
+        for comparator in comparators:
+            if area is comparator:
+                return
+        if area not in comparators and area != self.force:
             raise InvalidValueError(
                 "Inspection",
                 field,
@@ -123,8 +128,9 @@ class Inspection:
     def _check_outcome_rates(self) -> None:
         seen: set[tuple[str, Period, str]] = set()
         counts: dict[tuple[str, Period], dict[str, int | None]] = defaultdict(dict)
+        comparators = self.comparators
         for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
-            self._check_area(f"outcome_rates[{index}].area", row.area)
+            self._check_area(f"outcome_rates[{index}].area", row.area, comparators)
             key = (row.area.id, row.period, row.outcome_id)
             if key in seen:
                 raise InvalidValueError(
@@ -154,13 +160,14 @@ class Inspection:
     def _check_figures(self) -> None:
         reserved = {f"{row.id}.{part}" for row in self.outcome_rates for part in ("count", "rate")}
         seen: set[str] = set()
+        comparators = self.comparators
         for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
             if figure.id in seen or figure.id in reserved:
                 raise InvalidValueError(
                     "Inspection", f"figures[{index}].id", figure.id, "is not unique"
                 )
             seen.add(figure.id)
-            self._check_area(f"figures[{index}].area", figure.area)
+            self._check_area(f"figures[{index}].area", figure.area, comparators)
 
     @property
     def comparators(self) -> tuple[Area, ...]:

@@ -8,7 +8,16 @@ from decimal import Decimal
 import attrs
 
 from ._areas import Area
-from ._checks import check_count, check_date, check_decimal, check_slug, check_text
+from ._checks import (
+    MAX_COUNT,
+    check_count,
+    check_date,
+    check_decimal,
+    check_slug,
+    check_text,
+    is_decimal,
+    is_text,
+)
 from ._periods import Period
 from .errors import InvalidValueError
 
@@ -106,6 +115,29 @@ class OutcomeRate:
     source: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        # A quick test that implies every rule below; when it fails, the rules run in turn.
+        count, rate, offences, outcome = self.count, self.rate, self.offences, self.outcome
+        if (
+            (self.source is None or is_text(self.source))
+            and isinstance(self.area, Area)
+            and type(self.period) is Period
+            and (
+                type(outcome) is OutcomeGroup
+                or (type(outcome) is OutcomeType and outcome.valid_from <= self.period.end)
+            )
+            and (count is not None or rate is not None)
+            and (count is None or (type(count) is int and 0 <= count <= MAX_COUNT))
+            and (rate is None or is_decimal(rate))
+            and (
+                offences is None
+                or (
+                    type(offences) is int
+                    and 1 <= offences <= MAX_COUNT
+                    and (count is None or count <= offences)
+                )
+            )
+        ):
+            return
         if self.source is not None:
             check_text("OutcomeRate", "source", self.source)
         if not isinstance(self.area, Area):
@@ -149,3 +181,4 @@ class OutcomeRate:
     def id(self) -> str:
         """The stable figure prefix of the row: ``area.outcomes.outcome``."""
         return f"{self.area.id}.outcomes.{self.outcome_id}"
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import attrs
@@ -10,6 +11,10 @@ from ._checks import check_date
 from .errors import InvalidValueError
 
 __all__ = ["Period"]
+
+#: The calendar date form documents use; ``date.fromisoformat`` also takes
+#: ``20150630`` and week dates on Python 3.11+, which must not be accepted.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -53,10 +58,12 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ISO 8601: ``2015-06-30`` (as at) or ``2014-07-01/2015-06-30``."""
-        start_text, _, end_text = text.partition("/")
+        start_text, slash, end_text = text.partition("/")
         try:
+            if not _ISO_DATE.fullmatch(start_text) or (slash and not _ISO_DATE.fullmatch(end_text)):
+                raise ValueError(text)  # noqa: TRY301 - one message for every malformed text
             start = date.fromisoformat(start_text)
-            end = date.fromisoformat(end_text) if end_text else start
+            end = date.fromisoformat(end_text) if slash else start
         except ValueError:
             raise InvalidValueError(
                 "Period", "start/end", text, "must be an ISO date or 'start/end' of ISO dates"

@@ -32,11 +32,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, TypeVar, get_args, get_origin
+from types import NoneType, UnionType
+from typing import Any, Final, TypeVar, Union, get_args, get_origin
 
+import attrs
 from cattrs import Converter
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn
 
 from . import areas, forces, outcomes, programmes, questions
 from ._areas import Area, Force
@@ -60,6 +63,15 @@ FORMAT: Final = "peelmodel"
 VERSION: Final = 1
 
 _MAX_INT_DIGITS = 16
+#: Parsed values by their text (each is immutable): documents repeat a few
+#: periods, dates and figures many times. Cleared when full.
+_CACHE_SIZE = 4096
+_PERIODS: dict[str, Period] = {}
+_DATES: dict[str, date] = {}
+_DECIMALS: dict[str, Decimal] = {}
+#: Texts written for objects, by identity (the object is kept so its id stays
+#: its own): the same period and reference entries recur in every document.
+_TEXTS: dict[int, tuple[object, str]] = {}
 _DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9]\d{0,15})(?:\.\d{1,6})?")
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -114,25 +126,51 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+def _remember(cache: dict[str, Any], text: str, value: Any) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[text] = value
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if type(value) is not str or not _DECIMAL_TEXT.fullmatch(value):
+    if type(value) is not str:
         raise _expected('a decimal number written as a string, such as "14.4"', value)
-    return Decimal(value)
+    found = _DECIMALS.get(value)
+    if found is None:
+        if not _DECIMAL_TEXT.fullmatch(value):
+            raise _expected('a decimal number written as a string, such as "14.4"', value)
+        found = Decimal(value)
+        _remember(_DECIMALS, value, found)
+    return found
 
 
 def _structure_date(value: object, _: type) -> date:
-    if type(value) is not str or not _DATE_TEXT.fullmatch(value):
+    if type(value) is not str:
         raise _expected('a date such as "2015-06-30"', value)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _expected("a real date", value) from None
+    found = _DATES.get(value)
+    if found is None:
+        if not _DATE_TEXT.fullmatch(value):
+            raise _expected('a date such as "2015-06-30"', value)
+        try:
+            found = date.fromisoformat(value)
+        except ValueError:
+            raise _expected("a real date", value) from None
+        _remember(_DATES, value, found)
+    return found
 
 
 def _structure_period(value: object, _: type) -> Period:
     if type(value) is not str:
         raise _expected('a period such as "2014-07-01/2015-06-30"', value)
-    return Period.parse(value)
+    found = _PERIODS.get(value)
+    if found is not None:
+        return found
+    try:
+        found = Period.parse(value)
+        _remember(_PERIODS, value, found)
+        return found  # noqa: TRY300 - the cache is filled only on success
+    except InvalidValueError as error:  # a period is one JSON string: report it at its own path
+        raise _StructureError(f"{error.reason} (found {_found(value)})") from None
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
@@ -143,11 +181,30 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         raise _expected(f"one of {labels}", value) from None
 
 
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    """Look string values up in a dict; anything else takes :func:`_structure_enum`."""
+    members = {member.value: member for member in kind if type(member.value) is str}
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if type(value) is str:
+            found = members.get(value)
+            if found is not None:
+                return found
+        return _structure_enum(value, kind)
+
+    return structure
+
+
 def _reference(kind: str, get: Callable[[str], Any]) -> Callable[[object, type], Any]:
+    found: dict[str, Any] = {}  # the entries already looked up: registries never change
+
     def structure(value: object, _: type) -> Any:
         if type(value) is not str:
             raise _expected(f"a {kind} id", value)
-        return get(value)
+        entry = found.get(value)
+        if entry is None:
+            entry = found[value] = get(value)
+        return entry
 
     return structure
 
@@ -159,6 +216,29 @@ def _scale(scale_id: str) -> GradingScale:
     raise UnknownReferenceError("grading scale", scale_id, (s.id for s in programmes.scales()))
 
 
+def _text_of(obj: Any, write: Callable[[Any], str]) -> str:
+    entry = _TEXTS.get(id(obj))
+    if entry is not None and entry[0] is obj:
+        return entry[1]
+    text = write(obj)
+    if len(_TEXTS) >= _CACHE_SIZE:
+        _TEXTS.clear()
+    _TEXTS[id(obj)] = (obj, text)
+    return text
+
+
+def _unstructure_period(period: Period) -> str:
+    return _text_of(period, Period.isoformat)
+
+
+def _unstructure_id(entry: Any) -> str:
+    return _text_of(entry, _id)
+
+
+def _id(entry: Any) -> str:
+    return str(entry.id)
+
+
 def _is(expected: Any) -> Callable[[Any], bool]:
     def predicate(kind: Any) -> bool:
         return bool(kind == expected)
@@ -168,6 +248,37 @@ def _is(expected: Any) -> Callable[[Any], bool]:
 
 def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple
+
+
+def _is_optional(kind: Any) -> bool:
+    if get_origin(kind) not in (Union, UnionType):
+        return False
+    args = get_args(kind)
+    return len(args) == 2 and NoneType in args
+
+
+def _optional_hook(kind: Any, made: Converter) -> Callable[[object, type], Any]:
+    """``X | None``: the hook of ``X``, found once rather than at every value."""
+    inner = next(arg for arg in get_args(kind) if arg is not NoneType)
+    hook = made.get_structure_hook(inner)
+
+    def structure(value: object, _: type) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+def _fast_tuple_hook(kind: Any, made: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    """Arrays for the fast converter: no per-item error collection."""
+    item_type = get_args(kind)[0]
+    hook = made.get_structure_hook(item_type)
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("an array", value)
+        return tuple([hook(item, item_type) for item in value])
+
+    return structure
 
 
 def _structure_tuple(value: object, kind: Any) -> tuple[Any, ...]:
@@ -211,8 +322,59 @@ def _class_hook(cls: type, made: Converter) -> Callable[[object, type], Any]:
     return structure
 
 
-def _make_converter() -> Converter:
-    made = Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+def _write(kind: Any, value: str, made: Converter, namespace: dict[str, Any]) -> str:
+    """Python source that writes *value* (an expression) of type *kind*."""
+    if _is_optional(kind):
+        inner = next(arg for arg in get_args(kind) if arg is not NoneType)
+        return f"(None if {value} is None else {_write(inner, value, made, namespace)})"
+    if _is_tuple(kind):
+        item = _write(get_args(kind)[0], "item", made, namespace)
+        return f"list({value})" if item == "item" else f"[{item} for item in {value}]"
+    hook = made.get_unstructure_hook(kind)
+    if hook is identity:
+        return value
+    name = f"write_{len(namespace)}"
+    namespace[name] = hook
+    return f"{name}({value})"
+
+
+def _unstructure_hook(cls: type, made: Converter) -> Callable[[Any], dict[str, Any]]:
+    """A generated function that writes *cls* as a dict, leaving out default values.
+
+    Keys come in the order cattrs writes them: fields without a default, then
+    the others, each only when it differs from its default.
+    """
+    attrs.resolve_types(cls)
+    namespace: dict[str, Any] = {}
+    required = ["def unstructure(instance):", "    res = {"]
+    optional: list[str] = []
+    for field in attrs.fields(cls):
+        write = _write(field.type, "value", made, namespace)
+        if field.default is attrs.NOTHING:
+            value = _write(field.type, f"instance.{field.name}", made, namespace)
+            required.append(f"        {field.name!r}: {value},")
+            continue
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"default_{field.name}"] = field.default.factory
+            differs = f"value != default_{field.name}()"
+        elif field.default is None:
+            differs = "value is not None"
+        else:
+            namespace[f"default_{field.name}"] = field.default
+            differs = f"value != default_{field.name}"
+        optional += [
+            f"    value = instance.{field.name}",
+            f"    if {differs}:",
+            f"        res[{field.name!r}] = {write}",
+        ]
+    source = "\n".join([*required, "    }", *optional, "    return res", ""])
+    exec(compile(source, f"<peelmodel unstructure {cls.__name__}>", "exec"), namespace)  # noqa: S102 - source built above from field names
+    function: Callable[[Any], dict[str, Any]] = namespace["unstructure"]
+    return function
+
+
+def _make_converter(*, detailed: bool = True) -> Converter:
+    made = Converter(forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True)
     for kind, structure_fn in (
         (str, _structure_str),
         (int, _structure_int),
@@ -224,11 +386,15 @@ def _make_converter() -> Converter:
         made.register_structure_hook(kind, structure_fn)
     made.register_unstructure_hook(Decimal, str)
     made.register_unstructure_hook(date, date.isoformat)
-    made.register_unstructure_hook(Period, Period.isoformat)
-    made.register_structure_hook_func(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
+    made.register_unstructure_hook(Period, _unstructure_period)
+    made.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
     )
-    made.register_structure_hook_func(_is_tuple, _structure_tuple)
+    if detailed:
+        made.register_structure_hook_func(_is_tuple, _structure_tuple)
+    else:
+        made.register_structure_hook_factory(_is_tuple, lambda t: _fast_tuple_hook(t, made))
+    made.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, made))
     made.register_unstructure_hook_func(
         _is_tuple, lambda items: [made.unstructure(i) for i in items]
     )
@@ -242,15 +408,15 @@ def _make_converter() -> Converter:
         OutcomeType: ("outcome type", outcomes.get, lambda o: o.id),
         OutcomeGroup: ("outcome group", outcomes.group, lambda o: o.id),
     }
-    for kind, (name, get, ref) in references.items():
+    for kind, (name, get, _) in references.items():
         made.register_structure_hook_func(_is(kind), _reference(name, get))
-        made.register_unstructure_hook_func(_is(kind), ref)
+        made.register_unstructure_hook_func(_is(kind), _unstructure_id)
     made.register_structure_hook_factory(
         lambda t: t in _DOCUMENT_CLASSES, lambda t: _class_hook(t, made)
     )
     made.register_unstructure_hook_factory(
         lambda t: t in _DOCUMENT_CLASSES,
-        lambda t: make_dict_unstructure_fn(t, made, _cattrs_omit_if_default=True),
+        lambda t: _unstructure_hook(t, made),
     )
     return made
 
@@ -276,13 +442,24 @@ _REFERENCE_CLASSES: Final[tuple[type, ...]] = (
     OutcomeGroup,
 )
 
+#: The converter that reports every problem with its path.
 converter: Final = _make_converter()
+#: The same hooks without per-field error collection: tried first, and on any
+#: failure the data is structured again by :data:`converter` for its report.
+_fast_converter: Final = _make_converter(detailed=False)
+
+
+def _structure(data: Any, cls: type[T]) -> T:
+    try:
+        return _fast_converter.structure(data, cls)
+    except Exception:  # noqa: BLE001 - the detailed converter says what is wrong
+        return converter.structure(data, cls)
 
 
 def structure(data: Any, cls: type[T]) -> T:
     """Build a *cls* from JSON-shaped data; raise :class:`DocumentError` listing every problem."""
     try:
-        return converter.structure(data, cls)
+        return _structure(data, cls)
     except Exception as error:  # noqa: BLE001 - every failure becomes one DocumentError
         raise DocumentError(_problems(error, "$")) from None
 
@@ -311,7 +488,13 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
         raise TypeError(f"peelmodel cannot write a {cls.__name__}")
     data = converter.unstructure(obj)
     body = {_key(cls): data} if _key(cls) else data
+    if indent is None:
+        return _ENCODER.encode({**header, **body})
     return json.dumps({**header, **body}, indent=indent, ensure_ascii=False)
+
+
+#: ``json.dumps(..., ensure_ascii=False)``, made once.
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False)
 
 
 def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
@@ -341,7 +524,7 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
     else:
         data, path = body, "$"
     try:
-        result = converter.structure(data, cls)
+        result = _structure(data, cls)
     except Exception as error:  # noqa: BLE001 - every failure becomes one DocumentError
         problems.extend(_problems(error, path))
         raise DocumentError(problems, source) from None

@@ -1,0 +1,259 @@
+"""JSON documents: every public class survives a round trip, and headers are checked."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import peelmodel
+from peelmodel import (
+    FIVE_GRADE,
+    FOUR_GRADE,
+    AreaForImprovement,
+    Basis,
+    CauseOfConcern,
+    DocumentError,
+    Figure,
+    Grade,
+    Inspection,
+    Judgment,
+    OutcomeRate,
+    Period,
+    Pillar,
+    Qualifier,
+    Recommendation,
+    areas,
+    datasets,
+    dumps,
+    forces,
+    loads,
+    outcomes,
+    programmes,
+    questions,
+)
+
+JUNE_2015 = Period.twelve_months_to(date(2015, 6, 30))
+Q2 = questions.get("peel-2015.effectiveness.2")
+Q3 = questions.get("peel-2015.effectiveness.3")
+RECOMMENDATION = Recommendation(question=Q3, text="Act on the findings within three months.")
+
+#: One value of every public class that dumps() writes, with an id for the test name.
+VALUES = {
+    "force": forces.get("hampshire"),
+    "area-national": areas.get("england-and-wales"),
+    "area-region": areas.get("south-east-region"),
+    "scale-four": FOUR_GRADE,
+    "scale-five": FIVE_GRADE,
+    "programme": programmes.get("peel-2015"),
+    "question-headline": questions.get("peel-2015.effectiveness"),
+    "question-diagnostic": questions.get("peel-2015.effectiveness.2.2.1"),
+    "judgment": Judgment(question=Q3, grade=Grade.REQUIRES_IMPROVEMENT),
+    "outcome-type": outcomes.type(8),
+    "outcome-group": outcomes.group("out-of-court-formal"),
+    "outcome-rate-type": OutcomeRate(
+        area=forces.get("hampshire"),
+        period=JUNE_2015,
+        outcome=outcomes.type(1),
+        count=17_420,
+        rate=Decimal("14.4"),
+        source="Figure 4",
+    ),
+    "outcome-rate-group": OutcomeRate(
+        area=areas.get("england-and-wales"),
+        period=JUNE_2015,
+        outcome=outcomes.group("out-of-court-informal"),
+        rate=Decimal("4.40"),
+        offences=3_615_000,
+    ),
+    "area-for-improvement": AreaForImprovement(question=Q2, text="Supervise investigations."),
+    "recommendation": RECOMMENDATION,
+    "cause-of-concern": CauseOfConcern(
+        question=Q3, text="Vulnerable people are at risk.", recommendations=(RECOMMENDATION,)
+    ),
+    "figure-rate": Figure(
+        id="hampshire.recorded-crime.per-1000-population",
+        label="Recorded crime (excluding fraud)",
+        measure="recorded-crime",
+        area=forces.get("hampshire"),
+        period=JUNE_2015,
+        basis=Basis.PER_1000_POPULATION,
+        published=Decimal("2.0"),
+        source="Figure 2",
+    ),
+    "figure-change": Figure(
+        id="hampshire.recorded-crime.change-since-2010",
+        label="Change in recorded crime",
+        measure="recorded-crime",
+        area=forces.get("hampshire"),
+        period=JUNE_2015,
+        basis=Basis.PERCENTAGE_CHANGE,
+        published=Decimal(-11),
+        baseline=Period.twelve_months_to(date(2010, 6, 30)),
+        source="Summary",
+    ),
+    "figure-percent-excluding": Figure(
+        id="england-and-wales.ocgs-drug-activity.percent",
+        label="Drug activity",
+        measure="ocgs-drug-activity",
+        area=areas.get("england-and-wales"),
+        period=Period.as_at(date(2015, 6, 30)),
+        basis=Basis.PERCENT,
+        published=Decimal(64),
+        of="ocgs",
+        excluding=(forces.get("metropolitan"),),
+        source="footnote 23",
+    ),
+    "figure-lost-bound": Figure(
+        id="hampshire.officers.count",
+        label="Officers trained",
+        measure="officers",
+        area=forces.get("hampshire"),
+        period=Period(start=date(2015, 9, 1), end=date(2015, 11, 30)),
+        basis=Basis.COUNT,
+        published=None,
+        qualifier=Qualifier.MORE_THAN,
+        source="Text",
+    ),
+    "period-range": JUNE_2015,
+    "period-instant": Period.as_at(date(2015, 6, 30)),
+    "inspection-minimal": Inspection(
+        force=forces.get("kent"),
+        programme=programmes.get("peel-2015"),
+        pillar=Pillar.EFFICIENCY,
+        title="PEEL: Police efficiency 2015",
+        published=date(2015, 10, 1),
+    ),
+    "inspection-hampshire": datasets.load("hampshire-2015"),
+}
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("value", list(VALUES.values()), ids=list(VALUES))
+    def test_round_trip(self, value):
+        """loads(dumps(x), type(x)) == x for every public class."""
+        assert loads(dumps(value), type(value)) == value
+
+    @pytest.mark.parametrize("value", list(VALUES.values()), ids=list(VALUES))
+    def test_header(self, value):
+        """Every document starts with format, version and kind."""
+        document = json.loads(dumps(value))
+        assert list(document)[:3] == ["format", "version", "kind"]
+        assert document["format"] == "peelmodel"
+        assert document["version"] == 1
+        assert document["kind"] == type(value).__name__
+
+    @pytest.mark.parametrize("value", list(VALUES.values()), ids=list(VALUES))
+    def test_indented_round_trip(self, value):
+        """An indented document reads back the same."""
+        assert loads(dumps(value, indent=2), type(value)) == value
+
+    def test_bytes_accepted(self):
+        """loads() reads UTF-8 bytes as well as text."""
+        value = VALUES["judgment"]
+        assert loads(dumps(value).encode(), Judgment) == value
+
+    def test_dataset_text_reads_and_writes_back(self):
+        """The shipped dataset re-serialises to the same JSON data."""
+        text = datasets.text("hampshire-2015")
+        assert json.loads(dumps(loads(text, Inspection))) == json.loads(text)
+
+
+class TestDocumentShape:
+    def test_reference_classes_are_written_as_ids(self):
+        """Forces, questions and outcomes are written as their ids."""
+        assert json.loads(dumps(forces.get("hampshire"))) == {
+            "format": "peelmodel",
+            "version": 1,
+            "kind": "Force",
+            "id": "hampshire",
+        }
+        assert json.loads(dumps(FOUR_GRADE))["id"] == "four-grade"
+        assert json.loads(dumps(outcomes.type(8)))["id"] == "type-8"
+
+    def test_period_is_written_as_iso(self):
+        """A period is one ISO 8601 string."""
+        assert json.loads(dumps(JUNE_2015))["period"] == "2014-07-01/2015-06-30"
+
+    def test_published_values_are_strings_with_precision(self):
+        """'2.0' stays '2.0', never the number 2."""
+        data = json.loads(dumps(VALUES["figure-rate"]))
+        assert data["published"] == "2.0"
+        assert json.loads(dumps(VALUES["outcome-rate-group"]))["rate"] == "4.40"
+
+    def test_judgment_document(self):
+        """A judgment is its question id and grade label."""
+        data = json.loads(dumps(VALUES["judgment"]))
+        assert data["question"] == "peel-2015.effectiveness.3"
+        assert data["grade"] == "requires-improvement"
+
+    def test_defaults_are_omitted(self):
+        """Fields at their defaults are not written."""
+        data = json.loads(dumps(VALUES["figure-rate"]))
+        assert "of" not in data
+        assert "baseline" not in data
+        assert "qualifier" not in data
+
+    @pytest.mark.parametrize(
+        "value", [Grade.GOOD, Pillar.EFFECTIVENESS, Basis.PERCENT, "hampshire", 17_420, None]
+    )
+    def test_only_documents_are_written(self, value):
+        """Enums and plain values are not documents: dumps() raises TypeError."""
+        with pytest.raises(TypeError, match="cannot write"):
+            dumps(value)
+
+
+class TestHeaderChecks:
+    @pytest.mark.parametrize(
+        ("key", "value", "expected"),
+        [
+            ("format", "peel", "$.format: expected 'peelmodel', found 'peel'"),
+            ("version", 2, "$.version: expected 1, found 2"),
+            ("version", "1", "$.version: expected 1, found '1'"),
+            ("version", True, "$.version: expected 1, found True"),
+            ("kind", "Area", "$.kind: expected 'Force', found 'Area'"),
+        ],
+    )
+    def test_bad_header(self, key, value, expected):
+        """A wrong format, version or kind is a DocumentError naming the key."""
+        document = json.loads(dumps(forces.get("hampshire")))
+        document[key] = value
+        with pytest.raises(DocumentError) as caught:
+            loads(json.dumps(document), peelmodel.Force)
+        assert [str(p) for p in caught.value.problems] == [expected]
+
+    def test_kind_must_match_the_requested_class(self):
+        """A Force document is not an Area document, though a Force is an Area."""
+        with pytest.raises(DocumentError, match=r"\$\.kind: expected 'Area', found 'Force'"):
+            loads(dumps(forces.get("hampshire")), peelmodel.Area)
+
+    def test_missing_header(self):
+        """A document without its header lists all three keys."""
+        with pytest.raises(DocumentError) as caught:
+            loads('{"id": "hampshire"}', peelmodel.Force)
+        assert [p.path for p in caught.value.problems] == ["$.format", "$.version", "$.kind"]
+
+    def test_reference_document_extra_and_missing_keys(self):
+        """A reference document holds exactly its id."""
+        with pytest.raises(DocumentError) as caught:
+            loads(
+                '{"format": "peelmodel", "version": 1, "kind": "Force", "name": "Hampshire"}',
+                peelmodel.Force,
+            )
+        assert [p.path for p in caught.value.problems] == ["$.name", "$.id"]
+
+    def test_unknown_reference_id(self):
+        """An unknown id in a reference document names its path."""
+        with pytest.raises(DocumentError, match=r"\$\.id: unknown force 'atlantis'"):
+            loads(
+                '{"format": "peelmodel", "version": 1, "kind": "Force", "id": "atlantis"}',
+                peelmodel.Force,
+            )
+
+    def test_source_in_message(self):
+        """The source name prefixes the message."""
+        with pytest.raises(DocumentError, match=r"^mine\.json: invalid document") as caught:
+            loads("[]", peelmodel.Force, source="mine.json")
+        assert caught.value.source == "mine.json"

@@ -1,0 +1,96 @@
+"""Uses of the public API with precise types, checked by ``mypy --strict``.
+
+Not a test module: tests/test_typing.py runs mypy over this file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import peelmodel
+from peelmodel import areas, datasets, forces, outcomes, programmes, questions
+from peelmodel.derive import Comparison, Status, percentage_change, publish, rate
+from peelmodel.judging import modelled_overall, overall_anomalies
+from peelmodel.report import Assessment, FigureResult, assess
+from peelmodel.rounding import Band, band, round_half_up
+
+hampshire: peelmodel.Force = forces.get("hampshire")
+every_force: tuple[peelmodel.Force, ...] = forces.all()
+found: peelmodel.Force = forces.lookup("E23000030")
+national: peelmodel.Area = areas.ENGLAND_AND_WALES
+region: peelmodel.Area = areas.region_of(hampshire)
+kind: peelmodel.AreaKind = national.kind
+code: str = hampshire.ons_code
+
+programme: peelmodel.Programme = programmes.get("peel-2015")
+scale: peelmodel.GradingScale = programme.scale
+grades: tuple[peelmodel.Grade, ...] = scale.grades
+question: peelmodel.InspectionQuestion = questions.get("peel-2015.effectiveness.2")
+level: peelmodel.QuestionLevel = question.level
+parent: str | None = question.parent_id
+judgment = peelmodel.Judgment(question=question, grade=peelmodel.Grade.GOOD)
+grade: peelmodel.Grade = judgment.grade
+
+charged: peelmodel.OutcomeType = outcomes.type(1)
+formal: peelmodel.OutcomeGroup = outcomes.group("out-of-court-formal")
+either: peelmodel.OutcomeType | peelmodel.OutcomeGroup = outcomes.get("type-8")
+period: peelmodel.Period = peelmodel.Period.twelve_months_to(date(2015, 6, 30))
+row = peelmodel.OutcomeRate(
+    area=hampshire, period=period, outcome=charged, count=17_420, rate=Decimal("14.4")
+)
+count: int | None = row.count
+published_rate: Decimal | None = row.rate
+
+figure = peelmodel.Figure(
+    id="hampshire.recorded-crime.per-1000-population",
+    label="Recorded crime (excluding fraud)",
+    measure="recorded-crime",
+    area=hampshire,
+    period=period,
+    basis=peelmodel.Basis.PER_1000_POPULATION,
+    published=Decimal("62.5"),
+    source="Figure 2",
+)
+places: int | None = figure.places
+finding = peelmodel.AreaForImprovement(question=question, text="Supervise investigations.")
+recommendation = peelmodel.Recommendation(question=question, text="Act.")
+concern = peelmodel.CauseOfConcern(
+    question=question, text="A shortcoming.", recommendations=(recommendation,)
+)
+
+report: peelmodel.Inspection = datasets.load("hampshire-2015")
+names: tuple[str, ...] = datasets.names()
+overall: peelmodel.Judgment | None = report.overall
+text: str = peelmodel.dumps(report)
+again: peelmodel.Inspection = peelmodel.loads(text, peelmodel.Inspection)
+force_again: peelmodel.Force = peelmodel.loads(peelmodel.dumps(hampshire), peelmodel.Force)
+period_again: peelmodel.Period = peelmodel.loads(peelmodel.dumps(period), peelmodel.Period)
+
+assessment: Assessment = assess(report)
+results: tuple[FigureResult, ...] = assessment.figures
+status: Status = results[0].status
+derived: Decimal | None = results[0].derived
+comparisons: tuple[Comparison, ...] = assessment.comparisons
+counts: dict[Status, int] = assessment.counts()
+anomalies: tuple[str, ...] = overall_anomalies(report)
+modelled: peelmodel.Grade = modelled_overall([peelmodel.Grade.GOOD])
+
+exact: Fraction = rate(17_420, 121_000, per=100)
+change: Fraction = percentage_change(56_337, 60_580)
+rounded: Decimal = publish(exact, 1)
+half_up: Decimal = round_half_up(Fraction(145, 10), 0)
+interval: Band = band(Decimal("14.4"))
+
+try:
+    forces.get("atlantis")
+except peelmodel.UnknownReferenceError as error:
+    key: object = error.key
+try:
+    peelmodel.loads("{}", peelmodel.Inspection)
+except peelmodel.DocumentError as error:
+    problems: tuple[peelmodel.Problem, ...] = error.problems
+    paths: list[str] = [problem.path for problem in problems]
+except peelmodel.PeelModelError:
+    pass
