@@ -11,12 +11,12 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any
 
 import msgspec
-from msgspec.structs import force_setattr
-
 import reference as ref
+from msgspec.structs import force_setattr
 
 __all__ = ["Inspection", "InspectionDocument", "OutcomeRate", "Span", "decode", "encode"]
 
@@ -86,6 +86,7 @@ DecimalText = Annotated[str, msgspec.Meta(pattern=rf"^{ref.DECIMAL_TEXT.pattern}
 DateText = Annotated[str, msgspec.Meta(pattern=rf"^{ref.DATE_TEXT.pattern}$")]
 
 
+@lru_cache(maxsize=4096)
 def _published(value: str, *, signed: bool = False) -> Decimal:
     number = Decimal(value)
     if not signed and number.is_signed():

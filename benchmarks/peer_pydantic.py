@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import reference as ref
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,9 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-import reference as ref
-
-__all__ = ["Inspection", "InspectionDocument", "OutcomeRate", "ROWS"]
+__all__ = ["ROWS", "Inspection", "InspectionDocument", "OutcomeRate"]
 
 
 class Basis(enum.Enum):
@@ -146,7 +145,9 @@ class Recommendation(_Model):
 class CauseOfConcern(_Model):
     question: QuestionId
     text: Text
-    recommendations: Annotated[tuple[Recommendation, ...], Strict(strict=False), Field(min_length=1)]
+    recommendations: Annotated[
+        tuple[Recommendation, ...], Strict(strict=False), Field(min_length=1)
+    ]
 
 
 class Inspection(_Model):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Final
 
 from peelmodel import areas, forces, outcomes, programmes, questions
@@ -71,9 +72,21 @@ def check_text(value: str) -> str:
     return value
 
 
+# The peers remember parsed texts as peelmodel does (documents repeat a few
+# periods, dates and figures), so that neither side is measured parsing the
+# same text again.
+
+
 def parse_date(value: object) -> date:
     """Read ``YYYY-MM-DD``."""
-    if type(value) is not str or not DATE_TEXT.fullmatch(value):
+    if type(value) is not str:
+        raise ValueError('expected a date such as "2015-06-30"')
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(value: str) -> date:
+    if not DATE_TEXT.fullmatch(value):
         raise ValueError('expected a date such as "2015-06-30"')
     return date.fromisoformat(value)
 
@@ -82,9 +95,16 @@ def parse_period(value: object) -> tuple[date, date]:
     """Read ``YYYY-MM-DD`` or ``start/end`` as (start, end), end not before start."""
     if type(value) is not str:
         raise ValueError('expected a period such as "2014-07-01/2015-06-30"')
-    start_text, _, end_text = value.partition("/")
+    return _parse_period(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_period(value: str) -> tuple[date, date]:
+    start_text, slash, end_text = value.partition("/")
+    if not DATE_TEXT.fullmatch(start_text) or (slash and not DATE_TEXT.fullmatch(end_text)):
+        raise ValueError("must be an ISO date or 'start/end' of ISO dates")
     start = date.fromisoformat(start_text)
-    end = date.fromisoformat(end_text) if end_text else start
+    end = date.fromisoformat(end_text) if slash else start
     if end < start:
         raise ValueError("end must not be before start")
     return start, end
@@ -98,7 +118,14 @@ def format_period(period: tuple[date, date]) -> str:
 
 def check_decimal(value: object, *, signed: bool = False) -> Decimal:
     """Read a published figure written as a string: at most 6 places, in range."""
-    if type(value) is not str or not DECIMAL_TEXT.fullmatch(value):
+    if type(value) is not str:
+        raise ValueError('expected a decimal number written as a string, such as "14.4"')
+    return _decimal(value, signed)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: str, signed: bool) -> Decimal:  # noqa: FBT001 - cached positional key
+    if not DECIMAL_TEXT.fullmatch(value):
         raise ValueError('expected a decimal number written as a string, such as "14.4"')
     number = Decimal(value)
     if not signed and number.is_signed():
@@ -132,7 +159,9 @@ def check_outcome_rate(row: Any) -> None:
 
 def check_figure(figure: Any) -> None:
     """The cross-field rules of ``Figure``."""
-    for slug in (figure.id, figure.measure) if figure.of is None else (figure.id, figure.measure, figure.of):
+    for slug in (
+        (figure.id, figure.measure) if figure.of is None else (figure.id, figure.measure, figure.of)
+    ):
         if not DOTTED_SLUG.fullmatch(slug):
             raise ValueError("must be a dotted lower-case slug")
     check_text(figure.label)

@@ -174,7 +174,7 @@ def _bad_rows() -> list[tuple[str, Callable[[dict[str, Any]], None]]]:
         return lambda row: [row.pop(k, None) for k in keys]  # type: ignore[func-returns-value]
 
     return [
-        ("bool count", put("count", True)),
+        ("bool count", put("count", True)),  # noqa: FBT003 - the value under test
         ("negative count", put("count", -1)),
         ("count as text", put("count", "12")),
         ("huge count", put("count", 10**13)),
@@ -184,8 +184,13 @@ def _bad_rows() -> list[tuple[str, Callable[[dict[str, Any]], None]]]:
         ("unknown key", put("colour", "red")),
         ("unknown area", put("area", "atlantis")),
         ("unknown outcome", put("outcome", "type-99")),
-        ("type not yet in use", lambda r: r.update(outcome="type-22", period="2014-07-01/2015-06-30")),
-        ("bad period", put("period", "2015-06-30/2014-07-01")),
+        (
+            "type not yet in use",
+            lambda r: r.update(outcome="type-22", period="2014-07-01/2015-06-30"),
+        ),
+        ("period ending before it starts", put("period", "2015-06-30/2014-07-01")),
+        ("period with an empty end", put("period", "2015-06-30/")),
+        ("period in basic format", put("period", "20140701/20150630")),
         ("blank source", put("source", " ")),
         ("neither count nor rate", drop("count", "rate")),
         ("count above offences", lambda r: r.update(count=10, offences=5)),
@@ -208,14 +213,26 @@ def _bad_inspections() -> list[tuple[str, Callable[[dict[str, Any]], None]]]:
         ("duplicate figure id", lambda d: d["figures"][1].update(id=d["figures"][0]["id"])),
         ("duplicate row", lambda d: d["outcome_rates"].append(dict(d["outcome_rates"][0]))),
         ("unknown basis", lambda d: d["figures"][0].update(basis="per-cent")),
-        ("count figure with places", lambda d: d["figures"][0].update(basis="count", published="1.5")),
+        (
+            "count figure with places",
+            lambda d: d["figures"][0].update(basis="count", published="1.5"),
+        ),
         ("judged twice", lambda d: d["judgments"].append(dict(d["judgments"][0]))),
         ("grade off the scale", lambda d: d["judgments"][0].update(grade="adequate")),
         ("fieldwork after publication", lambda d: d.update(published="2015-01-01")),
         ("unknown key in a judgment", lambda d: d["judgments"][0].update(note="x")),
-        ("cause of concern without recommendations", lambda d: d.update(
-            causes_of_concern=[{"question": "peel-2015.effectiveness.2", "text": "A concern.", "recommendations": []}]
-        )),
+        (
+            "cause of concern without recommendations",
+            lambda d: d.update(
+                causes_of_concern=[
+                    {
+                        "question": "peel-2015.effectiveness.2",
+                        "text": "A concern.",
+                        "recommendations": [],
+                    }
+                ]
+            ),
+        ),
         ("published as a date-time", lambda d: d.update(published="2016-02-01T00:00:00")),
     ]
 
@@ -237,20 +254,38 @@ def check_equivalence() -> int:
         bad_row = copy.deepcopy(row)
         spoil(bad_row)
         text = json.dumps([bad_row])
-        cases.append((f"row: {name}", "rows", {
-            "peelmodel": lambda t=text: structure(json.loads(t), ROWS_TYPE),
-            "pydantic": lambda t=text: peer_pydantic.ROWS.validate_json(t),
-            "msgspec": lambda t=text: peer_msgspec.decode(t, list[peer_msgspec.OutcomeRate]),
-        }))
+        cases.append(
+            (
+                f"row: {name}",
+                "rows",
+                {
+                    "peelmodel": lambda t=text: structure(json.loads(t), ROWS_TYPE),
+                    "pydantic": lambda t=text: peer_pydantic.ROWS.validate_json(t),
+                    "msgspec": lambda t=text: peer_msgspec.decode(
+                        t, list[peer_msgspec.OutcomeRate]
+                    ),
+                },
+            )
+        )
     for name, spoil in [("valid", lambda _: None), *_bad_inspections()]:
         bad = copy.deepcopy(document)
         spoil(bad)
         text = json.dumps(bad)
-        cases.append((f"inspection: {name}", "inspection", {
-            "peelmodel": lambda t=text: peelmodel.loads(t, Inspection),
-            "pydantic": lambda t=text: peer_pydantic.InspectionDocument.model_validate_json(t),
-            "msgspec": lambda t=text: peer_msgspec.decode(t, peer_msgspec.InspectionDocument),
-        }))
+        cases.append(
+            (
+                f"inspection: {name}",
+                "inspection",
+                {
+                    "peelmodel": lambda t=text: peelmodel.loads(t, Inspection),
+                    "pydantic": lambda t=text: peer_pydantic.InspectionDocument.model_validate_json(
+                        t
+                    ),
+                    "msgspec": lambda t=text: peer_msgspec.decode(
+                        t, peer_msgspec.InspectionDocument
+                    ),
+                },
+            )
+        )
     for name, _, runs in cases:
         verdicts = {impl: _rejects(run) for impl, run in runs.items()}
         expected = not name.endswith(": valid")
@@ -295,21 +330,33 @@ def _verdict(value: float, target: float, *, below: bool = True) -> str:
     return "PASS" if (value <= target if below else value < target) else "MISS"
 
 
-def report(cases: Sequence[Case], reconcile_times: list[float], imports: tuple[list[float], list[float]]) -> bool:
+def report(
+    cases: Sequence[Case], reconcile_times: list[float], imports: tuple[list[float], list[float]]
+) -> bool:
     """Print the table; return whether every target is met."""
     met = True
-    print(f"{'case':42} {'peelmodel':>10} {'pydantic':>10} {'msgspec':>10} {'ratio':>7} {'floor':>7}  target")
+    print(
+        f"{'case':42} {'peelmodel':>10} {'pydantic':>10} {'msgspec':>10} {'ratio':>7} {'floor':>7}  target"
+    )
     for case in cases:
         medians = {impl: statistics.median(t) * 1000 for impl, t in case.times.items()}
-        ratio = statistics.median(p / q for p, q in zip(case.times["peelmodel"], case.times["pydantic"], strict=True))
-        floor = statistics.median(m / q for m, q in zip(case.times["msgspec"], case.times["pydantic"], strict=True))
-        target = "-" if case.target is None else f"<= {case.target:.2f}x {_verdict(ratio, case.target)}"
+        ratio = statistics.median(
+            p / q for p, q in zip(case.times["peelmodel"], case.times["pydantic"], strict=True)
+        )
+        floor = statistics.median(
+            m / q for m, q in zip(case.times["msgspec"], case.times["pydantic"], strict=True)
+        )
+        target = (
+            "-" if case.target is None else f"<= {case.target:.2f}x {_verdict(ratio, case.target)}"
+        )
         met &= case.target is None or ratio <= case.target
         print(
             f"{case.name:42} {medians['peelmodel']:8.1f}ms {medians['pydantic']:8.1f}ms "
             f"{medians['msgspec']:8.1f}ms {ratio:6.2f}x {floor:6.2f}x  {target}"
         )
-    print(f"{'reconcile hampshire-2015 (no peer)':42} {statistics.median(reconcile_times) * 1000:8.1f}ms")
+    print(
+        f"{'reconcile hampshire-2015 (no peer)':42} {statistics.median(reconcile_times) * 1000:8.1f}ms"
+    )
     bare, loaded = imports
     added = (statistics.median(loaded) - statistics.median(bare)) * 1000
     print(
@@ -325,7 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full sizes")
     parser.add_argument("--repeats", type=int, default=9, help="timed runs of each case")
-    parser.add_argument("--import-runs", type=int, default=15, help="interpreter starts of each kind")
+    parser.add_argument(
+        "--import-runs", type=int, default=15, help="interpreter starts of each kind"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     inspections = max(1, round(430 * args.scale))

@@ -48,7 +48,9 @@ def _inspection(template: dict[str, Any], force_id: str, years: int) -> dict[str
         if figure["area"] == "hampshire":
             figure["area"] = force_id
         figure["id"] = re.sub(r"^hampshire\.", f"{force_id}.", figure["id"])
-        figure["excluding"] = [force_id if a == "hampshire" else a for a in figure.get("excluding", [])]
+        figure["excluding"] = [
+            force_id if a == "hampshire" else a for a in figure.get("excluding", [])
+        ]
         if not figure["excluding"]:
             del figure["excluding"]
     return document

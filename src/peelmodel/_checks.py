@@ -130,12 +130,14 @@ def is_slug(value: object, *, dotted: bool = False) -> bool:
     """Whether :func:`check_slug` passes *value*."""
     if type(value) is not str:
         return False
-    if value in (_VALID_DOTTED_SLUGS if dotted else _VALID_SLUGS):
+    memo = _VALID_DOTTED_SLUGS if dotted else _VALID_SLUGS
+    if value in memo:
         return True
-    try:
-        check_slug("", "", value, dotted=dotted)
-    except InvalidValueError:
+    if (_DOTTED_SLUG if dotted else _SLUG).fullmatch(value) is None:
         return False
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo.add(value)
     return True
 
 

@@ -11,7 +11,7 @@ import attrs
 
 from . import areas
 from ._areas import Area, Force
-from ._checks import check_date, check_text
+from ._checks import check_date, check_text, is_text
 from ._figures import Figure
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
 from ._grades import Pillar, Programme
@@ -72,14 +72,15 @@ class Inspection:
                     "must be a period before publication",
                 )
         for index, note in enumerate(self.notes):
-            check_text("Inspection", f"notes[{index}]", note)
+            if not is_text(note):
+                check_text("Inspection", f"notes[{index}]", note)
         self._check_judgments()
         self._check_findings()
         self._check_outcome_rates()
         self._check_figures()
 
     def _check_question(self, field: str, question: InspectionQuestion) -> None:
-        if question.programme != self.programme:
+        if question.programme is not self.programme and question.programme != self.programme:
             raise InvalidValueError(
                 "Inspection", field, question.id, f"is not a question of {self.programme.name}"
             )
@@ -112,11 +113,6 @@ class Inspection:
                 self._check_question(f"{name}[{index}].question", finding.question)
 
     def _check_area(self, field: str, area: Area, comparators: tuple[Area, ...]) -> None:
-        if area is self.force:
-            return
-        for comparator in comparators:
-            if area is comparator:
-                return
         if area not in comparators and area != self.force:
             raise InvalidValueError(
                 "Inspection",
@@ -126,24 +122,29 @@ class Inspection:
             )
 
     def _check_outcome_rates(self) -> None:
-        seen: set[tuple[str, Period, str]] = set()
-        counts: dict[tuple[str, Period], dict[str, int | None]] = defaultdict(dict)
+        # Periods are keyed by (start, end), which is how they compare, and hash faster.
+        seen: set[tuple[str, date, date, str]] = set()
+        counts: dict[tuple[str, date, date], dict[str, int | None]] = defaultdict(dict)
         comparators = self.comparators
+        allowed = {id(area) for area in (self.force, *comparators)}
         for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
-            self._check_area(f"outcome_rates[{index}].area", row.area, comparators)
-            key = (row.area.id, row.period, row.outcome_id)
+            if id(row.area) not in allowed:
+                self._check_area(f"outcome_rates[{index}].area", row.area, comparators)
+                allowed.add(id(row.area))  # the same area object passes again
+            outcome_id = row.outcome_id
+            key = (row.area.id, row.period.start, row.period.end, outcome_id)
             if key in seen:
                 raise InvalidValueError(
                     "Inspection",
                     f"outcome_rates[{index}].outcome",
-                    row.outcome_id,
+                    outcome_id,
                     "appears twice for the same area and period",
                 )
             seen.add(key)
-            counts[row.area.id, row.period][row.outcome_id] = row.count
+            counts[row.area.id, row.period.start, row.period.end][outcome_id] = row.count
         for index, row in enumerate(self.outcome_rates):
             if isinstance(row.outcome, OutcomeGroup) and row.count is not None:
-                known = counts[row.area.id, row.period]
+                known = counts[row.area.id, row.period.start, row.period.end]
                 members = [known.get(f"type-{number}") for number in row.outcome.members]
                 if all(count is not None for count in members) and len(members) == len(
                     row.outcome.members
@@ -158,16 +159,26 @@ class Inspection:
                         )
 
     def _check_figures(self) -> None:
-        reserved = {f"{row.id}.{part}" for row in self.outcome_rates for part in ("count", "rate")}
+        # The ids of outcome rows' figures ("<row id>.count" and "<row id>.rate") are
+        # reserved: an id is one of them when it ends so and the rest is a row's id.
+        rows: set[str] | None = None
         seen: set[str] = set()
         comparators = self.comparators
+        allowed = {id(area) for area in (self.force, *comparators)}
         for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
-            if figure.id in seen or figure.id in reserved:
+            reserved = False
+            if figure.id.endswith((".count", ".rate")):
+                if rows is None:
+                    rows = {row.id for row in self.outcome_rates}
+                reserved = figure.id.rpartition(".")[0] in rows
+            if figure.id in seen or reserved:
                 raise InvalidValueError(
                     "Inspection", f"figures[{index}].id", figure.id, "is not unique"
                 )
             seen.add(figure.id)
-            self._check_area(f"figures[{index}].area", figure.area, comparators)
+            if id(figure.area) not in allowed:
+                self._check_area(f"figures[{index}].area", figure.area, comparators)
+                allowed.add(id(figure.area))
 
     @property
     def comparators(self) -> tuple[Area, ...]:

@@ -181,4 +181,3 @@ class OutcomeRate:
     def id(self) -> str:
         """The stable figure prefix of the row: ``area.outcomes.outcome``."""
         return f"{self.area.id}.outcomes.{self.outcome_id}"
-

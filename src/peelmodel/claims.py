@@ -154,7 +154,7 @@ def figure_claim(figure: Figure) -> Claim:
 
     def quantity(measure: str, period: Period | None = figure.period) -> Quantity:
         if measure in STOCK_MEASURES:
-            return Quantity(figure.area.id, measure)
+            return Quantity(figure.area.id, measure, None, excluding)
         return Quantity(figure.area.id, measure, period, excluding)
 
     subject = quantity(figure.measure)

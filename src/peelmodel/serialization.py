@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import json
+import operator
 import re
 from collections.abc import Callable
 from datetime import date
@@ -192,6 +193,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
                 return found
         return _structure_enum(value, kind)
 
+    structure.cache = members  # type: ignore[attr-defined]
     return structure
 
 
@@ -206,6 +208,7 @@ def _reference(kind: str, get: Callable[[str], Any]) -> Callable[[object, type],
             entry = found[value] = get(value)
         return entry
 
+    structure.cache = found  # type: ignore[attr-defined]
     return structure
 
 
@@ -322,6 +325,82 @@ def _class_hook(cls: type, made: Converter) -> Callable[[object, type], Any]:
     return structure
 
 
+_INLINE_TYPES: Final = {str: "str", int: "int", bool: "bool"}
+#: The values each leaf hook has read, by their text.
+_CACHES: Final[dict[Callable[[object, type], Any], dict[str, Any]]] = {
+    _structure_decimal: _DECIMALS,
+    _structure_date: _DATES,
+    _structure_period: _PERIODS,
+}
+
+
+def _read(kind: Any, value: str, made: Converter, namespace: dict[str, Any]) -> str:
+    """Python source that reads *value* (an expression) as a *kind*, for the fast converter."""
+    var = f"v{len(namespace)}"
+    namespace[var] = None  # reserve the name
+    if _is_optional(kind):
+        inner = next(arg for arg in get_args(kind) if arg is not NoneType)
+        return f"(None if ({var} := {value}) is None else {_read(inner, var, made, namespace)})"
+    if kind in _INLINE_TYPES:
+        return f"({var} if type({var} := {value}) is {_INLINE_TYPES[kind]} else wrong({var}))"
+    hook = made.get_structure_hook(kind)
+    namespace[f"hook_{var}"] = hook
+    namespace[f"type_{var}"] = kind
+    cache = _CACHES.get(hook, getattr(hook, "cache", None))
+    if cache is None:
+        return f"hook_{var}({value}, type_{var})"
+    # A string the hook has read before is looked up here; anything else goes to the hook.
+    namespace[f"cache_{var}"] = cache
+    return (
+        f"(c{var} if type({var} := {value}) is str and (c{var} := cache_{var}.get({var})) "
+        f"is not None else hook_{var}({var}, type_{var}))"
+    )
+
+
+def _wrong(value: object) -> Any:
+    raise _expected("another type", value)
+
+
+def _fast_class_hook(cls: type, made: Converter) -> Callable[[object, type], Any]:
+    """A generated function that reads a dict of *cls*'s fields, for the fast converter.
+
+    Strings, integers and booleans are checked inline and other fields go to
+    their hooks; an unknown or missing key raises, and the detailed converter
+    then reports it.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
+        return _class_hook(cls, made)  # pragma: no cover - no document class has one
+    namespace: dict[str, Any] = {
+        "cls": cls,
+        "known": frozenset(field.name for field in fields),
+        "expected": _expected,
+        "wrong": _wrong,
+    }
+    lines = [
+        "def structure(o, _):",
+        "    if type(o) is not dict:",
+        "        raise expected('an object', o)",
+        "    if not known.issuperset(o):",
+        "        raise KeyError('unknown key')",
+        "    return cls(",
+    ]
+    for field in fields:
+        read = _read(field.type, f"o[{field.name!r}]", made, namespace)
+        if field.default is attrs.NOTHING:
+            lines.append(f"        {field.alias}={read},")
+        else:
+            namespace[f"default_{field.name}"] = field.default
+            lines.append(
+                f"        {field.alias}={read} if {field.name!r} in o else default_{field.name},"
+            )
+    source = "\n".join([*lines, "    )", ""])
+    exec(compile(source, f"<peelmodel structure {cls.__name__}>", "exec"), namespace)  # noqa: S102 - source built above from field names
+    function: Callable[[object, type], Any] = namespace["structure"]
+    return function
+
+
 def _write(kind: Any, value: str, made: Converter, namespace: dict[str, Any]) -> str:
     """Python source that writes *value* (an expression) of type *kind*."""
     if _is_optional(kind):
@@ -398,21 +477,25 @@ def _make_converter(*, detailed: bool = True) -> Converter:
     made.register_unstructure_hook_func(
         _is_tuple, lambda items: [made.unstructure(i) for i in items]
     )
+    # Each reference is written as its id: an attribute of some classes, and
+    # computed (so remembered by _unstructure_id) for questions and outcome types.
+    field_id = operator.attrgetter("id")
     references: dict[Any, tuple[str, Callable[[str], Any], Callable[[Any], str]]] = {
-        Force: ("force", forces.get, lambda f: f.id),
-        Area: ("area", areas.get, lambda a: a.id),
-        InspectionQuestion: ("question", questions.get, lambda q: q.id),
-        Programme: ("programme", programmes.get, lambda p: p.id),
-        GradingScale: ("grading scale", _scale, lambda s: s.id),
-        OutcomeType | OutcomeGroup: ("outcome", outcomes.get, lambda o: o.id),
-        OutcomeType: ("outcome type", outcomes.get, lambda o: o.id),
-        OutcomeGroup: ("outcome group", outcomes.group, lambda o: o.id),
+        Force: ("force", forces.get, field_id),
+        Area: ("area", areas.get, field_id),
+        InspectionQuestion: ("question", questions.get, _unstructure_id),
+        Programme: ("programme", programmes.get, field_id),
+        GradingScale: ("grading scale", _scale, field_id),
+        OutcomeType | OutcomeGroup: ("outcome", outcomes.get, _unstructure_id),
+        OutcomeType: ("outcome type", outcomes.get, _unstructure_id),
+        OutcomeGroup: ("outcome group", outcomes.group, field_id),
     }
-    for kind, (name, get, _) in references.items():
+    for kind, (name, get, write_id) in references.items():
         made.register_structure_hook_func(_is(kind), _reference(name, get))
-        made.register_unstructure_hook_func(_is(kind), _unstructure_id)
+        made.register_unstructure_hook_func(_is(kind), write_id)
     made.register_structure_hook_factory(
-        lambda t: t in _DOCUMENT_CLASSES, lambda t: _class_hook(t, made)
+        lambda t: t in _DOCUMENT_CLASSES,
+        (lambda t: _class_hook(t, made)) if detailed else (lambda t: _fast_class_hook(t, made)),
     )
     made.register_unstructure_hook_factory(
         lambda t: t in _DOCUMENT_CLASSES,

@@ -961,24 +961,30 @@ def _draw_outcome_rows(  # noqa: PLR0913 - one world, one area, its rows' option
 
 def _draw_judgments(draw: st.DrawFn, programme: Programme, pillar: Pillar) -> list[Judgment]:
     """The headline and core judgments of the pillar, the overall within the core grades."""
-    graded = [
-        q
-        for q in _questions.all(programme=programme.id, pillar=pillar)
-        if q.graded and q.level is QuestionLevel.CORE
-    ]
+    headline, core = _graded_questions(programme.id, pillar)
     scale = programme.scale.grades
-    found = [Judgment(question=question, grade=draw(_choice(tuple(scale)))) for question in graded]
-    if programme.id in {q.programme.id for q in _questions.all()}:
-        headline = _questions.headline(programme.id, pillar)
-        if headline.graded:
-            if found:
-                best = max(j.grade for j in found)
-                worst = min(j.grade for j in found)
-                allowed = [g for g in scale if worst <= g <= best]
-            else:
-                allowed = list(scale)
-            found.insert(0, Judgment(question=headline, grade=draw(_choice(tuple(allowed)))))
+    found = [Judgment(question=question, grade=draw(_choice(scale))) for question in core]
+    if headline is not None:
+        allowed = scale
+        if found:
+            best = max(j.grade for j in found)
+            worst = min(j.grade for j in found)
+            allowed = tuple(g for g in scale if worst <= g <= best)
+        found.insert(0, Judgment(question=headline, grade=draw(_choice(allowed))))
     return found
+
+
+@functools.cache
+def _graded_questions(
+    programme: str, pillar: Pillar
+) -> tuple[InspectionQuestion | None, tuple[InspectionQuestion, ...]]:
+    """The graded headline question (if any) and graded core questions of a pillar."""
+    pillar_questions = _questions.all(programme=programme, pillar=pillar)
+    headline = next(
+        (q for q in pillar_questions if q.level is QuestionLevel.HEADLINE and q.graded), None
+    )
+    core = tuple(q for q in pillar_questions if q.graded and q.level is QuestionLevel.CORE)
+    return headline, core
 
 
 def _draw_findings(
