@@ -8,7 +8,6 @@ are strings matched by a pattern and kept as ``Decimal``.
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import Annotated, Any
 import msgspec
 import reference as ref
 from msgspec.structs import force_setattr
+from reference import Basis, Grade, Pillar, Qualifier
 
 __all__ = ["Inspection", "InspectionDocument", "OutcomeRate", "Span", "decode", "encode"]
 
@@ -49,35 +49,6 @@ def _enc_hook(value: Any) -> Any:
     if isinstance(value, Span):
         return ref.format_period(value._pair)
     raise NotImplementedError
-
-
-class Basis(enum.Enum):
-    COUNT = "count"
-    PERCENT = "percent"
-    PER_1000_POPULATION = "per-1000-population"
-    PER_1000_HOUSEHOLDS = "per-1000-households"
-    PER_MILLION_POPULATION = "per-million-population"
-    PERCENTAGE_CHANGE = "percentage-change"
-
-
-class Qualifier(enum.Enum):
-    EXACTLY = "exactly"
-    MORE_THAN = "more-than"
-
-
-class Pillar(enum.Enum):
-    EFFECTIVENESS = "effectiveness"
-    EFFICIENCY = "efficiency"
-    LEGITIMACY = "legitimacy"
-    LEADERSHIP = "leadership"
-
-
-class Grade(enum.Enum):
-    OUTSTANDING = "outstanding"
-    GOOD = "good"
-    ADEQUATE = "adequate"
-    REQUIRES_IMPROVEMENT = "requires-improvement"
-    INADEQUATE = "inadequate"
 
 
 Count = Annotated[int, msgspec.Meta(ge=0, le=ref.MAX_COUNT)]

@@ -8,7 +8,6 @@ each class's cross-field rules in one ``model_validator(mode="after")``.
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -25,37 +24,9 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
+from reference import Basis, Grade, Pillar, Qualifier
 
 __all__ = ["ROWS", "Inspection", "InspectionDocument", "OutcomeRate"]
-
-
-class Basis(enum.Enum):
-    COUNT = "count"
-    PERCENT = "percent"
-    PER_1000_POPULATION = "per-1000-population"
-    PER_1000_HOUSEHOLDS = "per-1000-households"
-    PER_MILLION_POPULATION = "per-million-population"
-    PERCENTAGE_CHANGE = "percentage-change"
-
-
-class Qualifier(enum.Enum):
-    EXACTLY = "exactly"
-    MORE_THAN = "more-than"
-
-
-class Pillar(enum.Enum):
-    EFFECTIVENESS = "effectiveness"
-    EFFICIENCY = "efficiency"
-    LEGITIMACY = "legitimacy"
-    LEADERSHIP = "leadership"
-
-
-class Grade(enum.Enum):
-    OUTSTANDING = "outstanding"
-    GOOD = "good"
-    ADEQUATE = "adequate"
-    REQUIRES_IMPROVEMENT = "requires-improvement"
-    INADEQUATE = "inadequate"
 
 
 def _in(ids: Any, kind: str) -> Any:

@@ -7,6 +7,7 @@ the same ids.
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date
 from decimal import Decimal
@@ -264,3 +265,33 @@ def check_inspection(inspection: Any) -> None:  # noqa: PLR0912 - one check per 
         ids.add(figure.id)
         if figure.area not in allowed:
             raise ValueError("must be the force, its region or england-and-wales")
+
+
+# The value sets of peelmodel's enumerations, shared by both peers.
+class Basis(enum.Enum):
+    COUNT = "count"
+    PERCENT = "percent"
+    PER_1000_POPULATION = "per-1000-population"
+    PER_1000_HOUSEHOLDS = "per-1000-households"
+    PER_MILLION_POPULATION = "per-million-population"
+    PERCENTAGE_CHANGE = "percentage-change"
+
+
+class Qualifier(enum.Enum):
+    EXACTLY = "exactly"
+    MORE_THAN = "more-than"
+
+
+class Pillar(enum.Enum):
+    EFFECTIVENESS = "effectiveness"
+    EFFICIENCY = "efficiency"
+    LEGITIMACY = "legitimacy"
+    LEADERSHIP = "leadership"
+
+
+class Grade(enum.Enum):
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    ADEQUATE = "adequate"
+    REQUIRES_IMPROVEMENT = "requires-improvement"
+    INADEQUATE = "inadequate"
