@@ -225,3 +225,24 @@ class TestSubprocess:
             env=self.environment(),
         )
         assert (ok.returncode, ok.stdout.strip()) == (0, f"peelmodel {peelmodel.__version__}")
+
+
+class TestImpliedRanges:
+    def test_unbounded_lost_figure_has_no_range(self, capsys):
+        """A lost figure bounded only by the ceiling for counts shows no range, and says so."""
+        code, out, _ = run(capsys, "report", "--format", "json")
+        assert code == 0
+        lost = {entry["id"]: entry for entry in json.loads(out)["lost"]}
+        calls = lost["hampshire.in-numbers.calls-for-assistance.per-1000-population"]
+        assert calls["bounded"] is False
+        charge = lost["hampshire.in-numbers.charge-rate"]
+        assert charge["bounded"] is True
+        assert (charge["low"], charge["high"]) == ("1742000/121393", "1742000/121111")
+
+    def test_table_shows_a_dash_for_an_unbounded_range(self, capsys):
+        """The table shows '-' for an unbounded lost figure and the range for a bounded one."""
+        _, out, _ = run(capsys, "report")
+        calls = next(line for line in out.splitlines() if line.startswith("Calls for assistance"))
+        assert calls.split()[-1] == "-"
+        charge = next(line for line in out.splitlines() if line.startswith("Charge rate"))
+        assert charge.endswith("14.350 to 14.383")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peelmodel import (
     FIVE_GRADE,
@@ -905,3 +908,108 @@ class TestInspection:
         assert report.figure("hampshire.ocgs.count").published == Decimal(62)
         with pytest.raises(LookupError, match=re.escape("unknown figure 'nope'")):
             report.figure("nope")
+
+
+class TestQuickValidation:
+    """The constructors' quick test accepts nothing that the full checks refuse."""
+
+    _ODD_VALUES = (
+        None,
+        True,
+        -1,
+        0,
+        5,
+        10**13,
+        "",
+        " padded ",
+        "Not A Slug",
+        "recorded-crime",
+        "ocgs",
+        Decimal(-1),
+        Decimal("1.5"),
+        Decimal("NaN"),
+        Decimal("0.0000001"),
+        Decimal(12),
+        1.5,
+        Period.as_at(date(2010, 6, 30)),
+        Period.as_at(date(2020, 6, 30)),
+        Basis.COUNT,
+        Basis.PERCENT,
+        Basis.PERCENTAGE_CHANGE,
+        Qualifier.MORE_THAN,
+        (areas.get("hampshire"),),
+        areas.get("kent"),
+        outcomes.type(22),
+        outcomes.group("out-of-court-formal"),
+    )
+
+    @given(data=st.data())
+    def test_figures(self, data):
+        """A Figure the quick test passes also passes every rule."""
+        originals = datasets.load("hampshire-2015").figures
+        figure = data.draw(st.sampled_from(originals))
+        for _ in range(data.draw(st.integers(1, 3))):
+            name = data.draw(st.sampled_from([f.name for f in attrs.fields(Figure)]))
+            mutant = copy.copy(figure)  # a copy, not a new instance: no checks run
+            own = (figure.measure, figure.period, figure.area)  # values of its other fields
+            value = data.draw(st.sampled_from(self._ODD_VALUES + own))
+            object.__setattr__(mutant, name, value)
+            figure = mutant
+        if figure._plainly_valid():
+            figure._check()
+
+    @given(data=st.data())
+    def test_outcome_rates(self, data):
+        """An OutcomeRate the quick test passes also passes every rule."""
+        row = data.draw(st.sampled_from(datasets.load("hampshire-2015").outcome_rates))
+        for _ in range(data.draw(st.integers(1, 3))):
+            name = data.draw(st.sampled_from([f.name for f in attrs.fields(OutcomeRate)]))
+            mutant = copy.copy(row)  # a copy, not a new instance: no checks run
+            object.__setattr__(mutant, name, data.draw(st.sampled_from(self._ODD_VALUES)))
+            row = mutant
+        if row._plainly_valid():
+            row._check()
+
+    def test_of_must_differ_from_measure(self):
+        """A share of its own measure is refused, on the quick path too."""
+        figure = datasets.load("hampshire-2015").figure("hampshire.ocgs-drug-activity.percent")
+        with pytest.raises(InvalidValueError, match=r"Figure\.of: must differ from the measure"):
+            attrs.evolve(figure, of=figure.measure)
+
+
+class TestTupleFields:
+    """Collection fields are immutable tuples; a list or None is refused, never kept."""
+
+    @pytest.mark.parametrize(
+        ("make", "field"),
+        [
+            (lambda r: attrs.evolve(r.figures[0], excluding=None), "Figure.excluding"),
+            (lambda r: attrs.evolve(r.figures[0], excluding=[]), "Figure.excluding"),
+            (lambda r: attrs.evolve(r, judgments=list(r.judgments)), "Inspection.judgments"),
+            (lambda r: attrs.evolve(r, notes=None), "Inspection.notes"),
+            (lambda r: attrs.evolve(r, fieldwork=list(r.fieldwork)), "Inspection.fieldwork"),
+            (lambda _: attrs.evolve(forces.get("kent"), aliases=["Kent"]), "Force.aliases"),
+            (
+                lambda _: attrs.evolve(outcomes.group("out-of-court-formal"), members=[2, 3, 6]),
+                "OutcomeGroup.members",
+            ),
+            (
+                lambda _: attrs.evolve(FOUR_GRADE, grades=list(FOUR_GRADE.grades)),
+                "GradingScale.grades",
+            ),
+        ],
+        ids=[
+            "figure-none",
+            "figure-list",
+            "judgments",
+            "notes",
+            "fieldwork",
+            "aliases",
+            "members",
+            "grades",
+        ],
+    )
+    def test_non_tuple_refused(self, make, field):
+        """A non-tuple collection raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError, match=rf"^{re.escape(field)}: must be a tuple"):
+            make(datasets.load("hampshire-2015"))

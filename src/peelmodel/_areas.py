@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from ._checks import check_slug, check_text
+from ._checks import check_slug, check_text, check_tuple
 from .errors import InvalidValueError
 
 __all__ = ["Area", "AreaKind", "Force"]
@@ -48,6 +48,7 @@ class Area:
             )
         if not isinstance(self.kind, AreaKind):
             raise InvalidValueError(owner, "kind", self.kind, "must be an AreaKind")
+        check_tuple(owner, "aliases", self.aliases)
         for alias in self.aliases:
             check_text(owner, "aliases", alias)
 

@@ -21,6 +21,7 @@ __all__ = [
     "check_instance",
     "check_slug",
     "check_text",
+    "check_tuple",
     "is_decimal",
     "is_slug",
     "is_text",
@@ -84,6 +85,12 @@ def check_decimal(owner: str, field: str, value: object, *, signed: bool = False
         if len(_VALID_DECIMALS) >= _MEMO_SIZE:
             _VALID_DECIMALS.clear()
         _VALID_DECIMALS[id(value)] = value
+
+
+def check_tuple(owner: str, field: str, value: object) -> None:
+    """Require a ``tuple`` (a list or a generator is refused: the classes are immutable)."""
+    if type(value) is not tuple:
+        raise InvalidValueError(owner, field, value, "must be a tuple")
 
 
 def check_date(owner: str, field: str, value: object) -> None:

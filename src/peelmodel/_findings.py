@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import check_text
+from ._checks import check_text, check_tuple
 from ._questions import InspectionQuestion
 from .errors import InvalidValueError
 
@@ -65,6 +65,7 @@ class CauseOfConcern:
                 self.recommendations,
                 "a cause of concern needs a recommendation",
             )
+        check_tuple("CauseOfConcern", "recommendations", self.recommendations)
         for recommendation in self.recommendations:
             if not isinstance(recommendation, Recommendation):
                 raise InvalidValueError(

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._checks import check_date, check_slug, check_text
+from ._checks import check_date, check_slug, check_text, check_tuple
 from .errors import InvalidValueError
 
 __all__ = ["FIVE_GRADE", "FOUR_GRADE", "Grade", "GradingScale", "Pillar", "Programme"]
@@ -76,6 +76,7 @@ class GradingScale:
 
     def __attrs_post_init__(self) -> None:
         check_slug("GradingScale", "id", self.id)
+        check_tuple("GradingScale", "grades", self.grades)
         if not self.grades or any(not isinstance(g, Grade) for g in self.grades):
             raise InvalidValueError(
                 "GradingScale", "grades", self.grades, "must be a tuple of grades"

@@ -11,7 +11,7 @@ import attrs
 
 from . import areas
 from ._areas import Area, Force
-from ._checks import check_date, check_text, is_text
+from ._checks import check_date, check_text, check_tuple, is_text
 from ._figures import Figure
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
 from ._grades import Pillar, Programme
@@ -63,6 +63,8 @@ class Inspection:
             raise InvalidValueError("Inspection", "pillar", self.pillar, "must be a Pillar")
         check_text("Inspection", "title", self.title)
         check_date("Inspection", "published", self.published)
+        check_tuple("Inspection", "fieldwork", self.fieldwork)
+        check_tuple("Inspection", "notes", self.notes)
         for index, period in enumerate(self.fieldwork):
             if not isinstance(period, Period) or period.end > self.published:
                 raise InvalidValueError(
@@ -214,6 +216,7 @@ _T = TypeVar("_T")
 
 
 def _typed(items: Sequence[_T], kind: type[_T], field: str) -> Sequence[_T]:
+    check_tuple("Inspection", field, items)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidValueError(

@@ -15,6 +15,7 @@ from ._checks import (
     check_decimal,
     check_slug,
     check_text,
+    check_tuple,
     is_decimal,
     is_text,
 )
@@ -74,6 +75,7 @@ class OutcomeGroup:
     def __attrs_post_init__(self) -> None:
         check_slug("OutcomeGroup", "id", self.id)
         check_text("OutcomeGroup", "name", self.name)
+        check_tuple("OutcomeGroup", "members", self.members)
         if not self.members or list(self.members) != sorted(set(self.members)):
             raise InvalidValueError(
                 "OutcomeGroup", "members", self.members, "must be distinct type numbers, ascending"
@@ -115,9 +117,13 @@ class OutcomeRate:
     source: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        # A quick test that implies every rule below; when it fails, the rules run in turn.
+        if not self._plainly_valid():
+            self._check()
+
+    def _plainly_valid(self) -> bool:
+        """A quick test, true only where :meth:`_check` passes (the test suite checks so)."""
         count, rate, offences, outcome = self.count, self.rate, self.offences, self.outcome
-        if (
+        return (
             (self.source is None or is_text(self.source))
             and isinstance(self.area, Area)
             and type(self.period) is Period
@@ -136,8 +142,10 @@ class OutcomeRate:
                     and (count is None or count <= offences)
                 )
             )
-        ):
-            return
+        )
+
+    def _check(self) -> None:
+        """Check every rule in turn; raise :class:`InvalidValueError` at the first broken one."""
         if self.source is not None:
             check_text("OutcomeRate", "source", self.source)
         if not isinstance(self.area, Area):

@@ -104,7 +104,7 @@ def _range(result: FigureResult) -> str:
     if result.derived is not None:
         return str(result.derived)
     low, high = result.low, result.high
-    if max(abs(low), abs(high)) > 10**9:
+    if not result.bounded:
         return "-"
     return f"{_short(low)} to {_short(high)}" if low != high else _short(low)
 

@@ -90,15 +90,27 @@ class Reconciliation:
 
     intervals: tuple[Interval, ...]
     conflicts: tuple[Conflict, ...]
+    _by_quantity: dict[Quantity, Interval] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = {interval.quantity: interval for interval in self.intervals}
+        object.__setattr__(self, "_by_quantity", index)
+
+    def interval_of(self, quantity: Quantity) -> Interval:
+        """The interval of *quantity*."""
+        try:
+            return self._by_quantity[quantity]
+        except KeyError:
+            raise UnknownReferenceError(
+                "quantity", quantity.id, (q.id for q in self._by_quantity)
+            ) from None
 
     def interval(self, quantity_id: str) -> Interval:
         """The interval of the quantity with this id."""
-        for interval in self.intervals:
-            if interval.quantity.id == quantity_id:
+        for quantity, interval in self._by_quantity.items():
+            if quantity.id == quantity_id:
                 return interval
-        raise UnknownReferenceError(
-            "quantity", quantity_id, (i.quantity.id for i in self.intervals)
-        )
+        raise UnknownReferenceError("quantity", quantity_id, (q.id for q in self._by_quantity))
 
     def conflicting(self, claim_id: str) -> frozenset[str]:
         """The claims that conflict with *claim_id* (empty when it is in no conflict).
@@ -136,16 +148,7 @@ class Reconciliation:
         >>> [str(value) for value in result.range_of(share)]
         ['1750/31', '1750/31']
         """
-        bounds = {interval.quantity: interval for interval in self.intervals}
-
-        def interval(quantity: Quantity) -> Interval:
-            try:
-                return bounds[quantity]
-            except KeyError:
-                raise UnknownReferenceError(
-                    "quantity", quantity.id, (q.id for q in bounds)
-                ) from None
-
+        interval = self.interval_of
         formula = claim.formula
         low = Fraction(sum(interval(q).low for q in formula.numerator))
         high = Fraction(sum(interval(q).high for q in formula.numerator))

@@ -41,6 +41,8 @@ class FigureResult:
     ``derived`` is the value the published inputs give, rounded as published
     (reproduced figures only); ``low`` and ``high`` bound the exact value of the
     figure's formula over every value the unpublished inputs can take.
+    ``bounded`` is false when ``high`` rests only on the engine's ceiling for
+    unknown counts rather than on published figures.
     """
 
     claim: Claim
@@ -49,6 +51,7 @@ class FigureResult:
     low: Fraction
     high: Fraction
     conflicts_with: tuple[str, ...] = ()
+    bounded: bool = True
 
     @property
     def id(self) -> str:
@@ -105,9 +108,13 @@ def assess(inspection: Inspection) -> Assessment:
     figures: list[FigureResult] = []
     lost: list[FigureResult] = []
     for claim in claims.values():
-        low, high = _narrow(reconciliation.range_of(claim), bands.get(claim.formula))
+        band = bands.get(claim.formula)
+        low, high = _narrow(reconciliation.range_of(claim), band)
+        bounded = (band is not None and band.high is not None) or all(
+            reconciliation.interval_of(q).is_bounded for q in claim.formula.numerator
+        )
         if claim.published is None:
-            lost.append(FigureResult(claim, Status.UNVERIFIABLE, None, low, high))
+            lost.append(FigureResult(claim, Status.UNVERIFIABLE, None, low, high, bounded=bounded))
             continue
         derived = reproduce(claim, known)
         conflicting = reconciliation.conflicting(claim.id)
@@ -119,7 +126,8 @@ def assess(inspection: Inspection) -> Assessment:
             status = Status.CONSISTENT
         else:
             status = Status.UNVERIFIABLE
-        figures.append(FigureResult(claim, status, derived, low, high, tuple(sorted(conflicting))))
+        conflicts = tuple(sorted(conflicting))
+        figures.append(FigureResult(claim, status, derived, low, high, conflicts, bounded))
     return Assessment(
         inspection=inspection,
         figures=tuple(figures),
@@ -164,6 +172,7 @@ def _to_dict(assessment: Assessment) -> dict[str, Any]:
             "high": _number(result.high),
             "formula": str(claim.formula),
             "conflicts_with": list(result.conflicts_with),
+            "bounded": result.bounded,
         }
 
     grades = question_grades(inspection)

@@ -1,4 +1,4 @@
-"""Strict JSON documents for every public class, through one cattrs converter.
+"""Strict JSON documents for every public class, through cattrs.
 
 A document is a JSON object with a header and the object's fields::
 

@@ -462,6 +462,26 @@ def _check_text_strategy(text: st.SearchStrategy[str] | None) -> st.SearchStrate
     return _check_strategy("text", _finding_texts() if text is None else text)
 
 
+_Finding = TypeVar("_Finding", Recommendation, AreaForImprovement)
+
+
+def _findings(
+    kind: type[_Finding],
+    question: st.SearchStrategy[InspectionQuestion] | None,
+    text: st.SearchStrategy[str] | None,
+) -> st.SearchStrategy[_Finding]:
+    """A finding of *kind*: a question (a catalogue one by default) and its wording."""
+    return _lazy(
+        lambda: st.builds(
+            kind,
+            question=_check_strategy(
+                "question", inspection_questions() if question is None else question
+            ),
+            text=_check_text_strategy(text),
+        )
+    )
+
+
 def recommendations(
     *,
     question: st.SearchStrategy[InspectionQuestion] | None = None,
@@ -477,15 +497,7 @@ def recommendations(
     ...     assert finding.text.endswith("act.")
     >>> test_text()
     """
-    return _lazy(
-        lambda: st.builds(
-            Recommendation,
-            question=_check_strategy(
-                "question", inspection_questions() if question is None else question
-            ),
-            text=_check_text_strategy(text),
-        )
-    )
+    return _findings(Recommendation, question, text)
 
 
 def areas_for_improvement(
@@ -501,15 +513,7 @@ def areas_for_improvement(
     ...     assert finding.text.startswith("The ")
     >>> test_worded()
     """
-    return _lazy(
-        lambda: st.builds(
-            AreaForImprovement,
-            question=_check_strategy(
-                "question", inspection_questions() if question is None else question
-            ),
-            text=_check_text_strategy(text),
-        )
-    )
+    return _findings(AreaForImprovement, question, text)
 
 
 def causes_of_concern(
