@@ -55,7 +55,7 @@ class TestReport:
         assert code == 0
         data = json.loads(out)
         assert isinstance(data, dict)
-        assert len(data["figures"]) == 74
+        assert len(data["figures"]) == 77
         for figure in data["figures"]:
             assert isinstance(figure["id"], str)
             assert isinstance(figure["published"], str)

@@ -14,7 +14,8 @@ follow these rules, checked by hand for each figure:
   crime with the other rates; Figure 2 rates share the area's population (and
   recorded and victim-based crime with the percentage changes); ASB 56,337,
   its rate per 1,000 and its change share the ASB count; 62 OCGs, 32 per
-  million and 56 percent share the OCG count (and population).
+  million and 56 percent share the OCG count (and population); the one OCG
+  management plan built around the 4P structure is one of the two HMIC looked at.
 * unverifiable: nothing else in the report bears on the figure: burglary per
   1,000 households (households appear nowhere else), victim satisfaction (its
   survey size appears nowhere else), the resolution centre's 30 percent, the
@@ -24,8 +25,11 @@ follow these rules, checked by hand for each figure:
 
 from __future__ import annotations
 
+import bisect
+import re
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -41,14 +45,14 @@ FIGURES: dict[str, tuple[str, Status, str | None]] = {
     # Summary of crime: "fell by 11 percent in Hampshire ... reduction of 13 percent"
     f"{HAM}.recorded-crime.change-since-2010": ("-11", C, None),
     f"{HAM}.victim-based-crime.change-since-2010": ("-14", C, None),
-    f"{HAM}.recorded-crime.change-on-previous-year": ("18", C, None),
+    f"{HAM}.recorded-crime.change-on-previous-year": ("18", U, None),
     f"{EW}.recorded-crime.change-since-2010": ("-13", C, None),
     f"{EW}.victim-based-crime.change-since-2010": ("-12", C, None),
-    f"{EW}.recorded-crime.change-on-previous-year": ("4", C, None),
+    f"{EW}.recorded-crime.change-on-previous-year": ("4", U, None),
     # ASB: 56,337 incidents, 7 percent fewer in Hampshire and 9 percent fewer nationally
     f"{HAM}.asb-incidents.count": ("56337", C, None),
-    f"{HAM}.asb-incidents.change-on-previous-year": ("-7", C, None),
-    f"{EW}.asb-incidents.change-on-previous-year": ("-9", C, None),
+    f"{HAM}.asb-incidents.change-on-previous-year": ("-7", U, None),
+    f"{EW}.asb-incidents.change-on-previous-year": ("-9", U, None),
     # Figure 2: rates per 1,000 population (burglary per 1,000 households)
     f"{HAM}.recorded-crime.per-1000-population": ("62.5", C, None),
     f"{HAM}.victim-based-crime.per-1000-population": ("53.6", C, None),
@@ -61,10 +65,11 @@ FIGURES: dict[str, tuple[str, Status, str | None]] = {
     f"{EW}.sexual-offences.per-1000-population": ("1.6", C, None),
     f"{EW}.assault-with-injury.per-1000-population": ("6.3", C, None),
     f"{EW}.burglary-in-a-dwelling.per-1000-households": ("8.4", U, None),
-    f"{EW}.asb-incidents.per-1000-population": ("32.9", C, None),
+    f"{EW}.asb-incidents.per-1000-population": ("32.9", U, None),
     # Numbers in the text of questions 1 and 2
     f"{HAM}.officers-trained-in-neighbourhood-excellence.count": ("600", U, None),
     f"{HAM}.local-policing-areas.count": ("13", U, None),
+    f"{HAM}.operational-management-meetings-per-day.count": ("3", U, None),
     f"{HAM}.partner-agencies-with-problem-solving-database.count": ("106", U, None),
     f"{HAM}.community-trigger-responses.count": ("2", U, None),
     f"{EW}.forces-without-a-full-year-of-outcomes-data.count": ("2", U, None),
@@ -78,8 +83,12 @@ FIGURES: dict[str, tuple[str, Status, str | None]] = {
     f"{HAM}.ocgs.per-million-population": ("32", C, None),
     f"{HAM}.ocgs-drug-activity.percent": ("56", C, None),
     f"{EW}.ocgs-drug-activity.percent": ("64", U, None),
-    f"{HAM}.ocgs-disrupted.count": ("21", U, None),
-    f"{HAM}.ocgs-disrupted-more-than-once.count": ("9", U, None),
+    f"{HAM}.ocgs-disrupted.count": ("21", C, None),
+    f"{HAM}.ocgs-disrupted-more-than-once.count": ("9", C, None),
+    # "HMIC looked in detail at two OCG management plans ... One plan was fully
+    # orientated around the 4P structure": one of those two, so they bound each other
+    f"{HAM}.ocg-management-plans-examined.count": ("2", C, None),
+    f"{HAM}.ocg-management-plans-examined-4p.count": ("1", C, None),
     f"{HAM}.serious-crime-prevention-order-applications.count": ("6", U, None),
     f"{HAM}.analytical-staff-expected.count": ("9", U, None),
 }
@@ -158,11 +167,11 @@ class TestFigures:
     def test_table_covers_every_figure(self, assessment):
         """The table above lists every published figure of the dataset, and no other."""
         assert sorted(result.id for result in assessment.figures) == sorted(FIGURES)
-        assert len(FIGURES) == 74
+        assert len(FIGURES) == 77
 
     def test_status_counts(self, assessment):
-        """4 reproduced, 54 consistent, 16 unverifiable and none inconsistent."""
-        assert assessment.counts() == {R: 4, C: 54, Status.INCONSISTENT: 0, U: 16}
+        """4 reproduced, 53 consistent, 20 unverifiable and none inconsistent."""
+        assert assessment.counts() == {R: 4, C: 53, Status.INCONSISTENT: 0, U: 20}
         assert assessment.is_consistent
 
     def test_every_figure_has_a_source(self, report, assessment):
@@ -340,3 +349,150 @@ class TestFigure4Rounding:
         assert any(
             publish(rate(count, high + 1, per=100), 1) != Decimal(value) for count, value in rates
         )
+
+
+#: The report's text, in the shared folder beside the repository.
+REPORT_TEXT = (
+    Path(__file__).parents[2] / "shared" / "seed" / "peel-effectiveness-2015-hampshire.txt"
+)
+
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+#: Numbers in the report's text that are not figures. Each pattern's matches are
+#: blanked out before the numbers are extracted.
+NOT_FIGURES: dict[str, str] = {
+    # web addresses and the ISBN: identifiers, not quantities
+    "addresses": r"www\.\S+|ISBN: [\d-]+",
+    # the contents table: page numbers
+    "page numbers": r"(?m)^\|[^|\n]+\| \d+ \|$",
+    # footnote markers written as ^{10 11 12} (superscript digits are not [0-9])
+    "footnote markers": r"\^\{[\d ]+\}",
+    # "Figure 4": the numbers of the report's charts and tables
+    "figure numbers": r"\bFigure \d+\b",
+    # "1. How effective ...", "questions 1, 2 and 4", "Question 3"
+    "question numbers": r"(?m)^\d\. |\b[Qq]uestions? \d(?:, \d)*(?: and \d)?\b",
+    # days of dates ("30 June 2015") and years, also in titles ("Act 2014", "2014/15")
+    "dates": rf"\b\d{{1,2}}(?= {_MONTH}\b)|(?<![\d,])(?:19|20)\d\d(?:/\d\d)?(?![0-9])",
+    # the length of a reporting period ("12 months to", "five year period to 30 June")
+    "periods": r"\b(?:\d+|three|four|five) (?:months?\b|month period|year period to)",
+    # units of a rate: "per 1,000 population", "per 1,000 households", "per one million"
+    "units": r"\b1,000 (?:population|households)|\bone million\b",
+    # names: the "4P structure" and MAPPA "Level 2"
+    "names": r"\b4P\b|\bLevel 2\b",
+    # footnote 24 on rounding in a lost chart: "may not sum to 100 percent"
+    "rounding": r"\b100 percent, due to rounding",
+}
+
+_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]  # fmt: skip
+#: A number as the report prints it: digits ("56,337", "84.1") or a word ("thirteen").
+_NUMBER = re.compile(
+    r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE
+)
+#: A prose fraction ("two-thirds", "a third lower"): no figure can hold one.
+_FRACTION = re.compile(
+    r"\b(?:(?:one|two|three)-)?(?:thirds?|quarters?|halves|half)\b", re.IGNORECASE
+)
+#: A phrase a note quotes from the report: 'more than two-thirds of forces'.
+_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+#: A source's remark on where in its section a figure stands: " (footnote 23)".
+_REMARK = re.compile(r" \(footnote \d+\)$")
+
+
+def _value(token: str) -> str:
+    """A number as printed, as the dataset writes it: "56,337" -> "56337", "nine" -> "9"."""
+    word = token.lower()
+    return str(_WORDS.index(word)) if word in _WORDS else token.replace(",", "")
+
+
+def _sections(text: str, sources: set[str]) -> list[tuple[int, str]]:
+    """Where each section of the text starts, and its name as a figure's source gives it.
+
+    A heading (a line ending in "?", or one a source names) starts a section; a
+    "Figure N:" caption starts a table's own section, which its "Source:" line ends.
+    """
+    found: list[tuple[int, str]] = []
+    heading, table, offset = "", None, 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        caption = re.match(r"Figure (\d+):", stripped)
+        if stripped.endswith("?") or stripped in sources:
+            heading, table = stripped, None
+        elif caption:
+            table = f"Figure {caption.group(1)}"
+        found.append((offset, table or heading))
+        if stripped.startswith("Source:"):
+            table = None
+        offset += len(line)
+    return found
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    """The report's text, or a skip when the shared folder is not beside the repository."""
+    if not REPORT_TEXT.is_file():
+        pytest.skip(f"the report's text is not at {REPORT_TEXT} (the shared folder is absent)")
+    return REPORT_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def quoted(report: Inspection) -> list[str]:
+    """The phrases the dataset's notes quote from the report."""
+    return [phrase for note in report.notes for phrase in _QUOTED.findall(note)]
+
+
+class TestFidelity:
+    """Every number the report's text states is in the dataset, or a note says why not."""
+
+    def test_every_number_is_held(self, report, text, quoted):
+        """Each number is published by a figure or outcome row of its section, or a note quotes it.
+
+        Numbers that are not figures (NOT_FIGURES) are blanked out first. A number
+        is held when a figure or Figure 4 row whose source is the section the number
+        stands in publishes it (a change's sign is in the prose: "fell by 11 percent"
+        is -11), or when a note quotes the phrase it stands in as left out.
+        """
+        published: set[tuple[str, str]] = set()
+        for figure in report.figures:
+            if figure.published is not None:
+                published.add((_REMARK.sub("", figure.source), str(abs(figure.published))))
+        for row in report.outcome_rates:
+            published |= {(row.source, str(v)) for v in (row.count, row.rate) if v is not None}
+        sections = _sections(text, {source for source, _ in published})
+        starts = [start for start, _ in sections]
+
+        def section(position: int) -> str:
+            return sections[bisect.bisect_right(starts, position) - 1][1]
+
+        noted = [
+            (m.start(), m.end())
+            for phrase in quoted
+            for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)
+        ]
+        blanked = text
+        for not_figure in NOT_FIGURES.values():
+            blanked = re.sub(not_figure, lambda m: " " * len(m.group()), blanked)
+        missing = []
+        for extract, can_be_published in ((_FRACTION, False), (_NUMBER, True)):
+            for m in extract.finditer(blanked):
+                if any(start <= m.start() and m.end() <= end for start, end in noted):
+                    continue
+                if can_be_published and (section(m.start()), _value(m.group())) in published:
+                    continue
+                context = text[max(0, m.start() - 50) : m.end() + 30].replace("\n", " ")
+                missing.append(f"{m.group()!r} under {section(m.start())!r}: ...{context}...")
+            blanked = extract.sub(lambda m: " " * len(m.group()), blanked)
+        assert missing == []
+
+    def test_notes_quote_the_report(self, text, quoted):
+        """Every phrase a note quotes stands in the report as quoted."""
+        assert quoted
+        assert [phrase for phrase in quoted if phrase.lower() not in text.lower()] == []
+
+    @pytest.mark.parametrize("name", list(NOT_FIGURES))
+    def test_every_exception_is_used(self, text, name):
+        """Each pattern of numbers that are not figures still matches the report."""
+        assert re.search(NOT_FIGURES[name], text)

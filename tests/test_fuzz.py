@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
+import os
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import peelmodel
-from peelmodel import Inspection, PeelModelError, cli
+from peelmodel import DocumentError, Inspection, PeelModelError, cli, datasets
 from peelmodel import strategies as pst
+from peelmodel._checks import MAX_COUNT
 from peelmodel._hypothesis_hook import _STRATEGIES
 
 _CLASSES = [getattr(peelmodel, name) for name in sorted(_STRATEGIES) if name != "Grade"]
@@ -196,3 +202,154 @@ class TestCommandLine:
         code, out, err = _check(document_path)
         assert (code, err) == (0, "")
         assert out
+
+
+# -- mutations of the real dataset ---------------------------------------------
+
+DATASET = json.loads(datasets.text("hampshire-2015"))
+#: The digits 0 to 9 in scripts other than ASCII: Arabic-Indic, Persian, Devanagari, fullwidth.
+_OTHER_DIGITS = (
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f",
+    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",
+)
+_ODD_CHARACTERS = st.sampled_from(
+    ["\ud800", "\udbff", "\udc00", "\x00", "\x1f", "\x7f", "\x85", "\u2028", "\ufeff", "\u00e9"]
+)
+_ANY_DATES = st.dates(date(1, 1, 1), date(9999, 12, 31)).map(date.isoformat)
+_NUMBERS = st.integers() | st.sampled_from([0, -1, MAX_COUNT, MAX_COUNT + 1, 10**16, 10**17])
+
+
+def _text_mutations(text: str) -> st.SearchStrategy[str]:
+    """Texts like *text*: an odd character put in, a digit from another script, a date or a number."""
+    options = [
+        st.builds(
+            lambda at, character: text[:at] + character + text[at:],
+            st.integers(0, len(text)),
+            _ODD_CHARACTERS,
+        ),
+        _ANY_DATES,
+        st.tuples(_ANY_DATES, _ANY_DATES).map("/".join),
+        st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    ]
+    digits = [at for at, character in enumerate(text) if character in "0123456789"]
+    if digits:
+        options.append(
+            st.builds(
+                lambda at, script: text[:at] + script[int(text[at])] + text[at + 1 :],
+                st.sampled_from(digits),
+                st.sampled_from(_OTHER_DIGITS),
+            )
+        )
+    return st.one_of(options)
+
+
+def _mutations(value: Any) -> st.SearchStrategy[Any]:
+    if isinstance(value, str):
+        return _text_mutations(value)
+    if isinstance(value, list):
+        return st.permutations(value).map(list)
+    if isinstance(value, dict):
+        return st.permutations(list(value.items())).map(dict)
+    return _NUMBERS
+
+
+@st.composite
+def mutated_datasets(draw: st.DrawFn) -> dict[str, Any]:
+    """The Hampshire 2015 document with one to three numbers, dates or texts changed, or lists reordered."""
+    document = copy.deepcopy(DATASET)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_paths(document)[1:]))
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = draw(_mutations(parent[path[-1]]))
+    return document
+
+
+def _outcome(text: str | bytes) -> object:
+    """What loads makes of *text*: the inspection, or the problems it found."""
+    try:
+        return peelmodel.loads(text, Inspection)
+    except DocumentError as error:
+        return error.problems
+
+
+def _encoded(document: dict[str, Any], *, ascii_only: bool) -> bytes:
+    """The document's JSON as bytes; raw lone surrogates are written as such (not UTF-8)."""
+    return json.dumps(document, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
+
+
+class TestDatasetMutations:
+    @given(mutated_datasets())
+    def test_loads(self, document):
+        """loads raises only DocumentError, and reads str and bytes, escaped or not, alike."""
+        escaped, raw = json.dumps(document), json.dumps(document, ensure_ascii=False)
+        outcome, raw_outcome = _outcome(escaped), _outcome(raw)
+        assert outcome == _outcome(escaped.encode())
+        assert isinstance(outcome, Inspection | tuple)
+        assert isinstance(raw_outcome, Inspection | tuple)
+        if not any("\ud800" <= character <= "\udfff" for character in raw):
+            # Escaped, two lone surrogates side by side would read as one character.
+            assert raw_outcome == outcome
+
+    @settings(max_examples=max(1, settings.default.max_examples // 10))
+    @given(
+        mutated_datasets(),
+        st.booleans(),
+        st.sampled_from(["ascii", "utf-8"]),
+        st.sampled_from(["check", "report"]).flatmap(
+            lambda command: st.sampled_from([[command], [command, "--format", "json"]])
+        ),
+    )
+    def test_command_line(self, document_path, document, ascii_only, encoding, command):
+        """check and report exit 0, 1 or 2, whatever the stdout encoding, with one line for 2."""
+        document_path.write_bytes(_encoded(document, ascii_only=ascii_only))
+        out, err = io.BytesIO(), io.BytesIO()
+        out_text = io.TextIOWrapper(out, encoding=encoding)
+        err_text = io.TextIOWrapper(err, encoding=encoding, errors="backslashreplace")
+        with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
+            code = cli.main([*command, str(document_path)])
+        out_text.flush()
+        err_text.flush()
+        if code == 2:
+            assert out.getvalue() == b""
+            assert err.getvalue().count(b"\n") == 1
+        else:
+            assert code in (0, 1)
+            assert err.getvalue() == b""
+            assert out.getvalue().decode(encoding)
+
+    @settings(max_examples=max(1, settings.default.max_examples // 50))
+    @given(mutated_datasets(), st.booleans())
+    def test_real_command_line(self, tmp_path_factory, document, ascii_only):
+        """The real command, ASCII or UTF-8 stdout: exit 0, 1 or 2, no traceback, one line for 2."""
+        path = tmp_path_factory.mktemp("mutated") / "document.json"
+        path.write_bytes(_encoded(document, ascii_only=ascii_only))
+        runs = [
+            (
+                subprocess.Popen(  # noqa: S603 - the project's own command
+                    [sys.executable, "-m", "peelmodel", command, str(path), "--format", form],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    env={**os.environ, "PYTHONIOENCODING": encoding},
+                ),
+                encoding,
+            )
+            for command, form, encoding in (
+                ("check", "table", "ascii"),
+                ("report", "json", "ascii"),
+                ("check", "json", "utf-8"),
+                ("report", "table", "utf-8"),
+            )
+        ]
+        for process, encoding in runs:
+            out, err = process.communicate(timeout=300)
+            assert process.returncode in (0, 1, 2)
+            assert b"Traceback" not in err
+            if process.returncode == 2:
+                assert (out, err.count(b"\n")) == (b"", 1)
+            else:
+                assert err == b""
+                out.decode(encoding)

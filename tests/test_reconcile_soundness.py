@@ -56,6 +56,9 @@ def reports(draw: st.DrawFn) -> tuple[dict[Quantity, int], list[Claim]]:
         offences = 200 * j
         drawn_counts = st.integers(0, 99).map(lambda m: j * (2 * m + 1))
     counts = draw(st.lists(drawn_counts, min_size=1, max_size=5))
+    # Each offence has at most one outcome: keep the types that fit in the offences.
+    while sum(counts) > offences:
+        counts.pop()
     digits = st.integers(0, 2)
     types = [_type(n) for n in range(len(counts))]
     truth = {POPULATION: population, OFFENCES: offences, BASELINE: baseline}

@@ -224,10 +224,31 @@ class TestHeaderChecks:
             loads(json.dumps(document), peelmodel.Force)
         assert [str(p) for p in caught.value.problems] == [expected]
 
-    def test_kind_must_match_the_requested_class(self):
-        """A Force document is not an Area document, though a Force is an Area."""
-        with pytest.raises(DocumentError, match=r"\$\.kind: expected 'Area', found 'Force'"):
-            loads(dumps(forces.get("hampshire")), peelmodel.Area)
+    def test_subclass_document_gives_the_subclass(self):
+        """A Force document read as an Area gives the Force, since a Force is an Area."""
+        hampshire = forces.get("hampshire")
+        assert loads(dumps(hampshire), peelmodel.Area) is hampshire
+
+    def test_kind_must_be_the_class_or_a_subclass(self):
+        """An Area document is not a Force document."""
+        text = dumps(areas.get("england-and-wales"))
+        with pytest.raises(DocumentError, match=r"\$\.kind: expected 'Force', found 'Area'"):
+            loads(text, peelmodel.Force)
+
+    def test_outcome_type_is_not_a_group(self):
+        """An OutcomeType document naming a group is refused, never returns the group."""
+        text = '{"format": "peelmodel", "version": 1, "kind": "OutcomeType", "id": "out-of-court-formal"}'
+        with pytest.raises(
+            DocumentError, match=r"\$\.id: unknown outcome type 'out-of-court-formal'"
+        ):
+            loads(text, peelmodel.OutcomeType)
+        assert loads(dumps(outcomes.type(8)), peelmodel.OutcomeType) is outcomes.type(8)
+
+    @pytest.mark.parametrize("cls", [Grade, Pillar, int, dict])
+    def test_only_document_classes_are_read(self, cls):
+        """Like dumps, loads refuses a class that has no documents with TypeError."""
+        with pytest.raises(TypeError, match="cannot read"):
+            loads('{"format": "peelmodel", "version": 1, "kind": "Grade"}', cls)
 
     def test_missing_header(self):
         """A document without its header lists all three keys."""
@@ -251,6 +272,17 @@ class TestHeaderChecks:
                 '{"format": "peelmodel", "version": 1, "kind": "Force", "id": "atlantis"}',
                 peelmodel.Force,
             )
+
+    def test_defects_are_not_document_problems(self, monkeypatch):
+        """An unexpected exception while structuring is raised as is, not as a DocumentError."""
+
+        def broken(_self):
+            message = "a defect"
+            raise RuntimeError(message)
+
+        monkeypatch.setattr(Inspection, "_check_figures", broken)
+        with pytest.raises(RuntimeError, match="a defect"):
+            loads(datasets.text("hampshire-2015"), Inspection)
 
     def test_source_in_message(self):
         """The source name prefixes the message."""

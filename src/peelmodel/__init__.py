@@ -6,7 +6,7 @@
 <Grade.GOOD: 'good'>
 """
 
-from . import areas, datasets, forces, outcomes, programmes, questions
+from . import areas, datasets, forces, grades, outcomes, programmes, questions
 from ._areas import Area, AreaKind, Force
 from ._figures import Basis, Figure, Qualifier
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
@@ -16,6 +16,7 @@ from ._judgments import Judgment
 from ._outcomes import OutcomeGroup, OutcomeRate, OutcomeType
 from ._periods import Period
 from ._questions import InspectionQuestion, QuestionLevel
+from ._record import GradeEntry, GradesRecord, NationalStatement, RecordState
 from ._version import __version__
 from .errors import (
     DocumentError,
@@ -39,12 +40,15 @@ __all__ = [
     "Figure",
     "Force",
     "Grade",
+    "GradeEntry",
+    "GradesRecord",
     "GradingScale",
     "IncompatibleFiguresError",
     "Inspection",
     "InspectionQuestion",
     "InvalidValueError",
     "Judgment",
+    "NationalStatement",
     "OutcomeGroup",
     "OutcomeRate",
     "OutcomeType",
@@ -56,12 +60,14 @@ __all__ = [
     "Qualifier",
     "QuestionLevel",
     "Recommendation",
+    "RecordState",
     "UnknownReferenceError",
     "__version__",
     "areas",
     "datasets",
     "dumps",
     "forces",
+    "grades",
     "loads",
     "outcomes",
     "programmes",

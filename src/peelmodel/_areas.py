@@ -12,7 +12,7 @@ from .errors import InvalidValueError
 
 __all__ = ["Area", "AreaKind", "Force"]
 
-_ONS_CODE = re.compile(r"[EKW]\d{8}")
+_ONS_CODE = re.compile(r"[EKW][0-9]{8}")
 
 
 class AreaKind(enum.Enum):
@@ -75,7 +75,7 @@ class Force(Area):
         if self.kind is not AreaKind.FORCE:
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
         check_slug("Force", "region", self.region)
-        if self.country not in {"England", "Wales"}:
+        if not isinstance(self.country, str) or self.country not in {"England", "Wales"}:
             raise InvalidValueError(
                 "Force", "country", self.country, "must be 'England' or 'Wales'"
             )

@@ -15,6 +15,8 @@ from .errors import InvalidValueError
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_DATE",
+    "MIN_DATE",
     "check_count",
     "check_date",
     "check_decimal",
@@ -30,9 +32,15 @@ __all__ = [
 #: The largest count the model accepts: more than any number a police
 #: inspection can report (England and Wales has about 6e7 residents).
 MAX_COUNT = 10**12
+#: The earliest and latest dates the model accepts: wide enough for any PEEL
+#: report and its baselines, narrow enough that date arithmetic cannot overflow.
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOTTED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*")
+#: Control characters (C0, DEL, C1) and lone surrogates: refused in any text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # Values already found valid, so that a value seen again (a slug, or a Decimal
 # object shared through a document's cache) is not checked again. Strings are
@@ -94,18 +102,26 @@ def check_tuple(owner: str, field: str, value: object) -> None:
 
 
 def check_date(owner: str, field: str, value: object) -> None:
-    """Require a ``date`` (and not a ``datetime``)."""
+    """Require a ``date`` (and not a ``datetime``) from :data:`MIN_DATE` to :data:`MAX_DATE`."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidValueError(owner, field, value, "must be a date")
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise InvalidValueError(
+            owner, field, value, f"must be from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
+        )
 
 
 def check_text(owner: str, field: str, value: object) -> None:
-    """Require a non-blank string without surrounding white space."""
+    """Require non-blank text: no surrounding space, control characters or lone surrogates."""
     if not isinstance(value, str):
         raise InvalidValueError(owner, field, value, "must be a string")
     if not value or value != value.strip():
         raise InvalidValueError(
             owner, field, value, "must be non-blank text without surrounding spaces"
+        )
+    if _UNPRINTABLE.search(value):
+        raise InvalidValueError(
+            owner, field, value, "must not contain control characters or lone surrogates"
         )
 
 
@@ -130,7 +146,12 @@ def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -
 
 def is_text(value: object) -> bool:
     """Whether :func:`check_text` passes *value*."""
-    return type(value) is str and value != "" and value == value.strip()
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and _UNPRINTABLE.search(value) is None
+    )
 
 
 def is_slug(value: object, *, dotted: bool = False) -> bool:

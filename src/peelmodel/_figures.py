@@ -64,6 +64,15 @@ _DENOMINATORS = {
 }
 
 
+#: The bases whose figures can be a part *of* another measure.
+_PARTS = frozenset({Basis.COUNT, Basis.PERCENT})
+
+
+def _precise(value: Decimal | None) -> tuple[Decimal, int | str] | None:
+    """What a published value is compared by: the number and its precision (``2.0`` is not ``2``)."""
+    return None if value is None else (value, value.as_tuple().exponent)
+
+
 class Qualifier(enum.Enum):
     """How the text states a number: exactly, or as a bound ("more than 600")."""
 
@@ -78,7 +87,11 @@ class Figure:
     ``published`` is the value as printed (``Decimal("62.5")`` has one place),
     or ``None`` when the report names the figure but its value was lost (a
     chart that was an image). A ``percent`` figure is a share *of* another
-    measure; a ``percentage-change`` figure compares with a *baseline* period.
+    measure; a ``count`` may name the measure it is part *of* ("9 of those
+    21"), which the engines then hold it within; a ``percentage-change``
+    figure compares with a *baseline* period. Two figures are equal only if
+    their values have the same precision: ``2.0`` and ``2`` stand for
+    different ranges.
 
     >>> from datetime import date
     >>> from peelmodel import areas
@@ -102,7 +115,7 @@ class Figure:
     area: Area
     period: Period
     basis: Basis
-    published: Decimal | None
+    published: Decimal | None = attrs.field(eq=_precise)
     source: str
     of: str | None = None
     baseline: Period | None = None
@@ -132,7 +145,8 @@ class Figure:
                     and (basis is not Basis.COUNT or self.places == 0)
                 )
             )
-            and (of is not None) == (basis is Basis.PERCENT)
+            and (of is not None or basis is not Basis.PERCENT)
+            and (of is None or basis in _PARTS)
             and (of is None or (is_slug(of, dotted=True) and of != self.measure))
             and (baseline is not None) == (basis is Basis.PERCENTAGE_CHANGE)
             and (baseline is None or (type(baseline) is Period and baseline.end < self.period.end))
@@ -160,9 +174,11 @@ class Figure:
                 raise InvalidValueError(
                     "Figure", "published", self.published, "a count has no decimal places"
                 )
-        if (self.of is not None) != (self.basis is Basis.PERCENT):
+        if self.of is None and self.basis is Basis.PERCENT:
+            raise InvalidValueError("Figure", "of", self.of, "is required for a percent figure")
+        if self.of is not None and self.basis not in _PARTS:
             raise InvalidValueError(
-                "Figure", "of", self.of, "is required for, and only for, a percent figure"
+                "Figure", "of", self.of, "is only for a count or a percent figure"
             )
         if self.of is not None:
             check_slug("Figure", "of", self.of, dotted=True)

@@ -33,6 +33,9 @@ _STRATEGIES = {
     "Recommendation": "recommendations",
     "Figure": "figures",
     "Inspection": "inspections",
+    "GradeEntry": "grade_entries",
+    "NationalStatement": "national_statements",
+    "GradesRecord": "grades_records",
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
@@ -16,7 +15,7 @@ from ._figures import Figure
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
 from ._grades import Pillar, Programme
 from ._judgments import Judgment
-from ._outcomes import OutcomeGroup, OutcomeRate
+from ._outcomes import OutcomeRate
 from ._periods import Period
 from ._questions import InspectionQuestion, QuestionLevel
 from .errors import InvalidValueError, UnknownReferenceError
@@ -126,7 +125,6 @@ class Inspection:
     def _check_outcome_rates(self) -> None:
         # Periods are keyed by (start, end), which is how they compare, and hash faster.
         seen: set[tuple[str, date, date, str]] = set()
-        counts: dict[tuple[str, date, date], dict[str, int | None]] = defaultdict(dict)
         comparators = self.comparators
         allowed = {id(area) for area in (self.force, *comparators)}
         for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
@@ -143,22 +141,6 @@ class Inspection:
                     "appears twice for the same area and period",
                 )
             seen.add(key)
-            counts[row.area.id, row.period.start, row.period.end][outcome_id] = row.count
-        for index, row in enumerate(self.outcome_rates):
-            if isinstance(row.outcome, OutcomeGroup) and row.count is not None:
-                known = counts[row.area.id, row.period.start, row.period.end]
-                members = [known.get(f"type-{number}") for number in row.outcome.members]
-                if all(count is not None for count in members) and len(members) == len(
-                    row.outcome.members
-                ):
-                    total = sum(count for count in members if count is not None)
-                    if total != row.count:
-                        raise InvalidValueError(
-                            "Inspection",
-                            f"outcome_rates[{index}].count",
-                            row.count,
-                            f"must equal the sum of its member types ({total})",
-                        )
 
     def _check_figures(self) -> None:
         # The ids of outcome rows' figures ("<row id>.count" and "<row id>.rate") are

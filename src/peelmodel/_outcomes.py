@@ -76,12 +76,12 @@ class OutcomeGroup:
         check_slug("OutcomeGroup", "id", self.id)
         check_text("OutcomeGroup", "name", self.name)
         check_tuple("OutcomeGroup", "members", self.members)
+        for member in self.members:
+            check_count("OutcomeGroup", "members", member, positive=True)
         if not self.members or list(self.members) != sorted(set(self.members)):
             raise InvalidValueError(
                 "OutcomeGroup", "members", self.members, "must be distinct type numbers, ascending"
             )
-        for member in self.members:
-            check_count("OutcomeGroup", "members", member, positive=True)
 
     def __str__(self) -> str:
         return self.name
@@ -134,14 +134,7 @@ class OutcomeRate:
             and (count is not None or rate is not None)
             and (count is None or (type(count) is int and 0 <= count <= MAX_COUNT))
             and (rate is None or is_decimal(rate))
-            and (
-                offences is None
-                or (
-                    type(offences) is int
-                    and 1 <= offences <= MAX_COUNT
-                    and (count is None or count <= offences)
-                )
-            )
+            and (offences is None or (type(offences) is int and 1 <= offences <= MAX_COUNT))
         )
 
     def _check(self) -> None:
@@ -172,13 +165,6 @@ class OutcomeRate:
             check_decimal("OutcomeRate", "rate", self.rate)
         if self.offences is not None:
             check_count("OutcomeRate", "offences", self.offences, positive=True)
-            if self.count is not None and self.count > self.offences:
-                raise InvalidValueError(
-                    "OutcomeRate",
-                    "count",
-                    self.count,
-                    f"must not exceed offences ({self.offences})",
-                )
 
     @property
     def outcome_id(self) -> str:

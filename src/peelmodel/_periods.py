@@ -58,6 +58,8 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ISO 8601: ``2015-06-30`` (as at) or ``2014-07-01/2015-06-30``."""
+        if not isinstance(text, str):
+            raise InvalidValueError("Period", "start/end", text, "must be a string")
         start_text, slash, end_text = text.partition("/")
         try:
             if not _ISO_DATE.fullmatch(start_text) or (slash and not _ISO_DATE.fullmatch(end_text)):

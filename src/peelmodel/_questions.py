@@ -13,7 +13,7 @@ from .errors import InvalidValueError
 
 __all__ = ["InspectionQuestion", "QuestionLevel"]
 
-_NUMBER = re.compile(r"(?:[1-9]\d*(?:\.[1-9]\d*)*)?")
+_NUMBER = re.compile(r"(?:[1-9][0-9]*(?:\.[1-9][0-9]*)*)?")
 
 
 class QuestionLevel(enum.Enum):

@@ -24,6 +24,8 @@ def read_data(name: str) -> Any:
 class Registry(Generic[T]):
     """Entries looked up by id, or case-insensitively by any of their names.
 
+    A name that several entries share finds the first of them.
+
     The entries are built on first use, so importing a registry costs nothing.
     """
 
@@ -48,7 +50,7 @@ class Registry(Generic[T]):
         index: dict[str, T] = {}
         for entry in self._by_id.values():
             for name in (self._key(entry), *self._names(entry)):
-                index[name.casefold()] = entry
+                index.setdefault(name.casefold(), entry)
         return index
 
     def get(self, key: str) -> T:

@@ -66,7 +66,12 @@ from ._outcomes import OutcomeRate
 from ._periods import Period
 from ._registry import Registry, read_data
 from .claims import Claim, Quantity, figure_claim, outcome_claims
-from .errors import IncompatibleFiguresError, InvalidValueError, UnknownReferenceError
+from .errors import (
+    IncompatibleFiguresError,
+    InconsistentInputError,
+    InvalidValueError,
+    UnknownReferenceError,
+)
 from .reconcile import Interval, Reconciliation, reconcile
 from .rounding import round_half_up
 
@@ -194,6 +199,8 @@ class AggregateFigure:
     ``excluded`` are members a rule left out; ``combined`` are forces a
     combination rule pooled. ``numerator`` and ``denominator`` are the bounds
     of the sums behind a ratio of sums, which :func:`merge` adds up.
+    ``bounded`` is false when ``high`` rests on the engine's ceiling for
+    unknown counts rather than on published figures.
     """
 
     id: str
@@ -213,6 +220,7 @@ class AggregateFigure:
     rules: tuple[str, ...] = ()
     numerator: tuple[int, int] | None = None
     denominator: tuple[int, int] | None = None
+    bounded: bool = True
     signature: tuple[Any, ...] = attrs.field(default=(), repr=False)
 
     @property
@@ -366,6 +374,13 @@ class _Force:
             return numerator, None
         return numerator, (intervals[denominator].low, intervals[denominator].high)
 
+    def bounded(self, claim: Claim) -> bool:
+        """Whether published figures bound the claim's value from above, not the engine's ceiling."""
+        band = claim.band
+        return (band is not None and band.high is not None) or all(
+            self.intervals[q].is_bounded for q in claim.formula.numerator
+        )
+
     def value(self, claim: Claim) -> tuple[Fraction, Fraction]:
         """The bounds of the claim's value, narrowed by its published band."""
         low, high = self.reconciliation.range_of(claim)
@@ -380,7 +395,12 @@ class _Force:
         return low, high
 
 
-def _collect(items: Iterable[Item]) -> dict[str, _Force]:
+def _collect(items: Iterable[Item], *, allow_inconsistent: bool) -> dict[str, _Force]:
+    """Each force's figures, reconciled; refuse a force whose figures disagree.
+
+    With *allow_inconsistent*, the figures that disagree are set aside and the
+    rest are used.
+    """
     by_force: dict[str, dict[str, _Entry]] = defaultdict(dict)
     for entry in _entries(items):
         found = by_force[entry.force].setdefault(entry.key, entry)
@@ -391,6 +411,9 @@ def _collect(items: Iterable[Item]) -> dict[str, _Force]:
     collected = {}
     for force, entries in by_force.items():
         reconciliation = reconcile(entry.claim for entry in entries.values())
+        if reconciliation.conflicts and not allow_inconsistent:
+            blamed = {claim for conflict in reconciliation.conflicts for claim in conflict.claims}
+            raise InconsistentInputError(force, sorted(blamed))
         intervals = {interval.quantity: interval for interval in reconciliation.intervals}
         collected[force] = _Force(entries, reconciliation, intervals)
     return collected
@@ -527,6 +550,10 @@ def _figure(  # noqa: PLR0913 - the parts of one group figure
         rules=tuple(r.name for r in matching),
         numerator=numerator,
         denominator=denominator,
+        bounded=all(
+            collected[force].bounded(collected[force].entries[key].claim)
+            for force in (*contributing, *combined)
+        ),
         signature=first.signature,
     )
 
@@ -579,13 +606,17 @@ def national(
     *,
     method: Method = Method.RATIO_OF_SUMS,
     rules: Iterable[str] | None = None,
+    allow_inconsistent: bool = False,
 ) -> Aggregate:
     """England and Wales figures over the 43 forces; absent forces are listed as missing.
 
     *rules* names the rules to apply (default: every rule, as the report does).
+    A force whose published figures cannot all hold raises
+    :class:`~peelmodel.errors.InconsistentInputError`, unless *allow_inconsistent*
+    is true: then the figures that disagree are set aside.
     """
     return _aggregate(
-        _collect(items),
+        _collect(items, allow_inconsistent=allow_inconsistent),
         area=areas.ENGLAND_AND_WALES.id,
         name=areas.ENGLAND_AND_WALES.name,
         kind="national",
@@ -610,11 +641,12 @@ def regional(
     *,
     method: Method = Method.RATIO_OF_SUMS,
     rules: Iterable[str] | None = None,
+    allow_inconsistent: bool = False,
 ) -> Aggregate:
     """The figures of one region (an id such as ``south-east-region``) over its forces."""
     members = _region_members(region)
     return _aggregate(
-        _collect(items),
+        _collect(items, allow_inconsistent=allow_inconsistent),
         area=region,
         name=areas.get(region).name,
         kind="region",
@@ -629,9 +661,10 @@ def by_region(
     *,
     method: Method = Method.RATIO_OF_SUMS,
     rules: Iterable[str] | None = None,
+    allow_inconsistent: bool = False,
 ) -> tuple[Aggregate, ...]:
     """The figures of every region that has at least one force in *items*."""
-    collected = _collect(items)
+    collected = _collect(items, allow_inconsistent=allow_inconsistent)
     regions = sorted({forces.get(force).region for force in collected})
     return tuple(
         _aggregate(
@@ -647,13 +680,14 @@ def by_region(
     )
 
 
-def most_similar_group(
+def most_similar_group(  # noqa: PLR0913 - the group, its members and three options
     items: Iterable[Item],
     members: Iterable[str],
     *,
     name: str = MSG,
     method: Method = Method.MEAN,
     rules: Iterable[str] | None = None,
+    allow_inconsistent: bool = False,
 ) -> Aggregate:
     """The average of a most similar group: the unweighted mean of its forces' values.
 
@@ -667,7 +701,7 @@ def most_similar_group(
         raise InvalidValueError("most_similar_group", "members", group, "must not repeat a force")
     ids = tuple(forces.get(force).id for force in group)
     return _aggregate(
-        _collect(items),
+        _collect(items, allow_inconsistent=allow_inconsistent),
         area=name,
         name="Most similar group" if name == MSG else name,
         kind="msg",
@@ -752,6 +786,7 @@ def merge(
                 combined=tuple(sorted({f for p in pieces for f in p.combined})),
                 numerator=numerator,
                 denominator=denominator,
+                bounded=all(p.bounded for p in pieces),
             )
         )
     known = areas.all()

@@ -17,9 +17,11 @@ crime rate and every outcome rate.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 import attrs
 
@@ -28,15 +30,18 @@ from ._figures import Basis, Figure, Qualifier
 from ._inspection import Inspection
 from ._outcomes import OutcomeGroup, OutcomeRate
 from ._periods import Period
+from ._registry import read_data
 from .rounding import Band, band
 
 __all__ = [
     "STOCK_MEASURES",
     "Claim",
     "Formula",
+    "Limit",
     "Quantity",
     "claims_of",
     "figure_claim",
+    "limits_of",
     "outcome_claims",
 ]
 
@@ -45,7 +50,7 @@ __all__ = [
 STOCK_MEASURES = frozenset({"population", "households"})
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Quantity:
     """A whole number behind published figures: a count of something in an area and period.
 
@@ -130,6 +135,8 @@ class Claim:
     """A published number and the formula whose rounded value it must be.
 
     ``published`` is ``None`` for a figure the report names but whose value was lost.
+    ``part_of`` is the quantity the claim's subject is a part of, where the
+    figure says so (a share *of* a count, "9 of those 21").
     """
 
     id: str
@@ -139,6 +146,7 @@ class Claim:
     published: Decimal | None
     formula: Formula
     qualifier: Qualifier = Qualifier.EXACTLY
+    part_of: Quantity | None = None
 
     @property
     def band(self) -> Band | None:
@@ -159,11 +167,11 @@ def figure_claim(figure: Figure) -> Claim:
 
     subject = quantity(figure.measure)
     basis = figure.basis
+    part_of = None if figure.of is None else quantity(figure.of)
     if basis is Basis.COUNT:
         formula = Formula((subject,))
     elif basis is Basis.PERCENT:
-        assert figure.of is not None  # noqa: S101 - Figure requires it for percent
-        formula = Formula((subject,), quantity(figure.of), basis.scale)
+        formula = Formula((subject,), part_of, basis.scale)
     elif basis is Basis.PERCENTAGE_CHANGE:
         formula = Formula(
             (subject,), quantity(figure.measure, figure.baseline), basis.scale, -basis.scale
@@ -179,6 +187,7 @@ def figure_claim(figure: Figure) -> Claim:
         published=figure.published,
         formula=formula,
         qualifier=figure.qualifier,
+        part_of=part_of,
     )
 
 
@@ -241,3 +250,74 @@ def claims_of(inspection: Inspection) -> dict[str, Claim]:
     for row in inspection.outcome_rates:
         found.update((claim.id, claim) for claim in outcome_claims(row))
     return found
+
+
+@attrs.frozen
+class Limit:
+    """A domain limit: the *parts* add up to no more than the *whole*.
+
+    Limits are not published figures: they hold for any report, so the
+    engines apply them to every quantity they infer.
+
+    >>> crime = Quantity("hampshire", "recorded-crime")
+    >>> str(Limit((Quantity("hampshire", "victim-based-crime"),), crime))
+    'hampshire.victim-based-crime ≤ hampshire.recorded-crime'
+    """
+
+    parts: tuple[Quantity, ...]
+    whole: Quantity
+
+    @property
+    def id(self) -> str:
+        """A stable name: the parts, ``≤``, the whole."""
+        return f"{' + '.join(part.id for part in self.parts)} ≤ {self.whole.id}"
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@cache
+def _measure_parts() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The catalogue ``measure-parts.json``: (whole, parts) measures, ``*`` a wildcard end."""
+    return tuple(
+        (entry["whole"], tuple(entry["parts"]))
+        for entry in read_data("measure-parts.json")["parts"]
+    )
+
+
+def _matches(measure: str, pattern: str) -> bool:
+    return measure.startswith(pattern[:-1]) if pattern.endswith("*") else measure == pattern
+
+
+def limits_of(claims: Iterable[Claim]) -> tuple[Limit, ...]:
+    """The domain limits on the quantities of *claims*, in a canonical order.
+
+    A figure that is a part *of* another measure keeps its subject within
+    it; and where the catalogue of measure parts names a whole and some of its
+    parts for the same area, period and exclusions, their sum stays within it.
+
+    >>> from peelmodel import datasets
+    >>> limits = limits_of(claims_of(datasets.load("hampshire-2015")).values())
+    >>> any(limit.whole.measure == "recorded-crime" for limit in limits)
+    True
+    """
+    found: set[Limit] = set()
+    places: dict[tuple[str, Period | None, tuple[str, ...]], set[Quantity]] = defaultdict(set)
+    for claim in claims:
+        if claim.part_of is not None:
+            found.add(Limit(claim.formula.numerator, claim.part_of))
+        for quantity in claim.formula.quantities:
+            places[quantity.area, quantity.period, quantity.excluding].add(quantity)
+    for present in places.values():
+        by_measure = {quantity.measure: quantity for quantity in present}
+        for whole, patterns in _measure_parts():
+            if whole not in by_measure:
+                continue
+            parts = sorted(
+                quantity
+                for quantity in present
+                if any(_matches(quantity.measure, pattern) for pattern in patterns)
+            )
+            if parts:
+                found.add(Limit(tuple(parts), by_measure[whole]))
+    return tuple(sorted(found, key=lambda limit: limit.id))

@@ -21,6 +21,7 @@ import attrs
 __all__ = [
     "DocumentError",
     "IncompatibleFiguresError",
+    "InconsistentInputError",
     "InvalidValueError",
     "PeelModelError",
     "Problem",
@@ -104,6 +105,23 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class InconsistentInputError(PeelModelError, ValueError):
+    """An input to a computation has published figures that cannot all hold.
+
+    Attributes:
+        force: the id of the force whose figures disagree.
+        figures: the ids of the figures that cannot all hold.
+    """
+
+    def __init__(self, force: str, figures: Sequence[str]) -> None:
+        self.force = force
+        self.figures = tuple(figures)
+        super().__init__(
+            f"the figures of {force} are inconsistent ({', '.join(self.figures)}): "
+            "check them first, or allow inconsistent inputs"
+        )
 
 
 class DocumentError(PeelModelError, ValueError):

@@ -1,4 +1,4 @@
-"""The catalogue of inspection questions (PEEL 2015 ships with the package).
+"""The catalogue of inspection questions of PEEL 2014 to 2018/19.
 
 >>> from peelmodel import questions
 >>> questions.get("peel-2015.effectiveness.3").text
@@ -18,7 +18,10 @@ from ._registry import Registry, read_data
 
 __all__ = ["InspectionQuestion", "QuestionLevel", "all", "children", "get", "headline", "lookup"]
 
-_CATALOGUES: Final = ("questions-peel-2015.json",)
+_CATALOGUES: Final = tuple(
+    f"questions-{programme}.json"
+    for programme in ("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018-19")
+)
 
 
 def _build() -> list[InspectionQuestion]:
@@ -50,7 +53,10 @@ def get(question_id: str) -> InspectionQuestion:
 
 
 def lookup(text: str) -> InspectionQuestion:
-    """Return the question with this id or exact text, ignoring case."""
+    """Return the question with this id or exact text, ignoring case.
+
+    A text that several programmes ask finds the earliest programme's question.
+    """
     return _REGISTRY.lookup(text)
 
 

@@ -29,19 +29,20 @@ solution.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 import attrs
 
 from ._checks import MAX_COUNT
-from .claims import Claim, Quantity
+from .claims import Claim, Limit, Quantity, limits_of
 from .errors import UnknownReferenceError
 from .rounding import Band
 
-__all__ = ["Conflict", "Interval", "Reconciliation", "reconcile"]
+__all__ = ["Conflict", "Interval", "Reconciliation", "holds_together", "reconcile"]
 
 #: How many times one bound may tighten before the engine stops refining it.
 #: Bounds that creep by one at a time (two unknowns in one share) stop early;
@@ -75,13 +76,22 @@ class Interval:
 
 @attrs.frozen
 class Conflict:
-    """Claims that no values of the quantities can satisfy together."""
+    """Claims that no values of the quantities can satisfy together.
+
+    ``limits`` names the domain limits the disagreement also rests on.
+    """
 
     claims: frozenset[str]
     quantity: Quantity
+    limits: frozenset[str] = frozenset()
 
     def __str__(self) -> str:
-        return f"{', '.join(sorted(self.claims))} cannot all hold (they disagree on {self.quantity.id})"
+        text = (
+            f"{', '.join(sorted(self.claims))} cannot all hold (they disagree on {self.quantity.id}"
+        )
+        if self.limits:
+            text += f", given {'; '.join(sorted(self.limits))}"
+        return text + ")"
 
 
 @attrs.frozen
@@ -90,6 +100,8 @@ class Reconciliation:
 
     intervals: tuple[Interval, ...]
     conflicts: tuple[Conflict, ...]
+    limits: tuple[Limit, ...] = ()
+    _engine: _Engine | None = attrs.field(default=None, eq=False, repr=False)
     _by_quantity: dict[Quantity, Interval] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -104,6 +116,32 @@ class Reconciliation:
             raise UnknownReferenceError(
                 "quantity", quantity.id, (q.id for q in self._by_quantity)
             ) from None
+
+    def admits(self, claim: Claim) -> bool:
+        """Whether one more published *claim* passes bounds consistency with the reconciled ones.
+
+        The engine goes on from the intervals already inferred, so this costs
+        a few steps rather than a whole reconciliation.
+
+        >>> from decimal import Decimal
+        >>> from peelmodel.claims import Claim, Formula, Quantity
+        >>> groups = Quantity("a", "groups")
+        >>> result = reconcile([Claim("groups", "Groups", "a", "text", Decimal(62), Formula((groups,)))])
+        >>> result.admits(Claim("again", "Groups", "a", "text", Decimal(63), Formula((groups,))))
+        False
+        """
+        if claim.published is None:
+            return True
+        if _conflict_alone(claim, _shares(self.limits)) is not None:
+            return False
+        if self._engine is None:  # built by hand: there is nothing to go on from
+            return holds_together([claim], self.limits)
+        try:
+            engine, index = self._engine.with_claim(claim)
+            engine.run([index])
+        except _Infeasible:
+            return False
+        return True
 
     def interval(self, quantity_id: str) -> Interval:
         """The interval of the quantity with this id."""
@@ -169,46 +207,95 @@ class _Bound:
 
 
 class _Infeasible(Exception):  # noqa: N818 - internal control flow, never escapes
-    def __init__(self, conflict: Conflict) -> None:
-        self.conflict = conflict
+    def __init__(self, because: frozenset[str], quantity: Quantity) -> None:
+        self.because = because
+        self.quantity = quantity
+
+
+@attrs.frozen
+class _Rule:
+    """One constraint of the engine: ``sum(numerator) ÷ denominator`` lies in *ratio*."""
+
+    id: str
+    numerator: tuple[Quantity, ...]
+    denominator: Quantity | None
+    ratio: Band
+
+
+#: A limit's parts make up between none and all of its whole.
+_WITHIN = Band(Fraction(0), Fraction(1))
 
 
 class _Engine:
-    """Interval propagation over one set of claims.
+    """Interval propagation over published claims and domain limits.
 
-    Only claims with a published value constrain; every claim's quantities
-    get an interval, and every claim that divides by a quantity (published
-    or not) makes it at least 1: the report computed that figure, so its
-    denominator was not zero.
+    Claims without a published value (*passive*) do not constrain, but their
+    quantities get an interval, and every claim that divides by a quantity
+    (published or not) makes it at least 1: the report computed that figure,
+    so its denominator was not zero. Rules run in the order of their ids, so
+    the result depends on the claims, not on the order they come in.
     """
 
-    def __init__(self, claims: list[Claim]) -> None:
-        self.claims = [claim for claim in claims if claim.published is not None]
+    def __init__(
+        self,
+        active: Iterable[Claim],
+        passive: Iterable[Claim],
+        limits: Iterable[Limit],
+        dividers: Mapping[Quantity, frozenset[str]] | None = None,
+    ) -> None:
+        active = sorted(active, key=_by_id)
+        claims = [*active, *passive]
+        self.limits = frozenset(limit.id for limit in limits)
         self.low: dict[Quantity, _Bound] = {}
         self.high: dict[Quantity, _Bound] = {}
         self.users: dict[Quantity, list[int]] = defaultdict(list)
-        self.dividers: dict[Quantity, set[str]] = defaultdict(set)
-        self.ratios: dict[int, Band] = {}
+        rules = [_claim_rule(claim) for claim in active]
+        rules += sorted(
+            (_Rule(limit.id, limit.parts, limit.whole, _WITHIN) for limit in limits), key=_by_id
+        )
+        self.rules = rules
+        for rule in rules:
+            for quantity in (
+                rule.numerator if rule.denominator is None else (*rule.numerator, rule.denominator)
+            ):
+                self._add(quantity)
         for claim in claims:
             for quantity in claim.formula.quantities:
-                self.low.setdefault(quantity, _Bound(0, _NO_CLAIMS))
-                self.high.setdefault(quantity, _Bound(MAX_COUNT, _NO_CLAIMS, prior=True))
+                self._add(quantity)
             denominator = claim.formula.denominator
             if denominator is not None:
                 self.low[denominator] = _Bound(1, _NO_CLAIMS, structural=True)
-        # Published figures first: a lost figure is named only when no published one divides.
-        for claim in sorted(claims, key=lambda claim: claim.published is None):
-            denominator = claim.formula.denominator
-            if denominator is not None and (
-                claim.published is not None or not self.dividers[denominator]
-            ):
-                self.dividers[denominator].add(claim.id)
-        for index, claim in enumerate(self.claims):
-            for quantity in set(claim.formula.quantities):
+        self.dividers = dividers if dividers is not None else _dividers(claims)
+        for index, rule in enumerate(rules):
+            quantities = (*rule.numerator, *([rule.denominator] if rule.denominator else []))
+            for quantity in dict.fromkeys(quantities):
                 self.users[quantity].append(index)
 
-    def run(self) -> None:
-        queue = deque(range(len(self.claims)))
+    def _add(self, quantity: Quantity) -> None:
+        self.low.setdefault(quantity, _Bound(0, _NO_CLAIMS))
+        self.high.setdefault(quantity, _Bound(MAX_COUNT, _NO_CLAIMS, prior=True))
+
+    def with_claim(self, claim: Claim) -> tuple[_Engine, int]:
+        """A copy of this engine, at its bounds so far, with one more published claim."""
+        copy = object.__new__(_Engine)
+        copy.limits, copy.dividers = self.limits, self.dividers
+        copy.low, copy.high = dict(self.low), dict(self.high)
+        copy.users = defaultdict(list, {q: list(users) for q, users in self.users.items()})
+        rule = _claim_rule(claim)
+        copy.rules = [*self.rules, rule]
+        for quantity in claim.formula.quantities:
+            copy._add(quantity)
+        denominator = claim.formula.denominator
+        if denominator is not None and copy.low[denominator].value < 1:
+            copy.low[denominator] = _Bound(1, _NO_CLAIMS, structural=True)
+            copy._check(denominator)  # the claim divides by it: one known to be 0 conflicts
+        index = len(copy.rules) - 1
+        for quantity in dict.fromkeys(claim.formula.quantities):
+            copy.users[quantity].append(index)
+        return copy, index
+
+    def run(self, start: Iterable[int] | None = None) -> None:
+        queue = deque(range(len(self.rules)) if start is None else start)
         queued = set(queue)
         while queue:
             index = queue.popleft()
@@ -240,35 +327,20 @@ class _Engine:
     def _check(self, quantity: Quantity) -> None:
         low, high = self.low[quantity], self.high[quantity]
         if low.value > high.value:
-            claims = low.because | high.because
-            if low.structural and not claims & self.dividers[quantity]:
+            because = low.because | high.because
+            if low.structural and not because & self.dividers.get(quantity, _NO_CLAIMS):
                 # Only the figures that divide by the quantity make it positive.
-                claims |= self.dividers[quantity]
-            raise _Infeasible(Conflict(claims, quantity))
-
-    def _ratio(self, index: int) -> Band:
-        """Where ``sum ÷ denominator`` must lie for claim *index*; computed once per claim."""
-        ratio = self.ratios.get(index)
-        if ratio is None:
-            claim = self.claims[index]
-            published, formula = claim.band, claim.formula
-            assert published is not None  # noqa: S101 - only published claims propagate
-            found = _ratio_band(published, formula.scale, formula.offset)
-            if found is None or not _admits_non_negative(found):
-                # No whole numbers at all give the figure: it conflicts with itself.
-                raise _Infeasible(Conflict(frozenset({claim.id}), formula.quantities[0]))
-            ratio = self.ratios[index] = found
-        return ratio
+                because |= self.dividers.get(quantity, _NO_CLAIMS)
+            raise _Infeasible(because, quantity)
 
     def _propagate(self, index: int) -> list[Quantity]:
-        """Narrow every quantity of claim *index*; return those that changed."""
-        claim = self.claims[index]
-        formula = claim.formula
-        own = frozenset({claim.id})
-        ratio = self._ratio(index)
+        """Narrow every quantity of rule *index*; return those that changed."""
+        rule = self.rules[index]
+        own = frozenset({rule.id})
+        ratio = rule.ratio
         changed: list[Quantity] = []
-        numerator = formula.numerator
-        denominator = formula.denominator
+        numerator = rule.numerator
+        denominator = rule.denominator
         if denominator is None:
             d_low = d_high = _Bound(1, _NO_CLAIMS)
         else:
@@ -366,6 +438,11 @@ def _ratio_band(published: Band, scale: Fraction, offset: Fraction) -> Band | No
     )
 
 
+def _exceeds_whole(ratio: Band) -> bool:
+    """Whether every value of *ratio* is above 1: a part larger than its whole."""
+    return ratio.low is not None and (ratio.low > 1 or (ratio.low == 1 and ratio.low_open))
+
+
 def _admits_non_negative(ratio: Band) -> bool:
     """Whether some value at least 0 lies in *ratio* (a sum of counts over a count is one)."""
     if ratio.high is None:
@@ -377,27 +454,188 @@ def _admits_non_negative(ratio: Band) -> bool:
     return ratio.high > 0 or (ratio.high == 0 and not ratio.high_open)
 
 
-def reconcile(claims: Iterable[Claim]) -> Reconciliation:
-    """Infer the interval of every quantity, and find the claims that cannot all hold.
+def _dividers(claims: Iterable[Claim]) -> dict[Quantity, frozenset[str]]:
+    """The claims that divide by each quantity, named when it is found to be 0.
 
-    When claims conflict, the conflict is recorded, its claims are set aside,
-    and the rest are reconciled again, so that independent errors are all found.
-    Claims without a published value take no part, but their quantities are
-    reported too, so that :meth:`Reconciliation.range_of` can bound them.
+    Published figures only, where any divides by it; otherwise the lost ones.
+    """
+    published: dict[Quantity, set[str]] = defaultdict(set)
+    lost: dict[Quantity, set[str]] = defaultdict(set)
+    for claim in claims:
+        denominator = claim.formula.denominator
+        if denominator is not None:
+            (lost if claim.published is None else published)[denominator].add(claim.id)
+    return {
+        quantity: frozenset(published.get(quantity) or lost[quantity])
+        for quantity in published.keys() | lost.keys()
+    }
+
+
+def _by_id(rule: Claim | Limit | _Rule) -> str:
+    return rule.id
+
+
+def _claim_rule(claim: Claim) -> _Rule:
+    formula = claim.formula
+    ratio = _solvable_ratio(claim)
+    assert ratio is not None  # noqa: S101 - reconcile sets unsolvable claims aside first
+    return _Rule(claim.id, formula.numerator, formula.denominator, ratio)
+
+
+def _solvable_ratio(claim: Claim) -> Band | None:
+    """Where ``sum ÷ denominator`` must lie for *claim*, or ``None`` if no whole numbers can."""
+    published = claim.band
+    assert published is not None  # noqa: S101 - only published claims constrain
+    return _solvable_band(published, claim.formula.scale, claim.formula.offset)
+
+
+@functools.lru_cache(maxsize=4096)
+def _solvable_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
+    ratio = _ratio_band(published, scale, offset)
+    return ratio if ratio is not None and _admits_non_negative(ratio) else None
+
+
+def _infeasible(
+    active: Iterable[Claim],
+    passive: Iterable[Claim],
+    limits: tuple[Limit, ...],
+    dividers: Mapping[Quantity, frozenset[str]] | None = None,
+) -> _Infeasible | None:
+    """The first infeasibility the engine meets over these claims, or ``None``."""
+    try:
+        _Engine(active, passive, limits, dividers).run()
+    except _Infeasible as infeasible:
+        return infeasible
+    return None
+
+
+def holds_together(claims: Iterable[Claim], limits: Iterable[Limit]) -> bool:
+    """Whether the published *claims* pass bounds consistency together under *limits*.
+
+    One pass of the engine, without naming the claims that disagree: the
+    quick question :func:`reconcile` answers in full.
     """
     everything = list(claims)
-    remaining = [claim for claim in everything if claim.published is not None]
+    rules = tuple(limits)
+    shares = _shares(rules)
+    active = [claim for claim in everything if claim.published is not None]
+    if any(_conflict_alone(claim, shares) is not None for claim in active):
+        return False
+    passive = [claim for claim in everything if claim.published is None]
+    return _infeasible(active, passive, rules) is None
+
+
+def _shares(limits: Iterable[Limit]) -> dict[tuple[tuple[Quantity, ...], Quantity], str]:
+    """The limits by their parts and whole, to find claims that are shares of a whole."""
+    return {(limit.parts, limit.whole): limit.id for limit in limits}
+
+
+def _conflict_alone(
+    claim: Claim, shares: dict[tuple[tuple[Quantity, ...], Quantity], str]
+) -> Conflict | None:
+    """The conflict of a published claim that no whole numbers can give, if it is one.
+
+    That is a figure no counts give at all (a fall of more than 100 percent),
+    or a share of a whole said to be more than all of it.
+    """
+    formula = claim.formula
+    ratio = _solvable_ratio(claim)
+    if ratio is None:
+        return Conflict(frozenset({claim.id}), formula.quantities[0])
+    if formula.denominator is not None and _exceeds_whole(ratio):
+        share = shares.get((formula.numerator, formula.denominator))
+        if share is not None:
+            return Conflict(frozenset({claim.id}), formula.quantities[0], frozenset({share}))
+    return None
+
+
+def _minimal_conflict(
+    found: _Infeasible,
+    everything: list[Claim],
+    active: list[str],
+    limits: tuple[Limit, ...],
+    dividers: Mapping[Quantity, frozenset[str]],
+) -> Conflict:
+    """Shrink the claims behind *found* to a set of which no claim can be spared.
+
+    Each claim, in the order of their ids, is left out in turn and stays out
+    if the others still cannot all hold; domain limits always hold.
+    """
+    by_id = {claim.id: claim for claim in everything}
+    kept = sorted(found.because & set(active))
+    for suspect in list(kept):
+        trial = [by_id[claim_id] for claim_id in kept if claim_id != suspect]
+        if _infeasible(trial, _passive(everything, trial), limits, dividers) is not None:
+            kept.remove(suspect)
+    chosen = [by_id[claim_id] for claim_id in kept]
+    final = _infeasible(chosen, _passive(everything, chosen), limits, dividers)
+    assert final is not None  # noqa: S101 - kept is infeasible by construction
+    names = {limit.id for limit in limits}
+    # The engine also names the figures that divide by a quantity it found to be 0.
+    return Conflict(
+        frozenset(kept) | (final.because - names), final.quantity, final.because & names
+    )
+
+
+def reconcile(claims: Iterable[Claim], *, limits: Iterable[Limit] | None = None) -> Reconciliation:
+    """Infer the interval of every quantity, and find the claims that cannot all hold.
+
+    *limits* are the domain limits to respect (by default :func:`~peelmodel.claims.limits_of`
+    the claims). When claims conflict, the conflict is shrunk to claims none of
+    which can be spared, recorded, set aside, and the rest reconciled again, so
+    that independent errors are all found. Claims without a published value
+    take no part, but their quantities are reported too, so that
+    :meth:`Reconciliation.range_of` can bound them. The answer depends only on
+    the claims, never on their order.
+    """
+    everything = sorted(claims, key=_by_id)
+    rules = tuple(limits_of(everything) if limits is None else sorted(limits, key=_by_id))
     conflicts: list[Conflict] = []
+    remaining: list[Claim] = []
+    shares = _shares(rules)
+    dividers = _dividers(everything)
+    for claim in everything:
+        if claim.published is None:
+            continue
+        alone = _conflict_alone(claim, shares)
+        if alone is None:
+            remaining.append(claim)
+        else:
+            conflicts.append(alone)
+    wrong_alone = {claim_id for conflict in conflicts for claim_id in conflict.claims}
     while True:
-        active = {claim.id for claim in remaining}
-        passive = [
-            attrs.evolve(claim, published=None) for claim in everything if claim.id not in active
-        ]
-        engine = _Engine([*remaining, *passive])
+        engine = _Engine(remaining, _passive(everything, remaining), rules, dividers)
         try:
             engine.run()
+            break
         except _Infeasible as infeasible:
-            conflicts.append(infeasible.conflict)
-            remaining = [claim for claim in remaining if claim.id not in infeasible.conflict.claims]
+            active = [claim.id for claim in remaining]
+            conflict = _minimal_conflict(infeasible, everything, active, rules, dividers)
+            conflicts.append(conflict)
+            remaining = [claim for claim in remaining if claim.id not in conflict.claims]
+    # A claim set aside may disagree with the rest in other ways too: find each way.
+    for claim in everything:
+        if claim.published is None or claim in remaining or claim.id in wrong_alone:
             continue
-        return Reconciliation(engine.intervals(), tuple(conflicts))
+        rest = remaining
+        while (
+            found := _infeasible(
+                [*rest, claim], _passive(everything, [*rest, claim]), rules, dividers
+            )
+        ) is not None:
+            active = [other.id for other in (*rest, claim)]
+            conflict = _minimal_conflict(found, everything, active, rules, dividers)
+            conflicts.append(conflict)
+            shrunk = [other for other in rest if other.id not in conflict.claims]
+            if len(shrunk) == len(rest):
+                break
+            rest = shrunk
+    unique = {(tuple(sorted(c.claims)), c.quantity.id): c for c in conflicts}
+    named = tuple(unique[key] for key in sorted(unique))
+    return Reconciliation(engine.intervals(), named, rules, engine)
+
+
+def _passive(everything: list[Claim], active: list[Claim]) -> list[Claim]:
+    """Every claim not in *active*, without its published value."""
+    ids = {claim.id for claim in active}
+    return [attrs.evolve(claim, published=None) for claim in everything if claim.id not in ids]

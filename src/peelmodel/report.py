@@ -30,6 +30,7 @@ from .errors import UnknownReferenceError
 from .judging import modelled_overall, overall_anomalies, question_grades
 from .reconcile import Interval, Reconciliation, reconcile
 from .rounding import Band
+from .scrutiny import Scrutiny
 
 __all__ = ["Assessment", "FigureResult", "assess"]
 
@@ -46,17 +47,52 @@ class FigureResult:
     """
 
     claim: Claim
-    status: Status
     derived: Decimal | None
     low: Fraction
     high: Fraction
     conflicts_with: tuple[str, ...] = ()
     bounded: bool = True
+    _scrutiny: Scrutiny | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def id(self) -> str:
         """The claim's id."""
         return self.claim.id
+
+    @property
+    def is_inconsistent(self) -> bool:
+        """Whether the figure conflicts with others, or its published inputs give another value."""
+        derived = self.derived
+        return bool(self.conflicts_with) or (
+            derived is not None and derived != self.claim.published
+        )
+
+    @property
+    def status(self) -> Status:
+        """What the library can say of the figure (see :class:`~peelmodel.derive.Status`)."""
+        if self.claim.published is None:
+            return Status.UNVERIFIABLE
+        if self.is_inconsistent:
+            return Status.INCONSISTENT
+        if self.derived is not None:
+            return Status.REPRODUCED
+        return Status.UNVERIFIABLE if self.caught is None else Status.CONSISTENT
+
+    @property
+    def caught(self) -> Decimal | None:
+        """A value the figure could have been published with that the other figures catch.
+
+        The evidence that a ``consistent`` figure was checked; ``None`` for
+        every other status. Found on first use, then kept.
+        """
+        if (
+            self._scrutiny is None
+            or self.claim.published is None
+            or self.derived is not None
+            or self.is_inconsistent
+        ):
+            return None
+        return self._scrutiny.caught(self.claim)
 
 
 @attrs.frozen
@@ -73,7 +109,7 @@ class Assessment:
     @property
     def is_consistent(self) -> bool:
         """Whether no figure is inconsistent."""
-        return all(result.status is not Status.INCONSISTENT for result in self.figures)
+        return not any(result.is_inconsistent for result in self.figures)
 
     @property
     def inferred(self) -> tuple[Interval, ...]:
@@ -98,13 +134,21 @@ class Assessment:
 
 
 def assess(inspection: Inspection) -> Assessment:
-    """Derive, reconcile and check every figure and judgment of *inspection*."""
-    claims = claims_of(inspection)
+    """Derive, reconcile and check every figure and judgment of *inspection*.
+
+    Figures come in the order of their ids, and every answer depends only on
+    the inspection's content, never on the order of its lists.
+    """
+    # In the order of their ids, so that the answer never depends on the document's order.
+    claims = dict(sorted(claims_of(inspection).items()))
     known = known_values(claims.values())
     reconciliation = reconcile(claims.values())
     published = [claim for claim in claims.values() if claim.published is not None]
-    sharing = Counter(q for claim in published for q in set(claim.formula.quantities))
     bands = {claim.formula: claim.band for claim in published}
+    blamed = {claim_id for conflict in reconciliation.conflicts for claim_id in conflict.claims}
+    scrutiny = Scrutiny(
+        [claim for claim in claims.values() if claim.id not in blamed], reconciliation.limits
+    )
     figures: list[FigureResult] = []
     lost: list[FigureResult] = []
     for claim in claims.values():
@@ -114,20 +158,11 @@ def assess(inspection: Inspection) -> Assessment:
             reconciliation.interval_of(q).is_bounded for q in claim.formula.numerator
         )
         if claim.published is None:
-            lost.append(FigureResult(claim, Status.UNVERIFIABLE, None, low, high, bounded=bounded))
+            lost.append(FigureResult(claim, None, low, high, bounded=bounded))
             continue
         derived = reproduce(claim, known)
-        conflicting = reconciliation.conflicting(claim.id)
-        if conflicting or (derived is not None and derived != claim.published):
-            status = Status.INCONSISTENT
-        elif derived is not None:
-            status = Status.REPRODUCED
-        elif any(sharing[q] > 1 for q in claim.formula.quantities):
-            status = Status.CONSISTENT
-        else:
-            status = Status.UNVERIFIABLE
-        conflicts = tuple(sorted(conflicting))
-        figures.append(FigureResult(claim, status, derived, low, high, conflicts, bounded))
+        conflicts = tuple(sorted(reconciliation.conflicting(claim.id)))
+        figures.append(FigureResult(claim, derived, low, high, conflicts, bounded, scrutiny))
     return Assessment(
         inspection=inspection,
         figures=tuple(figures),
@@ -173,6 +208,7 @@ def _to_dict(assessment: Assessment) -> dict[str, Any]:
             "formula": str(claim.formula),
             "conflicts_with": list(result.conflicts_with),
             "bounded": result.bounded,
+            "caught_value": None if result.caught is None else str(result.caught),
         }
 
     grades = question_grades(inspection)
@@ -200,7 +236,11 @@ def _to_dict(assessment: Assessment) -> dict[str, Any]:
             for interval in assessment.inferred
         ],
         "conflicts": [
-            {"claims": sorted(conflict.claims), "quantity": conflict.quantity.id}
+            {
+                "claims": sorted(conflict.claims),
+                "quantity": conflict.quantity.id,
+                "limits": sorted(conflict.limits),
+            }
             for conflict in assessment.reconciliation.conflicts
         ],
         "comparisons": [
@@ -214,7 +254,7 @@ def _to_dict(assessment: Assessment) -> dict[str, Any]:
         ],
         "judgments": {
             "overall": None if overall is None else overall.grade.value,
-            **{question: grade.value for question, grade in grades.items()},
+            **{question: grades[question].value for question in sorted(grades)},
         },
         "judgment_checks": {
             "anomalies": list(assessment.anomalies),

@@ -44,14 +44,15 @@ from cattrs.gen import make_dict_structure_fn
 
 from . import areas, forces, outcomes, programmes, questions
 from ._areas import Area, Force
-from ._figures import Figure
+from ._figures import Basis, Figure, Qualifier
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
-from ._grades import GradingScale, Programme
+from ._grades import Grade, GradingScale, Pillar, Programme
 from ._inspection import Inspection
 from ._judgments import Judgment
 from ._outcomes import OutcomeGroup, OutcomeRate, OutcomeType
 from ._periods import Period
 from ._questions import InspectionQuestion
+from ._record import GradeEntry, GradesRecord, NationalStatement, RecordState
 from .errors import DocumentError, InvalidValueError, PeelModelError, Problem, UnknownReferenceError
 
 __all__ = ["FORMAT", "VERSION", "converter", "dumps", "loads", "structure", "unstructure"]
@@ -73,8 +74,11 @@ _DECIMALS: dict[str, Decimal] = {}
 #: Texts written for objects, by identity (the object is kept so its id stays
 #: its own): the same period and reference entries recur in every document.
 _TEXTS: dict[int, tuple[object, str]] = {}
-_DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9]\d{0,15})(?:\.\d{1,6})?")
-_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]{1,6})?")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A key that a JSON path can show after a dot; any other is shown quoted.
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BOM = "\ufeff"
 
 
 class _RawNumber:
@@ -102,6 +106,8 @@ def _found(value: object) -> str:
         return f"an array of {len(value)} items"
     if isinstance(value, str) and len(value) > 60:
         return repr(value[:57] + "...")
+    if isinstance(value, date):  # as the document wrote it
+        return repr(value.isoformat())
     return repr(value)
 
 
@@ -217,6 +223,13 @@ def _scale(scale_id: str) -> GradingScale:
         if scale.id == scale_id:
             return scale
     raise UnknownReferenceError("grading scale", scale_id, (s.id for s in programmes.scales()))
+
+
+def _outcome_type(type_id: str) -> OutcomeType:
+    found = outcomes.get(type_id)
+    if not isinstance(found, OutcomeType):
+        raise UnknownReferenceError("outcome type", type_id, (t.id for t in outcomes.types()))
+    return found
 
 
 def _text_of(obj: Any, write: Callable[[Any], str]) -> str:
@@ -466,9 +479,10 @@ def _make_converter(*, detailed: bool = True) -> Converter:
     made.register_unstructure_hook(Decimal, str)
     made.register_unstructure_hook(date, date.isoformat)
     made.register_unstructure_hook(Period, _unstructure_period)
-    made.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
-    )
+    # One hook per enum: cattrs before 26.1 dispatches on the Enum base class
+    # ahead of any predicate, so a hook factory for enums would not be used.
+    for enum_class in _ENUMS:
+        made.register_structure_hook(enum_class, _enum_hook(enum_class))
     if detailed:
         made.register_structure_hook_func(_is_tuple, _structure_tuple)
     else:
@@ -487,7 +501,7 @@ def _make_converter(*, detailed: bool = True) -> Converter:
         Programme: ("programme", programmes.get, field_id),
         GradingScale: ("grading scale", _scale, field_id),
         OutcomeType | OutcomeGroup: ("outcome", outcomes.get, _unstructure_id),
-        OutcomeType: ("outcome type", outcomes.get, _unstructure_id),
+        OutcomeType: ("outcome type", _outcome_type, _unstructure_id),
         OutcomeGroup: ("outcome group", outcomes.group, field_id),
     }
     for kind, (name, get, write_id) in references.items():
@@ -504,6 +518,8 @@ def _make_converter(*, detailed: bool = True) -> Converter:
     return made
 
 
+#: The enums that document classes hold.
+_ENUMS: Final[tuple[type[enum.Enum], ...]] = (Basis, Grade, Pillar, Qualifier, RecordState)
 #: Classes written as JSON objects.
 _DOCUMENT_CLASSES: Final[tuple[type, ...]] = (
     Figure,
@@ -513,6 +529,9 @@ _DOCUMENT_CLASSES: Final[tuple[type, ...]] = (
     Recommendation,
     CauseOfConcern,
     Inspection,
+    GradeEntry,
+    NationalStatement,
+    GradesRecord,
 )
 #: Classes written as their id, and the key the id stands under in a document.
 _REFERENCE_CLASSES: Final[tuple[type, ...]] = (
@@ -580,16 +599,31 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False)
 
 
+#: The classes that have documents, by the name a document gives as its kind.
+_KINDS: Final[dict[str, type]] = {
+    cls.__name__: cls for cls in (*_DOCUMENT_CLASSES, *_REFERENCE_CLASSES, Period)
+}
+
+
 def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
     """Read a JSON document written by :func:`dumps` as a *cls*.
 
-    Raise :class:`~peelmodel.errors.DocumentError`, listing every bad path with
-    the value found there, when the text is not a valid document of *cls*.
+    *text* is UTF-8 JSON, as ``str`` or ``bytes``. A document of a subclass of
+    *cls* gives that subclass: a ``Force`` document read as an ``Area`` is the
+    ``Force``. Raise :class:`~peelmodel.errors.DocumentError`, listing every
+    bad path with the value found there, when the text is not a valid document
+    of *cls*, and ``TypeError`` when *cls* has no documents (as :func:`dumps`).
     """
+    if _KINDS.get(getattr(cls, "__name__", "")) is not cls:
+        raise TypeError(f"peelmodel cannot read a {cls!r}")
     document = _parse(text, source)
     problems: list[Problem] = []
     if type(document) is not dict:
         raise DocumentError([Problem("$", f"expected an object, found {_found(document)}")], source)
+    kind = document.get("kind")
+    subclass = _KINDS.get(kind) if type(kind) is str else None
+    if subclass is not None and issubclass(subclass, cls):
+        cls = subclass
     header = {"format": FORMAT, "version": VERSION, "kind": cls.__name__}
     for key, expected in header.items():
         found = document.get(key)
@@ -599,7 +633,7 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
     key = _key(cls)
     if key:
         extra = sorted(set(body) - {key})
-        problems.extend(Problem(f"$.{name}", "unknown key") for name in extra)
+        problems.extend(Problem(_member("$", name), "unknown key") for name in extra)
         if key not in body:
             problems.append(Problem(f"$.{key}", "required key missing"))
             raise DocumentError(problems, source)
@@ -617,6 +651,23 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
 
 
 def _parse(text: str | bytes, source: str | None) -> Any:
+    """Parse UTF-8 JSON text (without a byte order mark) into JSON-shaped data."""
+
+    def refuse(message: str) -> DocumentError:
+        return DocumentError([Problem("$", message)], source)
+
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise refuse(f"not UTF-8 text: {error.reason} at byte {error.start}") from None
+    elif not isinstance(text, str):
+        raise TypeError(f"peelmodel reads str or bytes, not {type(text).__name__}")
+    if text.startswith(_BOM):
+        raise refuse("starts with a byte order mark: write UTF-8 without one")
+    if "\x00" in text:
+        raise refuse("not UTF-8 JSON: contains NUL characters (UTF-16 or UTF-32 text?)")
+
     def reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
@@ -637,22 +688,24 @@ def _parse(text: str | bytes, source: str | None) -> Any:
             object_pairs_hook=reject_duplicates,
         )
     except json.JSONDecodeError as error:
-        raise DocumentError([Problem("$", f"not JSON: {error}")], source) from None
-    except UnicodeDecodeError as error:
-        raise DocumentError([Problem("$", f"not UTF-8 text: {error.reason}")], source) from None
+        raise refuse(f"not JSON: {error}") from None
     except RecursionError:
-        raise DocumentError([Problem("$", "nested too deeply")], source) from None
+        raise refuse("nested too deeply") from None
 
 
 def _problems(error: BaseException, path: str) -> list[Problem]:
-    """Flatten a cattrs error tree into problems with JSON paths."""
+    """Flatten a cattrs error tree into problems with JSON paths.
+
+    An error of any other kind is a defect of peelmodel or of a library it
+    uses, not a problem of the document: it is raised again, unchanged.
+    """
     if isinstance(error, ClassValidationError | IterableValidationError):
         found: list[Problem] = []
         for sub in error.exceptions:
             found.extend(_problems(sub, _sub_path(sub, path)))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        return [Problem(f"{path}.{name}", "unknown key") for name in sorted(error.extra_fields)]
+        return [Problem(_member(path, name), "unknown key") for name in sorted(error.extra_fields)]
     if isinstance(error, KeyError):
         return [Problem(path, "required key missing")]
     if isinstance(error, InvalidValueError):
@@ -661,7 +714,12 @@ def _problems(error: BaseException, path: str) -> list[Problem]:
         return [Problem(where, f"{error.reason} (found {_found(error.value)})")]
     if isinstance(error, PeelModelError):
         return [Problem(path, str(error))]
-    return [Problem(path, f"{type(error).__name__}: {error}")]  # pragma: no cover - a defect
+    raise error
+
+
+def _member(path: str, key: str) -> str:
+    """The path of *key* in the object at *path*: ``$.count``, or ``$["a b"]`` when quoted."""
+    return f"{path}.{key}" if _PLAIN_KEY.fullmatch(key) else f"{path}[{json.dumps(key)}]"
 
 
 def _sub_path(error: BaseException, path: str) -> str:

@@ -52,8 +52,10 @@ from . import outcomes as _outcomes
 from . import programmes as _programmes
 from . import questions as _questions
 from ._areas import Area, AreaKind, Force
+from ._checks import MAX_DATE, MIN_DATE
 from ._figures import Basis, Figure, Qualifier
 from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
+from ._grade_strategies import grade_entries, grades_records, national_statements, record_states
 from ._grades import Grade, GradingScale, Pillar, Programme
 from ._inspection import Inspection
 from ._judgments import Judgment
@@ -69,24 +71,28 @@ __all__ = [
     "causes_of_concern",
     "figures",
     "forces",
+    "grade_entries",
     "grades",
+    "grades_records",
     "grading_scales",
     "inconsistent_inspections",
     "inspection_questions",
     "inspections",
     "inspections_with_truth",
     "judgments",
+    "national_statements",
     "outcome_groups",
     "outcome_rates",
     "outcome_types",
     "periods",
     "programmes",
     "recommendations",
+    "record_states",
 ]
 
 T = TypeVar("T")
 
-#: The programme whose question catalogue ships with the package.
+#: The programme inspections are drawn from unless told otherwise.
 _DEFAULT_PROGRAMME = "peel-2015"
 
 # --------------------------------------------------------------------------
@@ -123,13 +129,18 @@ def _nonempty(name: str, choices: Sequence[T], what: str) -> Sequence[T]:
 # Reference values: drawn from the registries.
 
 
+#: The earliest end of a twelve-month period that starts on or after MIN_DATE.
+_EARLIEST_END = MIN_DATE.replace(year=MIN_DATE.year + 1)
+
+
 def periods(
     *, min_end: date = date(2000, 1, 1), max_end: date = date(2030, 12, 31)
 ) -> st.SearchStrategy[Period]:
     """Reporting periods ending between *min_end* and *max_end*.
 
     Twelve-month periods ("12 months to 30 June 2015"), single days ("as at")
-    and other ranges of up to two years.
+    and other ranges of up to two years, all within the dates the model
+    accepts (1900 to 2100).
 
     >>> from hypothesis import given
     >>> @given(periods(min_end=date(2015, 1, 1), max_end=date(2015, 12, 31)))
@@ -143,8 +154,10 @@ def periods(
             _check_type(name, value, date)
         if max_end < min_end:
             raise InvalidArgument(f"min_end={min_end!r} must not be after max_end={max_end!r}")
-        if min_end < date(2, 1, 1):
+        if min_end < _EARLIEST_END:
             raise InvalidArgument(f"min_end={min_end!r} leaves no room for twelve months")
+        if max_end > MAX_DATE:
+            raise InvalidArgument(f"max_end={max_end!r} is after {MAX_DATE}")
 
         @st.composite
         def draw_period(draw: st.DrawFn) -> Period:
@@ -154,7 +167,7 @@ def periods(
                 return Period.twelve_months_to(end)
             if shape == "as-at":
                 return Period.as_at(end)
-            days = draw(st.integers(1, min(730, end.toordinal() - 1)))
+            days = draw(st.integers(1, min(730, (end - MIN_DATE).days)))
             return Period(start=end - timedelta(days=days), end=end)
 
         return draw_period()
@@ -267,7 +280,11 @@ def inspection_questions(
     """Questions from the catalogue, narrowed by programme id, pillar, level and gradedness.
 
     >>> from hypothesis import given
-    >>> @given(inspection_questions(pillar=Pillar.EFFECTIVENESS, level=QuestionLevel.CORE))
+    >>> @given(
+    ...     inspection_questions(
+    ...         programme="peel-2015", pillar=Pillar.EFFECTIVENESS, level=QuestionLevel.CORE
+    ...     )
+    ... )
     ... def test_core(question):
     ...     assert question.graded and question.parent_id == "peel-2015.effectiveness"
     >>> test_core()
@@ -781,7 +798,7 @@ _TRUTH: dict[tuple[str, str | None], _Drawn | _Scaled] = {
     ("recorded-crime", "previous"): _Scaled("recorded-crime", "current", 750, 1300, minimum=1),
     ("recorded-crime", "since"): _Scaled("recorded-crime", "current", 750, 1500, minimum=1),
     ("victim-based-crime", "current"): _Scaled("recorded-crime", "current", 780, 950),
-    ("victim-based-crime", "since"): _Scaled("victim-based-crime", "current", 750, 1500, minimum=1),
+    ("victim-based-crime", "since"): _Scaled("recorded-crime", "since", 780, 950),
     ("sexual-offences", "current"): _Scaled("recorded-crime", "current", 10, 50),
     ("assault-with-injury", "current"): _Scaled("recorded-crime", "current", 50, 150),
     ("burglary-in-a-dwelling", "current"): _Scaled("recorded-crime", "current", 20, 80),
