@@ -536,6 +536,22 @@ class TestFigureClaim:
             "england-and-wales", "population", None, ("metropolitan",)
         )
 
+    def test_area_excluding_another_is_reconciled_apart(self):
+        """64 percent of groups outside the Met and 50 of all 100 groups are no conflict."""
+        met = (areas.get("metropolitan"),)
+        england = areas.get("england-and-wales")
+        claims = [
+            figure_claim(_figure(Basis.PERCENT, "64", of="groups", area=england, excluding=met)),
+            figure_claim(_figure(Basis.COUNT, "100", id="e.g", measure="groups", area=england)),
+            figure_claim(_figure(Basis.COUNT, "50", id="e.o", area=england)),
+        ]
+        result = reconcile(claims)
+        assert result.conflicts == ()
+        apart = Quantity("england-and-wales", "ocgs", YEAR, ("metropolitan",))
+        assert bounds(result, apart)[0] == 7  # 7 of 11 is the least share that rounds to 64
+        assert not result.interval_of(apart).is_bounded
+        assert bounds(result, Quantity("england-and-wales", "ocgs", YEAR)) == (50, 50)
+
     def test_qualifier_and_lost_value_pass_through(self):
         """'More than' and a lost value reach the claim unchanged."""
         more = figure_claim(_figure(Basis.COUNT, "600", qualifier=Qualifier.MORE_THAN))
@@ -785,8 +801,7 @@ class TestPropagation:
         assert because(result, P) == ({"2-s", "3-t"},) * 2
 
     def test_each_narrowed_end_is_reported(self):
-        """One pass of a share over a known whole narrows both ends of the part; of a known
-        part, both ends of the whole: each end is reported, so its users run again."""
+        """A pass reports each end it narrows, of a part or of a whole, so their users rerun."""
         engine = _Engine([count("t", T, "200"), percent("s", P, T, "13")], [], [])
         assert engine._propagate(1) == [T, T]
         assert engine._propagate(0) == [P, P]
@@ -815,11 +830,9 @@ class TestPropagation:
         assert because(result, C) == ({"a", "b", "sum"},) * 2
 
     def test_each_member_of_a_sum_sees_the_others_only(self):
-        """a + b + c = 10 with c exactly 4 and b in [1, 2]: a in [4, 5], not counting itself.
-
-        b >= 1 holds for any whole (1 percent of at least 1 is more than 0), so a's upper end
-        does not rest on the whole; its lower end rests on b <= 2, which does.
-        """
+        """a + b + c = 10 with c exactly 4 and b in [1, 2]: a in [4, 5], not counting itself."""
+        # b >= 1 holds for any whole (1 percent of at least 1 is more than 0), so a's upper end
+        # does not rest on the whole; its lower end rests on b <= 2, which does.
         claims = [
             count("c", C, "4"),
             count("t", T, "200"),
@@ -1047,8 +1060,8 @@ class TestMinimalConflicts:
         assert because(result, P) == ({"b", "c"}, {"b", "c"})
 
     def test_set_aside_claim_wrong_in_two_more_ways(self):
-        """51 after 50 is set aside; against the rest it is wrong with the share and with the
-        second 50, each found once the other's claims are left out."""
+        """51, set aside against 50, is also wrong with the share and with the second 50."""
+        # Each of the two is found once the claims of the other are left out.
         claims = [
             count("a", P, "50"),
             count("b", T, "100"),
@@ -1080,6 +1093,19 @@ class TestMinimalConflicts:
         result = reconcile(claims)
         assert [sorted(c.claims) for c in result.conflicts] == [["a1", "a2"], ["z1", "z2"]]
         assert [c.quantity for c in result.conflicts] == [A, B]
+
+    def test_counts_of_a_denominator_conflict_without_its_rates(self):
+        """Offences published as 4 and as 6 conflict; the rate per offence plays no part."""
+        claims = [count("t1", T, "4"), count("t2", T, "6"), percent("r", P, T, "50")]
+        assert reconcile(claims).conflicts[0] == Conflict(frozenset({"t1", "t2"}), T)
+
+    def test_a_divider_that_bounds_the_denominator_is_named_alone(self):
+        """More than 1 percent of t leaves p >= 1; with p + t <= w = 1, t is 0: r, w, the limit."""
+        limit = Limit((T, P), W)
+        more = claim("r", "1", P, T, 100, qualifier=Qualifier.MORE_THAN)
+        claims = [count("w", W, "1"), more, percent("r2", q("o"), T, "0.0")]
+        (conflict,) = reconcile(claims, limits=[limit]).conflicts
+        assert conflict == Conflict(frozenset({"r", "w"}), T, frozenset({limit.id}))
 
     def test_zero_denominator_names_every_figure_dividing_by_it(self):
         """Offences published as 0 conflict with each published rate per offence, named together."""
@@ -1263,10 +1289,8 @@ class TestAdmits:
         assert bounds(result, T) == (100, 101)
 
     def test_a_value_the_old_figures_cannot_reach(self):
-        """x is 1 percent of 1,000 and y 50 percent of x (x in 6..14); x = 11 leaves no y.
-
-        Half of 11 is 5.5, and y would have to lie in [5.445, 5.555): no whole number does.
-        """
+        """x is 1 percent of 1,000 and y 50 percent of x (x in 6..14); x = 11 leaves no y."""
+        # Half of 11 is 5.5, and y would have to lie in [5.445, 5.555): no whole number does.
         x, y, z = q("x"), q("y"), q("z")
         result = reconcile(
             [count("z", z, "1000"), percent("x", x, z, "1"), percent("y", y, x, "50")]
