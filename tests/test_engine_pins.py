@@ -378,10 +378,6 @@ class TestQuantity:
         assert str(both) == both.id
         assert Quantity("e", "ocgs", None, ("met",)).id == "e.ocgs.excluding-met"
 
-    def test_excluding_makes_a_different_quantity(self):
-        """An area excluding another is not the area itself."""
-        assert Quantity("e", "ocgs", YEAR, ("met",)) != Quantity("e", "ocgs", YEAR)
-
 
 class TestFormula:
     def test_evaluate_is_exact(self):
