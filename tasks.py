@@ -36,7 +36,13 @@ FLOOR_TESTS = (
     "tests/test_cli_io.py",
 )
 #: The engine modules the mutation run mutates; [tool.mutmut] in pyproject.toml names their tests.
-ENGINES = ("rounding", "derive", "claims", "reconcile", "scrutiny")
+ENGINES = (
+    "arithmetic",
+    "analysis.reproduction",
+    "claims",
+    "analysis.reconciliation",
+    "analysis.scrutiny",
+)
 #: mutmut's exit codes of a mutant that the tests caught: failed, errored or timed out.
 CAUGHT = {1, 3, 24, -24, 36, 152, 255}
 
@@ -97,12 +103,12 @@ def mutation() -> None:
     scores = []
     for module in ENGINES:
         run(BIN / "mutmut", "run", f"peelmodel.{module}.*")
-        meta = mutants / "src" / "peelmodel" / f"{module}.py.meta"
+        meta = mutants / "src" / "peelmodel" / f"{module.replace('.', '/')}.py.meta"
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         survivors = sorted(name for name, code in codes.items() if code not in CAUGHT)
         caught = len(codes) - len(survivors)
         scores.append(
-            f"{module:<10} {caught:>4} / {len(codes):<4} {100 * caught / len(codes):5.1f} %"
+            f"{module:<24} {caught:>4} / {len(codes):<4} {100 * caught / len(codes):5.1f} %"
         )
         print(f"\n{scores[-1]}", *(f"  survived: {name}" for name in survivors), sep="\n")
     print("\nmutation score (mutants caught / mutants):", *scores, sep="\n")

@@ -33,10 +33,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from peelmodel import datasets
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.reconciliation import reconcile
+from peelmodel.arithmetic import round_half_up
 from peelmodel.claims import claims_of
-from peelmodel.reconcile import reconcile
-from peelmodel.report import assess
-from peelmodel.rounding import round_half_up
 
 NAME = "hampshire-2015"
 CRIME = "hampshire.recorded-crime.12m-to-2015-06-30"

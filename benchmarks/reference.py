@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Final
 
-from peelmodel import areas, forces, outcomes, programmes, questions
-from peelmodel._checks import MAX_COUNT
+from peelmodel._validators import MAX_COUNT
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 
 __all__ = [
     "AREA_IDS",

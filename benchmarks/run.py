@@ -13,8 +13,8 @@ peelmodel / pydantic, beside the target.
 Inputs (``workload``): 430 inspection documents (one JSON document each,
 read with ``peelmodel.loads``) and one JSON array of 100,000 outcome rows.
 peelmodel has no list-document API, so the rows take the public path
-``peelmodel.serialization.structure(json.loads(text), tuple[OutcomeRate, ...])``
-and are written with ``json.dumps(peelmodel.serialization.unstructure(rows))``.
+``peelmodel.documents.converter.structure(json.loads(text), tuple[OutcomeRate, ...])``
+and are written with ``json.dumps(peelmodel.documents.converter.unstructure(rows))``.
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ import workload
 
 import peelmodel
 from peelmodel import Inspection, OutcomeRate, datasets
+from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.claims import claims_of
-from peelmodel.reconcile import reconcile
-from peelmodel.serialization import structure, unstructure
+from peelmodel.documents.converter import structure, unstructure
 
 IMPLEMENTATIONS = ("peelmodel", "pydantic", "msgspec")
 ROWS_TYPE = tuple[OutcomeRate, ...]

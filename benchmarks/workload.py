@@ -19,7 +19,8 @@ import re
 from datetime import date
 from typing import Any
 
-from peelmodel import areas, datasets, forces, outcomes
+from peelmodel import datasets
+from peelmodel.catalogues import areas, forces, outcomes
 
 __all__ = ["inspection_documents", "outcome_rows"]
 

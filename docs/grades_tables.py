@@ -12,8 +12,9 @@ import re
 import sys
 from pathlib import Path
 
-from peelmodel import grades, questions
-from peelmodel._questions import QuestionLevel
+from peelmodel import grades
+from peelmodel.catalogues import questions
+from peelmodel.model.question import QuestionLevel
 
 DOCS = Path(__file__).resolve().parent
 #: The programmes whose catalogues the catalogue page lists in full (PEEL 2015 has its own table).

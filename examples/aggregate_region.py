@@ -24,20 +24,10 @@ mpl.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from peelmodel import (
-    Basis,
-    Figure,
-    Inspection,
-    OutcomeRate,
-    Period,
-    Pillar,
-    aggregate,
-    areas,
-    forces,
-    outcomes,
-    programmes,
-)
-from peelmodel.rounding import round_half_up
+from peelmodel import Basis, Figure, Inspection, OutcomeRate, Period, Pillar
+from peelmodel.analysis import aggregation as aggregate
+from peelmodel.arithmetic import round_half_up
+from peelmodel.catalogues import areas, forces, outcomes, programmes
 
 REGION = "south-west-region"
 YEAR = Period.twelve_months_to(date(2015, 6, 30))

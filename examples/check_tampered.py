@@ -14,8 +14,8 @@ import json
 
 import peelmodel
 from peelmodel import Inspection
-from peelmodel.derive import Status
-from peelmodel.report import assess
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.status import Status
 
 TAMPERED = "hampshire.ocgs.per-million-population"
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import peelmodel
-from peelmodel.derive import Status, publish, rate
-from peelmodel.report import assess
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import publish, rate
 
 report = peelmodel.datasets.load("hampshire-2015")
 assessment = assess(report)

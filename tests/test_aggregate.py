@@ -1,4 +1,4 @@
-"""Tests of peelmodel.aggregate: national, regional and most-similar-group figures."""
+"""Tests of peelmodel.analysis.aggregation: national, regional and most-similar-group figures."""
 
 from __future__ import annotations
 
@@ -22,13 +22,9 @@ from peelmodel import (
     Period,
     Pillar,
     UnknownReferenceError,
-    areas,
     datasets,
-    forces,
-    outcomes,
-    programmes,
 )
-from peelmodel.aggregate import (
+from peelmodel.analysis.aggregation import (
     Action,
     Method,
     by_region,
@@ -40,7 +36,8 @@ from peelmodel.aggregate import (
     rules,
     to_records,
 )
-from peelmodel.rounding import round_half_up
+from peelmodel.arithmetic import round_half_up
+from peelmodel.catalogues import areas, forces, outcomes, programmes
 
 YEAR = Period.twelve_months_to(date(2015, 6, 30))
 LAST_YEAR = Period.twelve_months_to(date(2014, 6, 30))

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from peelmodel import Basis, Figure, Inspection, Period, Pillar, areas, dumps, forces, programmes
+from peelmodel import Basis, Figure, Inspection, Period, Pillar, dumps
+from peelmodel.catalogues import areas, forces, programmes
 from peelmodel.cli import main
 
 AT = Period.as_at(date(2015, 6, 30))

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from peelmodel import cli, datasets
+from peelmodel.cli import app
 
 DATASET_TEXT = datasets.text("hampshire-2015")
 
@@ -68,7 +69,7 @@ class TestInternalErrors:
             message = "the engine\nbroke"
             raise RuntimeError(message)
 
-        monkeypatch.setattr(cli, "assess", assess)
+        monkeypatch.setattr("peelmodel.cli.app.assess", assess)
 
     @pytest.mark.usefixtures("broken")
     def test_exit_3_with_one_line(self, capsys):
@@ -94,8 +95,8 @@ class TestInternalErrors:
                 message = "'Converter' object has no attribute 'get_structure_hook'"
                 raise AttributeError(message)
 
-        monkeypatch.setattr("peelmodel.serialization._fast_converter", Broken())
-        monkeypatch.setattr("peelmodel.serialization.converter", Broken())
+        monkeypatch.setattr("peelmodel.documents.converter._fast_converter", Broken())
+        monkeypatch.setattr("peelmodel.documents.converter.converter", Broken())
         path = tmp_path / "copy.json"
         path.write_text(DATASET_TEXT, encoding="utf-8")
         code, _, err = run(capsys, "check", str(path))
@@ -231,7 +232,7 @@ class TestUnreadable:
     def test_just_over_the_limit(self, capsys, tmp_path):
         """The limit is exact: one byte over is refused."""
         path = tmp_path / "padded.json"
-        path.write_bytes(DATASET_TEXT.encode().ljust(cli.MAX_DOCUMENT_BYTES + 1))
+        path.write_bytes(DATASET_TEXT.encode().ljust(app.MAX_DOCUMENT_BYTES + 1))
         code, _, err = run(capsys, "check", str(path))
         assert code == 2
         assert "larger than the limit" in err
@@ -292,7 +293,7 @@ class TestOutputEncoding:
         """A Latin-1 stream gets what Latin-1 holds, and escapes for the rest."""
         raw = io.BytesIO()
         stream = io.TextIOWrapper(raw, encoding="latin-1")
-        cli._write(stream, "caf\u00e9 \u2014 ok")
+        app._write(stream, "caf\u00e9 \u2014 ok")
         assert raw.getvalue() == "caf\u00e9 \\u2014 ok\n".encode("latin-1")
 
 

@@ -34,8 +34,9 @@ from pathlib import Path
 import pytest
 
 from peelmodel import Grade, Inspection, datasets
-from peelmodel.derive import Status, publish, rate
-from peelmodel.report import Assessment, assess
+from peelmodel.analysis.assessment import Assessment, assess
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import publish, rate
 
 R, C, U = Status.REPRODUCED, Status.CONSISTENT, Status.UNVERIFIABLE
 HAM, EW = "hampshire", "england-and-wales"

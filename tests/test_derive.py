@@ -8,17 +8,17 @@ from fractions import Fraction
 import pytest
 
 from peelmodel import datasets
-from peelmodel.claims import Claim, Formula, Quantity, claims_of
-from peelmodel.derive import (
-    compare,
-    known_values,
+from peelmodel.analysis.reproduction import compare, known_values, reproduce
+from peelmodel.arithmetic import (
+    band,
     percentage_change,
+    places,
     publish,
     rate,
-    reproduce,
+    round_half_up,
     share,
 )
-from peelmodel.rounding import band, places, round_half_up
+from peelmodel.claims import Claim, Formula, Quantity, claims_of
 
 CLAIMS = claims_of(datasets.load("hampshire-2015"))
 

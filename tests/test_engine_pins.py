@@ -22,32 +22,8 @@ from fractions import Fraction
 import attrs
 import pytest
 
-from peelmodel import areas, outcomes
-from peelmodel._checks import MAX_COUNT
-from peelmodel._figures import Basis, Figure, Qualifier
-from peelmodel._outcomes import OutcomeRate
-from peelmodel._periods import Period
-from peelmodel.claims import (
-    Claim,
-    Formula,
-    Limit,
-    Quantity,
-    figure_claim,
-    limits_of,
-    outcome_claims,
-)
-from peelmodel.derive import (
-    Comparison,
-    compare,
-    known_values,
-    percentage_change,
-    publish,
-    rate,
-    reproduce,
-)
-from peelmodel.derive import share as share_of
-from peelmodel.errors import UnknownReferenceError
-from peelmodel.reconcile import (
+from peelmodel._validators import MAX_COUNT
+from peelmodel.analysis.reconciliation import (
     Conflict,
     Interval,
     Reconciliation,
@@ -58,8 +34,8 @@ from peelmodel.reconcile import (
     holds_together,
     reconcile,
 )
-from peelmodel.rounding import Band, band, places, round_half_up
-from peelmodel.scrutiny import (
+from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
+from peelmodel.analysis.scrutiny import (
     Scrutiny,
     _allowed,
     _candidates,
@@ -67,6 +43,22 @@ from peelmodel.scrutiny import (
     _unreachable,
     caught_value,
 )
+from peelmodel.arithmetic import Band, band, percentage_change, places, publish, rate, round_half_up
+from peelmodel.arithmetic import share as share_of
+from peelmodel.catalogues import areas, outcomes
+from peelmodel.claims import (
+    Claim,
+    Formula,
+    Limit,
+    Quantity,
+    figure_claim,
+    limits_of,
+    outcome_claims,
+)
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.model.figure import Basis, Figure, Qualifier
+from peelmodel.model.outcome import OutcomeRate
+from peelmodel.model.period import Period
 
 AREA = "x"
 YEAR = Period.twelve_months_to(date(2015, 6, 30))

@@ -22,13 +22,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peelmodel import Inspection, aggregate, datasets, dumps, loads
+from peelmodel import Inspection, datasets, dumps, loads
+from peelmodel.analysis import aggregation as aggregate
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.reconciliation import holds_together, reconcile
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import places
 from peelmodel.claims import Claim, Formula, Limit, Quantity, claims_of, limits_of
-from peelmodel.derive import Status
 from peelmodel.errors import InconsistentInputError
-from peelmodel.reconcile import holds_together, reconcile
-from peelmodel.report import assess
-from peelmodel.rounding import places
 from peelmodel.strategies import inconsistent_inspections
 
 DOCUMENT = json.loads(

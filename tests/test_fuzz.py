@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 import peelmodel
 from peelmodel import DocumentError, Inspection, PeelModelError, cli, datasets
 from peelmodel import strategies as pst
-from peelmodel._checks import MAX_COUNT
 from peelmodel._hypothesis_hook import _STRATEGIES
+from peelmodel._validators import MAX_COUNT
 
 _CLASSES = [getattr(peelmodel, name) for name in sorted(_STRATEGIES) if name != "Grade"]
 _FIELDS = sorted(

@@ -24,12 +24,10 @@ from peelmodel import (
     RecordState,
     UnknownReferenceError,
     datasets,
-    forces,
     grades,
-    programmes,
-    questions,
 )
-from peelmodel.derive import Status
+from peelmodel.analysis.status import Status
+from peelmodel.catalogues import forces, programmes, questions
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = datasets.grades_record()

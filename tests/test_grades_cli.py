@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from peelmodel import cli, forces
+from peelmodel import cli
+from peelmodel.catalogues import forces
 
 GRADES = {"outstanding", "good", "adequate", "requires-improvement", "inadequate", None}
 STATUSES = {"reproduced", "inconsistent", "unverifiable"}

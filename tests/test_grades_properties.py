@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import peelmodel
-from peelmodel import GradeEntry, GradesRecord, NationalStatement, RecordState, forces, grades
+from peelmodel import GradeEntry, GradesRecord, NationalStatement, RecordState, grades
 from peelmodel import strategies as pst
-from peelmodel.derive import Status
+from peelmodel.analysis.status import Status
+from peelmodel.catalogues import forces
 
-PROGRAMME_ORDER = {p.id: i for i, p in enumerate(peelmodel.programmes.all())}
+PROGRAMME_ORDER = {p.id: i for i, p in enumerate(peelmodel.catalogues.programmes.all())}
 FORCE_IDS = [force.id for force in forces.all()]
 
 
@@ -42,11 +43,11 @@ class TestStrategies:
             pst.grade_entries(state="graded"),  # type: ignore[arg-type]
             pst.grade_entries(
                 state=RecordState.GRADED,
-                question=st.just(peelmodel.questions.get("peel-2015.legitimacy.2")),
+                question=st.just(peelmodel.catalogues.questions.get("peel-2015.legitimacy.2")),
             ),
             pst.grade_entries(force=st.just("kent")),  # type: ignore[arg-type]
             pst.national_statements(
-                question=st.just(peelmodel.questions.get("peel-2018-19.effectiveness.5"))
+                question=st.just(peelmodel.catalogues.questions.get("peel-2018-19.effectiveness.5"))
             ),
             pst.grades_records(max_forces=-1),
         ],

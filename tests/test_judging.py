@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from peelmodel import Grade, Inspection, Judgment, Pillar, datasets, forces, programmes, questions
-from peelmodel.judging import modelled_overall, overall_anomalies, question_grades
+from peelmodel import Grade, Inspection, Judgment, Pillar, datasets
+from peelmodel.analysis.judging import modelled_overall, overall_anomalies, question_grades
+from peelmodel.catalogues import forces, programmes, questions
 
 G, RI, OUT, BAD = Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.OUTSTANDING, Grade.INADEQUATE
 

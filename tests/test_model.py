@@ -40,13 +40,9 @@ from peelmodel import (
     Qualifier,
     QuestionLevel,
     Recommendation,
-    areas,
     datasets,
-    forces,
-    outcomes,
-    programmes,
-    questions,
 )
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 
 JUNE_2015 = Period(start=date(2014, 7, 1), end=date(2015, 6, 30))
 PEEL_2015 = programmes.get("peel-2015")

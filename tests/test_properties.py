@@ -13,19 +13,20 @@ import peelmodel
 from peelmodel import Grade, OutcomeGroup
 from peelmodel import strategies as pst
 from peelmodel._hypothesis_hook import _STRATEGIES, _hypothesis_setup_hook
-from peelmodel.claims import claims_of
-from peelmodel.derive import (
-    Status,
-    known_values,
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.reconciliation import reconcile
+from peelmodel.analysis.reproduction import known_values, reproduce
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import (
+    band,
     percentage_change,
+    places,
     publish,
     rate,
-    reproduce,
+    round_half_up,
     share,
 )
-from peelmodel.reconcile import reconcile
-from peelmodel.report import assess
-from peelmodel.rounding import band, places, round_half_up
+from peelmodel.claims import claims_of
 
 _hypothesis_setup_hook()
 
@@ -106,7 +107,7 @@ class TestDeriveLaws:
                 members = [
                     truth[f"{row.area.id}.outcomes.type-{n}.{row.period.slug}"]
                     for n in row.outcome.members
-                    if peelmodel.outcomes.type(n).exists_during(row.period)
+                    if peelmodel.catalogues.outcomes.type(n).exists_during(row.period)
                 ]
                 assert row.count == sum(members)
 

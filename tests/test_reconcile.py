@@ -10,12 +10,12 @@ from fractions import Fraction
 import pytest
 
 from peelmodel import datasets
-from peelmodel._figures import Qualifier
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.reconciliation import Conflict, reconcile
+from peelmodel.analysis.status import Status
 from peelmodel.claims import Claim, Formula, Quantity, claims_of
-from peelmodel.derive import Status
 from peelmodel.errors import PeelModelError
-from peelmodel.reconcile import Conflict, reconcile
-from peelmodel.report import assess
+from peelmodel.model.figure import Qualifier
 
 GROUPS = Quantity("x", "groups")
 DRUGS = Quantity("x", "drug-groups")

@@ -3,7 +3,7 @@
 Hidden whole numbers (a population, offences recorded, counts of outcome
 types, last year's offences) are drawn at random; the figures a report would
 publish from them are rounded half up at a random precision with
-:mod:`peelmodel.derive`; and the engine, given only the rounded figures, must
+:mod:`peelmodel.analysis.reproduction`; and the engine, given only the rounded figures, must
 keep every true value inside its inferred interval and find no conflict.
 """
 
@@ -15,10 +15,10 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peelmodel._figures import Qualifier
+from peelmodel.analysis.reconciliation import reconcile
+from peelmodel.arithmetic import percentage_change, publish, rate, share
 from peelmodel.claims import Claim, Formula, Quantity
-from peelmodel.derive import percentage_change, publish, rate, share
-from peelmodel.reconcile import reconcile
+from peelmodel.model.figure import Qualifier
 
 AREA = "somewhere"
 POPULATION = Quantity(AREA, "population")

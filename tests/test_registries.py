@@ -15,12 +15,8 @@ from peelmodel import (
     Pillar,
     QuestionLevel,
     UnknownReferenceError,
-    areas,
-    forces,
-    outcomes,
-    programmes,
-    questions,
 )
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 from peelmodel.errors import PeelModelError
 
 #: A few rows of the force table in the design's domain facts, typed in by hand.

@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 
 from peelmodel import Inspection, datasets, loads
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.reconciliation import Reconciliation, reconcile
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import places
 from peelmodel.claims import Claim, claims_of
-from peelmodel.derive import Status
-from peelmodel.reconcile import Reconciliation, reconcile
-from peelmodel.report import assess
-from peelmodel.rounding import places
 
 NAME = "hampshire-2015"
 TEXT = datasets.text(NAME)

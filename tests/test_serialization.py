@@ -25,15 +25,11 @@ from peelmodel import (
     Pillar,
     Qualifier,
     Recommendation,
-    areas,
     datasets,
     dumps,
-    forces,
     loads,
-    outcomes,
-    programmes,
-    questions,
 )
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 
 JUNE_2015 = Period.twelve_months_to(date(2015, 6, 30))
 Q2 = questions.get("peel-2015.effectiveness.2")

@@ -21,14 +21,13 @@ from peelmodel import (
     Inspection,
     Pillar,
     QuestionLevel,
-    programmes,
-    questions,
 )
 from peelmodel import strategies as pst
 from peelmodel._hypothesis_hook import _STRATEGIES, _hypothesis_setup_hook
-from peelmodel.derive import Status
-from peelmodel.judging import overall_anomalies
-from peelmodel.report import assess
+from peelmodel.analysis.assessment import assess
+from peelmodel.analysis.judging import overall_anomalies
+from peelmodel.analysis.status import Status
+from peelmodel.catalogues import programmes, questions
 
 _hypothesis_setup_hook()
 
@@ -132,7 +131,7 @@ class TestArguments:
             pst.inspections(programme=programmes.get("peel-2015")),  # type: ignore[arg-type]
             pst.outcome_rates(
                 period=st.just(peelmodel.Period.twelve_months_to(date(2015, 6, 30))),
-                outcome=st.just(peelmodel.outcomes.type(22)),
+                outcome=st.just(peelmodel.catalogues.outcomes.type(22)),
             ),
         ],
     )

@@ -19,9 +19,8 @@ from peelmodel import (
     Recommendation,
     datasets,
     loads,
-    programmes,
-    questions,
 )
+from peelmodel.catalogues import programmes, questions
 
 DATASET_TEXT = datasets.text("hampshire-2015")
 ARABIC_INDIC_FOUR = "\u0664"

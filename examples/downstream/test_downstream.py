@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import peelmodel
-from peelmodel.report import assess
+from peelmodel.analysis.assessment import assess
 
 
 def outcome_table(inspection: peelmodel.Inspection) -> dict[str, Decimal]:

@@ -6,19 +6,11 @@
 <Grade.GOOD: 'good'>
 """
 
-from . import areas, datasets, forces, grades, outcomes, programmes, questions
-from ._areas import Area, AreaKind, Force
-from ._figures import Basis, Figure, Qualifier
-from ._findings import AreaForImprovement, CauseOfConcern, Recommendation
-from ._grades import FIVE_GRADE, FOUR_GRADE, Grade, GradingScale, Pillar, Programme
-from ._inspection import Inspection
-from ._judgments import Judgment
-from ._outcomes import OutcomeGroup, OutcomeRate, OutcomeType
-from ._periods import Period
-from ._questions import InspectionQuestion, QuestionLevel
-from ._record import GradeEntry, GradesRecord, NationalStatement, RecordState
-from ._version import __version__
-from .errors import (
+from peelmodel import datasets, grades
+from peelmodel._version import __version__
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
+from peelmodel.documents import dumps, loads
+from peelmodel.errors import (
     DocumentError,
     IncompatibleFiguresError,
     InvalidValueError,
@@ -26,7 +18,16 @@ from .errors import (
     Problem,
     UnknownReferenceError,
 )
-from .serialization import dumps, loads
+from peelmodel.model.area import Area, AreaKind, Force
+from peelmodel.model.figure import Basis, Figure, Qualifier
+from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
+from peelmodel.model.grade import FIVE_GRADE, FOUR_GRADE, Grade, GradingScale, Pillar, Programme
+from peelmodel.model.inspection import Inspection
+from peelmodel.model.judgment import Judgment
+from peelmodel.model.outcome import OutcomeGroup, OutcomeRate, OutcomeType
+from peelmodel.model.period import Period
+from peelmodel.model.question import InspectionQuestion, QuestionLevel
+from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
 
 __all__ = [
     "FIVE_GRADE",

@@ -25,13 +25,13 @@ from functools import cache
 
 import attrs
 
-from . import outcomes
-from ._figures import Basis, Figure, Qualifier
-from ._inspection import Inspection
-from ._outcomes import OutcomeGroup, OutcomeRate
-from ._periods import Period
-from ._registry import read_data
-from .rounding import Band, band
+from peelmodel.arithmetic import Band, band
+from peelmodel.catalogues import outcomes
+from peelmodel.catalogues._registry import read_data
+from peelmodel.model.figure import Basis, Figure, Qualifier
+from peelmodel.model.inspection import Inspection
+from peelmodel.model.outcome import OutcomeGroup, OutcomeRate
+from peelmodel.model.period import Period
 
 __all__ = [
     "STOCK_MEASURES",

@@ -25,9 +25,8 @@ from typing import Final
 
 import attrs
 
-from . import datasets, programmes
-from ._areas import Force
-from ._grade_counts import (
+from peelmodel import datasets
+from peelmodel.analysis.grade_counts import (
     Distribution,
     StatementCheck,
     by_region,
@@ -35,10 +34,12 @@ from ._grade_counts import (
     distribution,
     most_similar_group,
 )
-from ._grade_coverage import Coverage, coverage, coverage_table
-from ._grade_select import order, resolve_force, rows, select
-from ._grades import GradingScale, Pillar, Programme
-from ._record import GradeEntry, GradesRecord, NationalStatement, RecordState
+from peelmodel.analysis.grade_coverage import Coverage, coverage, coverage_table
+from peelmodel.analysis.grade_selection import order, resolve_force, rows, select
+from peelmodel.catalogues import programmes
+from peelmodel.model.area import Force
+from peelmodel.model.grade import GradingScale, Pillar, Programme
+from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
 
 __all__ = [
     "SCALES_WARNING",

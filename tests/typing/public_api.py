@@ -10,11 +10,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 import peelmodel
-from peelmodel import areas, datasets, forces, outcomes, programmes, questions
-from peelmodel.derive import Comparison, Status, percentage_change, publish, rate
-from peelmodel.judging import modelled_overall, overall_anomalies
-from peelmodel.report import Assessment, FigureResult, assess
-from peelmodel.rounding import Band, band, round_half_up
+from peelmodel import datasets
+from peelmodel.analysis.assessment import Assessment, FigureResult, assess
+from peelmodel.analysis.judging import modelled_overall, overall_anomalies
+from peelmodel.analysis.reproduction import Comparison
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import Band, band, percentage_change, publish, rate, round_half_up
+from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 
 hampshire: peelmodel.Force = forces.get("hampshire")
 every_force: tuple[peelmodel.Force, ...] = forces.all()

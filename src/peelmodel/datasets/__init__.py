@@ -14,10 +14,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from peelmodel._inspection import Inspection
-from peelmodel._record import GradesRecord
+from peelmodel.documents.converter import loads
 from peelmodel.errors import UnknownReferenceError
-from peelmodel.serialization import loads
+from peelmodel.model.inspection import Inspection
+from peelmodel.model.record import GradesRecord
 
 __all__ = ["GRADES", "grades_record", "load", "names", "text"]
 

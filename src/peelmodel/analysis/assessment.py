@@ -1,0 +1,264 @@
+"""Assess a whole inspection: every figure with its status, and what it implies.
+
+:func:`assess` puts the engines together: :mod:`~peelmodel.analysis.reproduction` decides
+which figures the published inputs reproduce, :mod:`~peelmodel.analysis.reconciliation`
+infers the unpublished numbers and finds figures that cannot all hold, and
+:mod:`~peelmodel.analysis.judging` checks the grades.
+
+>>> from peelmodel import datasets
+>>> result = assess(datasets.load("hampshire-2015"))
+>>> result.is_consistent, result.figure("hampshire.outcomes.out-of-court-formal.count").status
+(True, <Status.REPRODUCED: 'reproduced'>)
+>>> result.figure("hampshire.ocgs-drug-activity.percent").status
+<Status.CONSISTENT: 'consistent'>
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from peelmodel.analysis.judging import modelled_overall, overall_anomalies, question_grades
+from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
+from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
+from peelmodel.analysis.scrutiny import Scrutiny
+from peelmodel.analysis.status import Status
+from peelmodel.arithmetic import Band
+from peelmodel.catalogues import areas
+from peelmodel.claims import Claim, claims_of
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.model.inspection import Inspection
+
+__all__ = ["Assessment", "FigureResult", "assess"]
+
+
+@attrs.frozen
+class FigureResult:
+    """One figure's published value, what the library derives for it, and its status.
+
+    ``derived`` is the value the published inputs give, rounded as published
+    (reproduced figures only); ``low`` and ``high`` bound the exact value of the
+    figure's formula over every value the unpublished inputs can take.
+    ``bounded`` is false when ``high`` rests only on the engine's ceiling for
+    unknown counts rather than on published figures.
+    """
+
+    claim: Claim
+    derived: Decimal | None
+    low: Fraction
+    high: Fraction
+    conflicts_with: tuple[str, ...] = ()
+    bounded: bool = True
+    _scrutiny: Scrutiny | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The claim's id."""
+        return self.claim.id
+
+    @property
+    def is_inconsistent(self) -> bool:
+        """Whether the figure conflicts with others, or its published inputs give another value."""
+        derived = self.derived
+        return bool(self.conflicts_with) or (
+            derived is not None and derived != self.claim.published
+        )
+
+    @property
+    def status(self) -> Status:
+        """What the library can say of the figure (see :class:`~peelmodel.analysis.status.Status`)."""
+        if self.claim.published is None:
+            return Status.UNVERIFIABLE
+        if self.is_inconsistent:
+            return Status.INCONSISTENT
+        if self.derived is not None:
+            return Status.REPRODUCED
+        return Status.UNVERIFIABLE if self.caught is None else Status.CONSISTENT
+
+    @property
+    def caught(self) -> Decimal | None:
+        """A value the figure could have been published with that the other figures catch.
+
+        The evidence that a ``consistent`` figure was checked; ``None`` for
+        every other status. Found on first use, then kept.
+        """
+        if (
+            self._scrutiny is None
+            or self.claim.published is None
+            or self.derived is not None
+            or self.is_inconsistent
+        ):
+            return None
+        return self._scrutiny.caught(self.claim)
+
+
+@attrs.frozen
+class Assessment:
+    """Everything peelmodel can say of one inspection."""
+
+    inspection: Inspection
+    figures: tuple[FigureResult, ...]
+    lost: tuple[FigureResult, ...]
+    reconciliation: Reconciliation
+    comparisons: tuple[Comparison, ...]
+    anomalies: tuple[str, ...]
+
+    @property
+    def is_consistent(self) -> bool:
+        """Whether no figure is inconsistent."""
+        return not any(result.is_inconsistent for result in self.figures)
+
+    @property
+    def inferred(self) -> tuple[Interval, ...]:
+        """The interval of every quantity behind the figures."""
+        return self.reconciliation.intervals
+
+    def figure(self, figure_id: str) -> FigureResult:
+        """The result of the figure with this id (published or lost)."""
+        for result in (*self.figures, *self.lost):
+            if result.id == figure_id:
+                return result
+        raise UnknownReferenceError("figure", figure_id, (r.id for r in self.figures))
+
+    def counts(self) -> dict[Status, int]:
+        """How many published figures have each status."""
+        found = Counter(result.status for result in self.figures)
+        return {status: found[status] for status in Status}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-shaped form printed by ``peelmodel report --format json``."""
+        return _to_dict(self)
+
+
+def assess(inspection: Inspection) -> Assessment:
+    """Derive, reconcile and check every figure and judgment of *inspection*.
+
+    Figures come in the order of their ids, and every answer depends only on
+    the inspection's content, never on the order of its lists.
+    """
+    # In the order of their ids, so that the answer never depends on the document's order.
+    claims = dict(sorted(claims_of(inspection).items()))
+    known = known_values(claims.values())
+    reconciliation = reconcile(claims.values())
+    published = [claim for claim in claims.values() if claim.published is not None]
+    bands = {claim.formula: claim.band for claim in published}
+    blamed = {claim_id for conflict in reconciliation.conflicts for claim_id in conflict.claims}
+    scrutiny = Scrutiny(
+        [claim for claim in claims.values() if claim.id not in blamed], reconciliation.limits
+    )
+    figures: list[FigureResult] = []
+    lost: list[FigureResult] = []
+    for claim in claims.values():
+        band = bands.get(claim.formula)
+        low, high = _narrow(reconciliation.range_of(claim), band)
+        bounded = (band is not None and band.high is not None) or all(
+            reconciliation.interval_of(q).is_bounded for q in claim.formula.numerator
+        )
+        if claim.published is None:
+            lost.append(FigureResult(claim, None, low, high, bounded=bounded))
+            continue
+        derived = reproduce(claim, known)
+        conflicts = tuple(sorted(reconciliation.conflicting(claim.id)))
+        figures.append(FigureResult(claim, derived, low, high, conflicts, bounded, scrutiny))
+    return Assessment(
+        inspection=inspection,
+        figures=tuple(figures),
+        lost=tuple(lost),
+        reconciliation=reconciliation,
+        comparisons=compare(claims.values(), inspection.force.id, areas.ENGLAND_AND_WALES.id),
+        anomalies=overall_anomalies(inspection),
+    )
+
+
+def _narrow(bounds: tuple[Fraction, Fraction], band: Band | None) -> tuple[Fraction, Fraction]:
+    """Narrow a formula's range by the band of a published figure with the same formula."""
+    low, high = bounds
+    if band is not None:
+        low = low if band.low is None else max(low, band.low)
+        high = high if band.high is None else min(high, band.high)
+    return (low, high) if low <= high else bounds
+
+
+def _number(value: Fraction) -> str:
+    """An exact value as a string: an integer, a finite decimal, or a fraction."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    decimal = Decimal(value.numerator) / Decimal(value.denominator)
+    return str(decimal) if Fraction(decimal) == value else f"{value.numerator}/{value.denominator}"
+
+
+def _to_dict(assessment: Assessment) -> dict[str, Any]:
+    inspection = assessment.inspection
+
+    def figure(result: FigureResult) -> dict[str, Any]:
+        claim = result.claim
+        return {
+            "id": claim.id,
+            "label": claim.label,
+            "area": claim.area,
+            "source": claim.source,
+            "published": None if claim.published is None else str(claim.published),
+            "status": result.status.value,
+            "derived": None if result.derived is None else str(result.derived),
+            "low": _number(result.low),
+            "high": _number(result.high),
+            "formula": str(claim.formula),
+            "conflicts_with": list(result.conflicts_with),
+            "bounded": result.bounded,
+            "caught_value": None if result.caught is None else str(result.caught),
+        }
+
+    grades = question_grades(inspection)
+    overall = inspection.overall
+    return {
+        "inspection": {
+            "force": inspection.force.id,
+            "programme": inspection.programme.id,
+            "pillar": inspection.pillar.value,
+            "title": inspection.title,
+            "published": inspection.published.isoformat(),
+        },
+        "consistent": assessment.is_consistent,
+        "counts": {status.value: count for status, count in assessment.counts().items()},
+        "figures": [figure(result) for result in assessment.figures],
+        "lost": [figure(result) for result in assessment.lost],
+        "inferred": [
+            {
+                "id": interval.quantity.id,
+                "low": interval.low,
+                "high": interval.high,
+                "exact": interval.is_exact,
+                "bounded": interval.is_bounded,
+            }
+            for interval in assessment.inferred
+        ],
+        "conflicts": [
+            {
+                "claims": sorted(conflict.claims),
+                "quantity": conflict.quantity.id,
+                "limits": sorted(conflict.limits),
+            }
+            for conflict in assessment.reconciliation.conflicts
+        ],
+        "comparisons": [
+            {
+                "id": comparison.force.id,
+                "comparator": comparison.comparator.id,
+                "difference": str(comparison.difference),
+                "ratio": None if comparison.ratio is None else _number(comparison.ratio),
+            }
+            for comparison in assessment.comparisons
+        ],
+        "judgments": {
+            "overall": None if overall is None else overall.grade.value,
+            **{question: grades[question].value for question in sorted(grades)},
+        },
+        "judgment_checks": {
+            "anomalies": list(assessment.anomalies),
+            "modelled_overall": modelled_overall(grades.values()).value if grades else None,
+        },
+    }

@@ -1,0 +1,138 @@
+"""Selecting entries of the PEEL grades record by force, programme, pillar, question and region."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any, Final
+
+from peelmodel import datasets
+from peelmodel.catalogues import areas, forces, programmes, questions
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.model.area import Area, AreaKind, Force
+from peelmodel.model.grade import Pillar, Programme
+from peelmodel.model.question import InspectionQuestion, QuestionLevel
+from peelmodel.model.record import GradeEntry, GradesRecord, RecordState
+
+__all__ = ["order", "resolve_force", "resolve_programme", "resolve_question", "rows", "select"]
+
+
+def resolve_force(name: str | Force) -> Force:
+    """The force named by *name* (id, name, alias or ONS code), or *name* itself."""
+    return name if isinstance(name, Force) else forces.lookup(name)
+
+
+def resolve_programme(name: str | Programme) -> Programme:
+    """The programme named by *name* (id or name), or *name* itself."""
+    return name if isinstance(name, Programme) else programmes.lookup(name)
+
+
+def resolve_question(name: str | InspectionQuestion) -> InspectionQuestion:
+    """The question named by *name* (id or text), or *name* itself."""
+    return name if isinstance(name, InspectionQuestion) else questions.lookup(name)
+
+
+def _pillar(name: str | Pillar) -> Pillar:
+    try:
+        return Pillar(name)
+    except ValueError:
+        raise UnknownReferenceError("pillar", name, (p.value for p in Pillar)) from None
+
+
+def _region(name: str | Area) -> Area:
+    found = name if isinstance(name, Area) else areas.lookup(name)
+    if found.kind is not AreaKind.REGION:
+        regions = (area.id for area in areas.all(kind=AreaKind.REGION))
+        raise UnknownReferenceError("region", name, regions)
+    return found
+
+
+def _state(name: str | RecordState) -> RecordState:
+    try:
+        return RecordState(name)
+    except ValueError:
+        raise UnknownReferenceError("state", name, (s.value for s in RecordState)) from None
+
+
+_PILLAR_ORDER: Final = {pillar: index for index, pillar in enumerate(Pillar)}
+
+
+@functools.cache
+def _programme_positions() -> dict[str, int]:
+    """Each programme's place, oldest first (built on first use, not at import)."""
+    return {p.id: index for index, p in enumerate(programmes.all())}
+
+
+def order(entry: GradeEntry) -> tuple[int, int, tuple[int, ...], str]:
+    """Programme (oldest first), pillar, question number, then force."""
+    number = tuple(int(part) for part in entry.question.number.split(".") if part)
+    return (
+        _programme_positions()[entry.programme.id],
+        _PILLAR_ORDER[entry.pillar],
+        number,
+        entry.force.id,
+    )
+
+
+def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
+    *,
+    force: str | Force | None = None,
+    programme: str | Programme | None = None,
+    pillar: str | Pillar | None = None,
+    question: str | InspectionQuestion | None = None,
+    region: str | Area | None = None,
+    state: str | RecordState | None = None,
+    headline: bool | None = None,
+    record: GradesRecord | None = None,
+) -> tuple[GradeEntry, ...]:
+    """The entries that match every filter given, in record order.
+
+    Forces, programmes, questions and regions are found by id or name
+    (ignoring case); *headline* keeps pillar grades only (``True``) or core
+    questions only (``False``). An unknown name raises
+    :class:`~peelmodel.errors.UnknownReferenceError`.
+
+    >>> [e.force.id for e in select(region="Wales", programme="PEEL 2015", pillar="efficiency")]
+    ['dyfed-powys', 'gwent', 'north-wales', 'south-wales']
+    >>> select(force="atlantis")
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.UnknownReferenceError: unknown force 'atlantis'; known: ...
+    """
+    wanted_force = None if force is None else resolve_force(force).id
+    wanted_programme = None if programme is None else resolve_programme(programme).id
+    wanted_pillar = None if pillar is None else _pillar(pillar)
+    wanted_question = None if question is None else resolve_question(question).id
+    wanted_region = None if region is None else _region(region).id
+    wanted_state = None if state is None else _state(state)
+    return tuple(
+        entry
+        for entry in (record or datasets.grades_record()).entries
+        if (wanted_force is None or entry.force.id == wanted_force)
+        and (wanted_programme is None or entry.programme.id == wanted_programme)
+        and (wanted_pillar is None or entry.pillar is wanted_pillar)
+        and (wanted_question is None or entry.question.id == wanted_question)
+        and (wanted_region is None or entry.force.region == wanted_region)
+        and (wanted_state is None or entry.state is wanted_state)
+        and (headline is None or (entry.question.level is QuestionLevel.HEADLINE) is headline)
+    )
+
+
+def rows(entries: Iterable[GradeEntry]) -> list[dict[str, Any]]:
+    """One JSON-ready dict per entry: force, programme, question, state, grade, last_updated, source.
+
+    >>> rows(select(force="hampshire", question="peel-2015.legitimacy"))[0]["grade"]
+    'good'
+    """
+    return [
+        {
+            "force": entry.force.id,
+            "programme": entry.programme.id,
+            "question": entry.question.id,
+            "state": entry.state.value,
+            "grade": None if entry.grade is None else entry.grade.value,
+            "last_updated": None if entry.last_updated is None else entry.last_updated.isoformat(),
+            "source": entry.source,
+        }
+        for entry in entries
+    ]

@@ -1,0 +1,109 @@
+"""Exact arithmetic of published figures: rates, shares, changes, rounding and bands.
+
+Everything is computed exactly (``Fraction``) and rounded half up to the
+published precision only at the end, as a report's spreadsheet would:
+
+>>> publish(rate(17_420, 121_200, per=100), 1)
+Decimal('14.4')
+>>> publish(percentage_change(56_337, 60_580), 0)
+Decimal('-7')
+
+HMIC does not publish its rounding rule. peelmodel assumes round-half-up
+(halves away from zero, as spreadsheets round), and the test suite checks the
+assumption against every figure of the reports it ships.
+
+>>> from fractions import Fraction
+>>> round_half_up(Fraction(1445, 100), 1), round_half_up(Fraction(-145, 10), 0)
+(Decimal('14.5'), Decimal('-15'))
+>>> band(Decimal("14.4"))
+Band(low=Fraction(287, 20), high=Fraction(289, 20), low_open=False, high_open=True)
+>>> Fraction(1443, 100) in band(Decimal("14.4")), Fraction(1445, 100) in band(Decimal("14.4"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+__all__ = [
+    "Band",
+    "band",
+    "percentage_change",
+    "places",
+    "publish",
+    "rate",
+    "round_half_up",
+    "share",
+]
+
+
+def places(value: Decimal) -> int:
+    """The number of decimal places *value* is written with."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def round_half_up(value: Fraction | int, digits: int) -> Decimal:
+    """Round an exact *value* to *digits* places, halves away from zero."""
+    scaled = Fraction(value) * 10**digits
+    magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
+    signed = -magnitude if scaled < 0 else magnitude
+    return Decimal(signed).scaleb(-digits)
+
+
+@attrs.frozen
+class Band:
+    """An interval of exact values; ``None`` as a bound means unbounded."""
+
+    low: Fraction | None
+    high: Fraction | None
+    low_open: bool = False
+    high_open: bool = False
+
+    def __contains__(self, value: Fraction | int) -> bool:
+        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
+            return False
+        return not (
+            self.high is not None and (value > self.high or (self.high_open and value == self.high))
+        )
+
+    def __str__(self) -> str:
+        low = "-inf" if self.low is None else str(self.low)
+        high = "inf" if self.high is None else str(self.high)
+        return f"{'(' if self.low_open else '['}{low}, {high}{')' if self.high_open else ']'}"
+
+
+def band(published: Decimal, *, more_than: bool = False) -> Band:
+    """The exact values that round half up to *published* (or exceed it, *more_than*)."""
+    value = Fraction(published)
+    if more_than:
+        return Band(value, None, low_open=True)
+    half = Fraction(1, 2 * 10 ** places(published))
+    if value > 0:
+        return Band(value - half, value + half, low_open=False, high_open=True)
+    if value < 0:
+        return Band(value - half, value + half, low_open=True, high_open=False)
+    return Band(-half, half, low_open=True, high_open=True)
+
+
+def rate(count: int | Fraction, denominator: int | Fraction, *, per: int) -> Fraction:
+    """``count`` per ``per`` of ``denominator``: per=100 for outcome rates, 1,000 for crime rates."""
+    return Fraction(count) * per / Fraction(denominator)
+
+
+def share(part: int | Fraction, whole: int | Fraction) -> Fraction:
+    """*part* as a percentage of *whole*."""
+    return rate(part, whole, per=100)
+
+
+def percentage_change(current: int | Fraction, baseline: int | Fraction) -> Fraction:
+    """The change from *baseline* to *current*, in percent."""
+    return Fraction(current) * 100 / Fraction(baseline) - 100
+
+
+def publish(value: Fraction | int, digits: int) -> Decimal:
+    """Round an exact value half up to *digits* places, as published."""
+    return round_half_up(value, digits)

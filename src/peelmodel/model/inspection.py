@@ -1,0 +1,207 @@
+"""The aggregate root: one inspection report of one force."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TypeVar
+
+import attrs
+
+from peelmodel._validators import check_date, check_text, check_tuple, is_text
+from peelmodel.catalogues import areas
+from peelmodel.errors import InvalidValueError, UnknownReferenceError
+from peelmodel.model.area import Area, Force
+from peelmodel.model.figure import Figure
+from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
+from peelmodel.model.grade import Pillar, Programme
+from peelmodel.model.judgment import Judgment
+from peelmodel.model.outcome import OutcomeRate
+from peelmodel.model.period import Period
+from peelmodel.model.question import InspectionQuestion, QuestionLevel
+
+__all__ = ["Inspection"]
+
+
+@attrs.frozen(kw_only=True)
+class Inspection:
+    """One report: a force, a programme's pillar, its judgments, findings and figures.
+
+    Figures and outcome rates may be for the force itself or for its
+    comparator areas: England and Wales, or the force's region. ``notes``
+    record how the report's text was read where it is not plain.
+
+    >>> from peelmodel import datasets
+    >>> report = datasets.load("hampshire-2015")
+    >>> report.force.name, report.overall.grade.label, len(report.outcome_rates)
+    ('Hampshire Constabulary', 'Good', 18)
+    """
+
+    force: Force
+    programme: Programme
+    pillar: Pillar
+    title: str
+    published: date
+    fieldwork: tuple[Period, ...] = ()
+    judgments: tuple[Judgment, ...] = ()
+    areas_for_improvement: tuple[AreaForImprovement, ...] = ()
+    causes_of_concern: tuple[CauseOfConcern, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    outcome_rates: tuple[OutcomeRate, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.force, Force):
+            raise InvalidValueError("Inspection", "force", self.force, "must be a Force")
+        if not isinstance(self.programme, Programme):
+            raise InvalidValueError(
+                "Inspection", "programme", self.programme, "must be a Programme"
+            )
+        if not isinstance(self.pillar, Pillar):
+            raise InvalidValueError("Inspection", "pillar", self.pillar, "must be a Pillar")
+        check_text("Inspection", "title", self.title)
+        check_date("Inspection", "published", self.published)
+        check_tuple("Inspection", "fieldwork", self.fieldwork)
+        check_tuple("Inspection", "notes", self.notes)
+        for index, period in enumerate(self.fieldwork):
+            if not isinstance(period, Period) or period.end > self.published:
+                raise InvalidValueError(
+                    "Inspection",
+                    f"fieldwork[{index}]",
+                    period,
+                    "must be a period before publication",
+                )
+        for index, note in enumerate(self.notes):
+            if not is_text(note):
+                check_text("Inspection", f"notes[{index}]", note)
+        self._check_judgments()
+        self._check_findings()
+        self._check_outcome_rates()
+        self._check_figures()
+
+    def _check_question(self, field: str, question: InspectionQuestion) -> None:
+        if question.programme is not self.programme and question.programme != self.programme:
+            raise InvalidValueError(
+                "Inspection", field, question.id, f"is not a question of {self.programme.name}"
+            )
+
+    def _check_judgments(self) -> None:
+        seen: set[str] = set()
+        for index, judgment in enumerate(_typed(self.judgments, Judgment, "judgments")):
+            field = f"judgments[{index}].question"
+            self._check_question(field, judgment.question)
+            if judgment.question.pillar is not self.pillar:
+                raise InvalidValueError(
+                    "Inspection",
+                    field,
+                    judgment.question.id,
+                    f"is not a {self.pillar.value} question",
+                )
+            if judgment.question.id in seen:
+                raise InvalidValueError(
+                    "Inspection", field, judgment.question.id, "is judged more than once"
+                )
+            seen.add(judgment.question.id)
+
+    def _check_findings(self) -> None:
+        for name, kind in (
+            ("areas_for_improvement", AreaForImprovement),
+            ("causes_of_concern", CauseOfConcern),
+            ("recommendations", Recommendation),
+        ):
+            for index, finding in enumerate(_typed(getattr(self, name), kind, name)):
+                self._check_question(f"{name}[{index}].question", finding.question)
+
+    def _check_area(self, field: str, area: Area, comparators: tuple[Area, ...]) -> None:
+        if area not in comparators and area != self.force:
+            raise InvalidValueError(
+                "Inspection",
+                field,
+                area.id,
+                f"must be {self.force.id}, its region or england-and-wales",
+            )
+
+    def _check_outcome_rates(self) -> None:
+        # Periods are keyed by (start, end), which is how they compare, and hash faster.
+        seen: set[tuple[str, date, date, str]] = set()
+        comparators = self.comparators
+        allowed = {id(area) for area in (self.force, *comparators)}
+        for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
+            if id(row.area) not in allowed:
+                self._check_area(f"outcome_rates[{index}].area", row.area, comparators)
+                allowed.add(id(row.area))  # the same area object passes again
+            outcome_id = row.outcome_id
+            key = (row.area.id, row.period.start, row.period.end, outcome_id)
+            if key in seen:
+                raise InvalidValueError(
+                    "Inspection",
+                    f"outcome_rates[{index}].outcome",
+                    outcome_id,
+                    "appears twice for the same area and period",
+                )
+            seen.add(key)
+
+    def _check_figures(self) -> None:
+        # The ids of outcome rows' figures ("<row id>.count" and "<row id>.rate") are
+        # reserved: an id is one of them when it ends so and the rest is a row's id.
+        rows: set[str] | None = None
+        seen: set[str] = set()
+        comparators = self.comparators
+        allowed = {id(area) for area in (self.force, *comparators)}
+        for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
+            reserved = False
+            if figure.id.endswith((".count", ".rate")):
+                if rows is None:
+                    rows = {row.id for row in self.outcome_rates}
+                reserved = figure.id.rpartition(".")[0] in rows
+            if figure.id in seen or reserved:
+                raise InvalidValueError(
+                    "Inspection", f"figures[{index}].id", figure.id, "is not unique"
+                )
+            seen.add(figure.id)
+            if id(figure.area) not in allowed:
+                self._check_area(f"figures[{index}].area", figure.area, comparators)
+                allowed.add(id(figure.area))
+
+    @property
+    def comparators(self) -> tuple[Area, ...]:
+        """The areas the force may be compared with: England and Wales and its region."""
+        return (areas.ENGLAND_AND_WALES, areas.get(self.force.region))
+
+    @property
+    def overall(self) -> Judgment | None:
+        """The judgment of the pillar's headline question, if given."""
+        return next((j for j in self.judgments if j.question.level is QuestionLevel.HEADLINE), None)
+
+    def judgment(self, question_id: str) -> Judgment | None:
+        """The judgment of the question with this id, if given."""
+        return next((j for j in self.judgments if j.question.id == question_id), None)
+
+    def figure(self, figure_id: str) -> Figure:
+        """The figure with this id; raise :class:`~peelmodel.errors.UnknownReferenceError`."""
+        for figure in self.figures:
+            if figure.id == figure_id:
+                return figure
+        raise UnknownReferenceError("figure", figure_id, (f.id for f in self.figures))
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        """Every area the inspection publishes numbers for, the force first."""
+        found: dict[str, Area] = {self.force.id: self.force}
+        for area in (*(r.area for r in self.outcome_rates), *(f.area for f in self.figures)):
+            found.setdefault(area.id, area)
+        return tuple(found.values())
+
+
+_T = TypeVar("_T")
+
+
+def _typed(items: Sequence[_T], kind: type[_T], field: str) -> Sequence[_T]:
+    check_tuple("Inspection", field, items)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValueError(
+                "Inspection", f"{field}[{index}]", item, f"must be {kind.__name__}"
+            )
+    return items
