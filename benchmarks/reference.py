@@ -47,7 +47,7 @@ DATE_TEXT: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Every area id (England and Wales, regions, forces).
 AREA_IDS: Final = frozenset(area.id for area in areas.all())
 #: Force id → the id of its region.
-FORCE_REGION: Final = {force.id: force.region for force in forces.all()}
+FORCE_REGION: Final = {force.id: force.region.id for force in forces.all()}
 #: Outcome type id → the first day it was in use.
 TYPE_VALID_FROM: Final = {kind.id: kind.valid_from for kind in outcomes.types()}
 #: Outcome group id → the ids of its member types.

@@ -94,7 +94,7 @@ def generated_inspection(force: str, rng: random.Random) -> Inspection:
 def main() -> Path:
     """Aggregate the region, print it beside its forces, and save the chart."""
     rng = random.Random(2015)  # noqa: S311 - seeded example data, not a secret
-    members = [force.id for force in forces.all() if force.region == REGION]
+    members = [force.id for force in forces.all() if force.region.id == REGION]
     reports = [generated_inspection(force, rng) for force in members]
     region = aggregate.regional(reports, REGION)
     present = len(region.members) - len(region.missing)

@@ -402,7 +402,7 @@ class TestSelect:
             force="Kent Police", programme="PEEL 2016", pillar=Pillar.EFFICIENCY, headline=True
         )
         assert [e.question.id for e in found] == ["peel-2016.efficiency"]
-        assert all(e.force.region == "wales-region" for e in grades.select(region="Wales"))
+        assert all(e.force.region.id == "wales-region" for e in grades.select(region="Wales"))
         assert all(e.question.level is QuestionLevel.CORE for e in grades.select(headline=False))
         assert len(grades.select(state="unknown")) == 7
 

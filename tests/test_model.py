@@ -22,6 +22,7 @@ from peelmodel import (
     AreaKind,
     Basis,
     CauseOfConcern,
+    Country,
     Figure,
     Force,
     Grade,
@@ -319,8 +320,8 @@ class TestForce:
             "id": "hampshire",
             "name": "Hampshire Constabulary",
             "ons_code": "E23000030",
-            "region": "south-east-region",
-            "country": "England",
+            "region": areas.get("south-east-region"),
+            "country": Country.ENGLAND,
         }
         fields.update(changes)
         return Force(**fields)  # type: ignore[arg-type]
@@ -331,9 +332,21 @@ class TestForce:
         assert HAMPSHIRE.kind is AreaKind.FORCE
 
     def test_country_must_be_england_or_wales(self):
-        """Only the 43 forces of England and Wales are modelled."""
+        """Only the 43 forces of England and Wales are modelled; a country is a Country."""
         with invalid("Force", "country"):
             self.make(country="Scotland")
+        with invalid("Force", "country"):
+            self.make(country="England")
+
+    @pytest.mark.parametrize(
+        "region",
+        ["south-east-region", "kent", "england-and-wales"],
+        ids=["slug", "force", "national"],
+    )
+    def test_region_must_be_a_region_area(self, region):
+        """A force's region is a region Area: neither a slug nor another kind of area."""
+        with invalid("Force", "region"):
+            self.make(region=region if region == "south-east-region" else areas.get(region))
 
     def test_kind_must_be_force(self):
         """A force cannot claim to be a region."""

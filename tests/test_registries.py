@@ -54,7 +54,7 @@ class TestForces:
 
     def test_four_welsh_forces(self):
         """Four forces police Wales, with W15 codes."""
-        welsh = sorted(force.id for force in forces.all() if force.country == "Wales")
+        welsh = sorted(force.id for force in forces.all() if force.country.value == "Wales")
         assert welsh == ["dyfed-powys", "gwent", "north-wales", "south-wales"]
         assert all(forces.get(i).ons_code.startswith("W15") for i in welsh)
 
@@ -62,7 +62,7 @@ class TestForces:
     def test_known_force(self, force_id, name, code, country):
         """get() returns the force with its official name, ONS code and country."""
         force = forces.get(force_id)
-        assert (force.id, force.name, force.ons_code, force.country) == (
+        assert (force.id, force.name, force.ons_code, force.country.value) == (
             force_id,
             name,
             code,
@@ -118,11 +118,11 @@ class TestForces:
     def test_every_force_region_exists(self):
         """Each force's region is a region area."""
         for force in forces.all():
-            assert areas.region_of(force).kind is AreaKind.REGION
+            assert force.region.kind is AreaKind.REGION
 
     def test_hampshire_region(self):
         """Hampshire is in the South East."""
-        assert areas.region_of(forces.get("hampshire")).name == "South East"
+        assert forces.get("hampshire").region.name == "South East"
 
 
 class TestAreas:

@@ -75,7 +75,7 @@ class TestReferenceStrategies:
     @given(pst.forces(region="wales-region"))
     def test_forces_of_a_region(self, force):
         """forces(region=...) draws only forces of that region."""
-        assert force.country == "Wales"
+        assert force.country is peelmodel.Country.WALES
 
     @given(pst.areas(kind=AreaKind.NATIONAL))
     def test_national_area(self, area):

@@ -18,7 +18,7 @@ from peelmodel.errors import (
     Problem,
     UnknownReferenceError,
 )
-from peelmodel.model.area import Area, AreaKind, Force
+from peelmodel.model.area import Area, AreaKind, Country, Force
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
 from peelmodel.model.grade import FIVE_GRADE, FOUR_GRADE, Grade, GradingScale, Pillar, Programme
@@ -37,6 +37,7 @@ __all__ = [
     "AreaKind",
     "Basis",
     "CauseOfConcern",
+    "Country",
     "DocumentError",
     "Figure",
     "Force",

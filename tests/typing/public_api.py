@@ -22,7 +22,7 @@ hampshire: peelmodel.Force = forces.get("hampshire")
 every_force: tuple[peelmodel.Force, ...] = forces.all()
 found: peelmodel.Force = forces.lookup("E23000030")
 national: peelmodel.Area = areas.ENGLAND_AND_WALES
-region: peelmodel.Area = areas.region_of(hampshire)
+region: peelmodel.Area = hampshire.region
 kind: peelmodel.AreaKind = national.kind
 code: str = hampshire.ons_code
 

@@ -632,7 +632,7 @@ def _region_members(region: str) -> tuple[str, ...]:
         raise UnknownReferenceError(
             "region", region, (a.id for a in areas.all(kind=AreaKind.REGION))
         )
-    return tuple(force.id for force in forces.all() if force.region == area.id)
+    return tuple(force.id for force in forces.all() if force.region == area)
 
 
 def regional(
@@ -665,7 +665,7 @@ def by_region(
 ) -> tuple[Aggregate, ...]:
     """The figures of every region that has at least one force in *items*."""
     collected = _collect(items, allow_inconsistent=allow_inconsistent)
-    regions = sorted({forces.get(force).region for force in collected})
+    regions = sorted({forces.get(force).region.id for force in collected})
     return tuple(
         _aggregate(
             collected,

@@ -122,7 +122,7 @@ def by_region(
     """
     found: list[Distribution] = []
     for region in areas.all(kind=AreaKind.REGION):
-        members = [force for force in forces.all() if force.region == region.id]
+        members = [force for force in forces.all() if force.region == region]
         found.append(distribution(question, forces=members, area=region.id, record=record))
     return tuple(found)
 

@@ -112,7 +112,7 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
         and (wanted_programme is None or entry.programme.id == wanted_programme)
         and (wanted_pillar is None or entry.pillar is wanted_pillar)
         and (wanted_question is None or entry.question.id == wanted_question)
-        and (wanted_region is None or entry.force.region == wanted_region)
+        and (wanted_region is None or entry.force.region.id == wanted_region)
         and (wanted_state is None or entry.state is wanted_state)
         and (headline is None or (entry.question.level is QuestionLevel.HEADLINE) is headline)
     )

@@ -12,18 +12,23 @@ from __future__ import annotations
 from typing import Any, Final
 
 from peelmodel.catalogues._registry import Registry, read_data
-from peelmodel.model.area import Area, AreaKind, Force
+from peelmodel.model.area import Area, AreaKind, Country, Force
 
-__all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Force", "all", "get", "lookup", "region_of"]
+__all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force", "all", "get", "lookup"]
 
 
 def _build() -> list[Area]:
-    built: list[Area] = []
+    built: dict[str, Area] = {}
     for entry in read_data("areas.json")["areas"]:
         fields: dict[str, Any] = {**entry, "kind": AreaKind(entry["kind"])}
         fields["aliases"] = tuple(entry.get("aliases", ()))
-        built.append(Force(**fields) if fields["kind"] is AreaKind.FORCE else Area(**fields))
-    return built
+        if fields["kind"] is AreaKind.FORCE:
+            fields["region"] = built[entry["region"]]  # regions come first in the data
+            fields["country"] = Country(entry["country"])
+            built[entry["id"]] = Force(**fields)
+        else:
+            built[entry["id"]] = Area(**fields)
+    return list(built.values())
 
 
 _REGISTRY: Final = Registry[Area](
@@ -44,11 +49,6 @@ def lookup(name: str) -> Area:
 def all(*, kind: AreaKind | None = None) -> tuple[Area, ...]:  # noqa: A001 - mirrors forces.all()
     """Every area, or every area of one *kind*, in registry order."""
     return tuple(area for area in _REGISTRY if kind is None or area.kind is kind)
-
-
-def region_of(force: Force) -> Area:
-    """The region a force belongs to."""
-    return get(force.region)
 
 
 ENGLAND_AND_WALES: Final = Area(

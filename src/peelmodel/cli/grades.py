@@ -111,7 +111,7 @@ def _distributions(
     members = [
         f.id
         for f in forces.all()
-        if (force is None or f.id == force) and (region is None or f.region == region)
+        if (force is None or f.id == force) and (region is None or f.region.id == region)
     ]
     shown: dict[str, InspectionQuestion] = {}
     for entry in entries:

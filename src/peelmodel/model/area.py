@@ -10,7 +10,7 @@ import attrs
 from peelmodel._validators import check_slug, check_text, check_tuple
 from peelmodel.errors import InvalidValueError
 
-__all__ = ["Area", "AreaKind", "Force"]
+__all__ = ["Area", "AreaKind", "Country", "Force"]
 
 _ONS_CODE = re.compile(r"[EKW][0-9]{8}")
 
@@ -21,6 +21,16 @@ class AreaKind(enum.Enum):
     FORCE = "force"
     REGION = "region"
     NATIONAL = "national"
+
+
+class Country(enum.Enum):
+    """The country a force polices in."""
+
+    ENGLAND = "England"
+    WALES = "Wales"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @attrs.frozen(kw_only=True)
@@ -62,20 +72,19 @@ class Force(Area):
 
     >>> from peelmodel import forces
     >>> hampshire = forces.get("hampshire")
-    >>> hampshire.name, hampshire.ons_code, hampshire.region
-    ('Hampshire Constabulary', 'E23000030', 'south-east-region')
+    >>> hampshire.name, hampshire.ons_code, hampshire.region.id, hampshire.country
+    ('Hampshire Constabulary', 'E23000030', 'south-east-region', <Country.ENGLAND: 'England'>)
     """
 
     kind: AreaKind = AreaKind.FORCE
-    region: str
-    country: str
+    region: Area
+    country: Country
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         if self.kind is not AreaKind.FORCE:
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
-        check_slug("Force", "region", self.region)
-        if not isinstance(self.country, str) or self.country not in {"England", "Wales"}:
-            raise InvalidValueError(
-                "Force", "country", self.country, "must be 'England' or 'Wales'"
-            )
+        if not isinstance(self.region, Area) or self.region.kind is not AreaKind.REGION:
+            raise InvalidValueError("Force", "region", self.region, "must be a region Area")
+        if not isinstance(self.country, Country):
+            raise InvalidValueError("Force", "country", self.country, "must be a Country")

@@ -167,7 +167,7 @@ class Inspection:
     @property
     def comparators(self) -> tuple[Area, ...]:
         """The areas the force may be compared with: England and Wales and its region."""
-        return (areas.ENGLAND_AND_WALES, areas.get(self.force.region))
+        return (areas.ENGLAND_AND_WALES, self.force.region)
 
     @property
     def overall(self) -> Judgment | None:

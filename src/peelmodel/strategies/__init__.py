@@ -235,7 +235,7 @@ def forces(*, country: str | None = None, region: str | None = None) -> st.Searc
     >>> from hypothesis import given
     >>> @given(forces(country="Wales"))
     ... def test_welsh(force):
-    ...     assert force.region == "wales-region"
+    ...     assert force.region.id == "wales-region"
     >>> test_welsh()
     """
 
@@ -247,8 +247,8 @@ def forces(*, country: str | None = None, region: str | None = None) -> st.Searc
         chosen = [
             force
             for force in _forces.all()
-            if (country is None or force.country == country)
-            and (region is None or force.region == region)
+            if (country is None or force.country.value == country)
+            and (region is None or force.region.id == region)
         ]
         return st.sampled_from(_nonempty("country and region", chosen, "force"))
 
