@@ -34,10 +34,10 @@ from peelmodel.analysis.aggregation import (
     regional,
     rule,
     rules,
-    to_records,
 )
 from peelmodel.arithmetic import round_half_up
 from peelmodel.catalogues import areas, forces, outcomes, programmes
+from peelmodel.documents.records import to_records
 
 YEAR = Period.twelve_months_to(date(2015, 6, 30))
 LAST_YEAR = Period.twelve_months_to(date(2014, 6, 30))

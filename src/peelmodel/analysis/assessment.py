@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
-from peelmodel.analysis.judging import modelled_overall, overall_anomalies, question_grades
+from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
 from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
 from peelmodel.analysis.scrutiny import Scrutiny
@@ -129,10 +128,6 @@ class Assessment:
         found = Counter(result.status for result in self.figures)
         return {status: found[status] for status in Status}
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-shaped form printed by ``peelmodel report --format json``."""
-        return _to_dict(self)
-
 
 def assess(inspection: Inspection) -> Assessment:
     """Derive, reconcile and check every figure and judgment of *inspection*.
@@ -181,84 +176,3 @@ def _narrow(bounds: tuple[Fraction, Fraction], band: Band | None) -> tuple[Fract
         low = low if band.low is None else max(low, band.low)
         high = high if band.high is None else min(high, band.high)
     return (low, high) if low <= high else bounds
-
-
-def _number(value: Fraction) -> str:
-    """An exact value as a string: an integer, a finite decimal, or a fraction."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    return str(decimal) if Fraction(decimal) == value else f"{value.numerator}/{value.denominator}"
-
-
-def _to_dict(assessment: Assessment) -> dict[str, Any]:
-    inspection = assessment.inspection
-
-    def figure(result: FigureResult) -> dict[str, Any]:
-        claim = result.claim
-        return {
-            "id": claim.id,
-            "label": claim.label,
-            "area": claim.area,
-            "source": claim.source,
-            "published": None if claim.published is None else str(claim.published),
-            "status": result.status.value,
-            "derived": None if result.derived is None else str(result.derived),
-            "low": _number(result.low),
-            "high": _number(result.high),
-            "formula": str(claim.formula),
-            "conflicts_with": list(result.conflicts_with),
-            "bounded": result.bounded,
-            "caught_value": None if result.caught is None else str(result.caught),
-        }
-
-    grades = question_grades(inspection)
-    overall = inspection.overall
-    return {
-        "inspection": {
-            "force": inspection.force.id,
-            "programme": inspection.programme.id,
-            "pillar": inspection.pillar.value,
-            "title": inspection.title,
-            "published": inspection.published.isoformat(),
-        },
-        "consistent": assessment.is_consistent,
-        "counts": {status.value: count for status, count in assessment.counts().items()},
-        "figures": [figure(result) for result in assessment.figures],
-        "lost": [figure(result) for result in assessment.lost],
-        "inferred": [
-            {
-                "id": interval.quantity.id,
-                "low": interval.low,
-                "high": interval.high,
-                "exact": interval.is_exact,
-                "bounded": interval.is_bounded,
-            }
-            for interval in assessment.inferred
-        ],
-        "conflicts": [
-            {
-                "claims": sorted(conflict.claims),
-                "quantity": conflict.quantity.id,
-                "limits": sorted(conflict.limits),
-            }
-            for conflict in assessment.reconciliation.conflicts
-        ],
-        "comparisons": [
-            {
-                "id": comparison.force.id,
-                "comparator": comparison.comparator.id,
-                "difference": str(comparison.difference),
-                "ratio": None if comparison.ratio is None else _number(comparison.ratio),
-            }
-            for comparison in assessment.comparisons
-        ],
-        "judgments": {
-            "overall": None if overall is None else overall.grade.value,
-            **{question: grades[question].value for question in sorted(grades)},
-        },
-        "judgment_checks": {
-            "anomalies": list(assessment.anomalies),
-            "modelled_overall": modelled_overall(grades.values()).value if grades else None,
-        },
-    }

@@ -20,7 +20,6 @@ import stat
 import sys
 import traceback
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -32,6 +31,7 @@ from peelmodel.analysis.assessment import Assessment, FigureResult, assess
 from peelmodel.arithmetic import round_half_up
 from peelmodel.cli import grades as _cli_grades
 from peelmodel.cli.table import render
+from peelmodel.documents import records
 from peelmodel.documents.converter import loads
 from peelmodel.errors import InconsistentInputError, PeelModelError
 from peelmodel.model.inspection import Inspection
@@ -194,10 +194,7 @@ def _run(arguments: argparse.Namespace) -> _Output:
     assessment = assess(_load(arguments.source))
     code = EXIT_CONSISTENT if assessment.is_consistent else EXIT_INCONSISTENT
     if arguments.format == "json":
-        data = assessment.to_dict()
-        for entry in (*data["figures"], *data["lost"], *data["inferred"]):
-            if entry.get("bounded") is False:  # the high end is the engine's ceiling, not a bound
-                entry["high"] = None
+        data = records.assessment_dict(assessment)
         return _Output(code, json.dumps(data, indent=2, ensure_ascii=False), is_json=True)
     return _Output(code, _table(assessment))
 
@@ -348,7 +345,7 @@ def _run_aggregate(arguments: argparse.Namespace) -> _Output:
         return _Output(EXIT_INCONSISTENT, "", notes=(str(error),))
     by = arguments.by or ("msg" if arguments.msg else "national")
     if arguments.format == "json":
-        document = {"by": by, "groups": [_aggregate_dict(group) for group in groups]}
+        document = {"by": by, "groups": [records.aggregate_dict(group) for group in groups]}
         return _Output(
             EXIT_CONSISTENT, json.dumps(document, indent=2, ensure_ascii=False), is_json=True
         )
@@ -356,7 +353,7 @@ def _run_aggregate(arguments: argparse.Namespace) -> _Output:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(aggregate.to_records(groups))
+        writer.writerows(records.to_records(groups))
         notes = tuple(
             f"note: {group.area}: missing {', '.join(group.missing)}"
             for group in groups
@@ -424,51 +421,6 @@ class _InconsistentInputFileError(Exception):
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _exact(value: Fraction) -> str:
-    """An exact value as text: an integer, a finite decimal, or ``p/q``."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    return str(decimal) if Fraction(decimal) == value else f"{value.numerator}/{value.denominator}"
-
-
-def _aggregate_dict(group: aggregate.Aggregate) -> dict[str, Any]:
-    figures = []
-    for figure in group.figures:
-        entry: dict[str, Any] = {
-            "id": figure.id,
-            "key": figure.key,
-            "label": figure.label,
-            "measure": figure.measure,
-            "basis": figure.basis.value,
-            "period": figure.period.isoformat(),
-            "method": figure.method.value,
-            "low": _exact(figure.low),
-            "high": _exact(figure.high) if figure.bounded else None,
-            "exact": figure.exact,
-        }
-        if figure.exact:
-            entry["value"] = _exact(figure.low)
-        entry |= {
-            "forces": list(figure.forces),
-            "missing": list(figure.missing),
-            "excluded": list(figure.excluded),
-            "combined": list(figure.combined),
-            "rules": list(figure.rules),
-        }
-        figures.append(entry)
-    return {
-        "area": group.area,
-        "name": group.name,
-        "kind": group.kind,
-        "method": group.method.value,
-        "members": list(group.members),
-        "missing": list(group.missing),
-        "rules": list(group.rules),
-        "figures": figures,
-    }
 
 
 def _aggregate_value(figure: aggregate.AggregateFigure) -> str:
