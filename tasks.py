@@ -40,6 +40,8 @@ ENGINES = (
     "arithmetic",
     "analysis.reproduction",
     "claims",
+    "limits",
+    "analysis._propagation",
     "analysis.reconciliation",
     "analysis.scrutiny",
 )
@@ -84,7 +86,17 @@ def test() -> None:
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
     run(BIN / "mypy", "--strict", "src")
-    run(BIN / "sphinx-build", "-W", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html")
+    run(
+        BIN / "sphinx-build",
+        "-W",
+        "-n",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+    )
     run(BIN / "python", "-m", "pytest")
     test_floors()
 

@@ -3,8 +3,9 @@
 Inspections: the Hampshire 2015 document for each of the 43 forces and ten
 years (offset 0 to 9): the force, its figure ids and title are replaced and
 every date moves on by the offset; figures and outcome rows are otherwise the
-same. Each inspection is its own JSON document (as ``peelmodel.dumps`` writes
-it, with its header), because a document is what ``peelmodel.loads`` reads.
+same. Each inspection is its own JSON document with its header, because a
+document is what ``peelmodel.loads`` reads; the text is spaced as
+``json.dumps`` writes it (``peelmodel.dumps`` writes it compactly).
 
 Outcome rows: one JSON array of row objects (no header), drawn with a fixed
 seed from every area, twelve-month periods to 30 June 2015-2024, and the

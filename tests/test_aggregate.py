@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from peelmodel import (
     Basis,
+    DocumentError,
     Figure,
     IncompatibleFiguresError,
     Inspection,
@@ -23,9 +25,13 @@ from peelmodel import (
     Pillar,
     UnknownReferenceError,
     datasets,
+    dumps,
+    loads,
 )
+from peelmodel.analysis import assess
 from peelmodel.analysis.aggregation import (
     Action,
+    AggregateKind,
     Method,
     by_region,
     merge,
@@ -449,6 +455,73 @@ class TestIncompatible:
             merge([group])
 
 
+class TestKinds:
+    def test_each_grouping_has_its_kind(self):
+        """National, regional and MSG aggregates say what group they are, as enum members."""
+        items = inspections_of({"kent": KENT, "surrey": SURREY})
+        assert national(items).kind is AggregateKind.NATIONAL
+        assert regional(items, "south-east-region").kind is AggregateKind.REGION
+        assert (
+            most_similar_group(items, ["kent", "surrey"]).kind is AggregateKind.MOST_SIMILAR_GROUP
+        )
+
+    def test_kind_values_are_the_output_strings(self):
+        """The values are the strings the command line prints."""
+        assert [kind.value for kind in AggregateKind] == ["national", "region", "msg"]
+
+    def test_merge_takes_the_kind_of_its_area(self):
+        """Merged regions are national by default, a region when named, else a group."""
+        regions = by_region(inspections_of({"kent": KENT, "surrey": SURREY}))
+        assert merge(regions).kind is AggregateKind.NATIONAL
+        assert merge(regions, area="south-east-region").kind is AggregateKind.REGION
+        assert merge(regions, area="kent").kind is AggregateKind.MOST_SIMILAR_GROUP
+        assert merge(regions, area="pair").kind is AggregateKind.MOST_SIMILAR_GROUP
+
+
+class TestTypedFigures:
+    def test_what_a_figure_is_comes_from_its_fields_not_its_id(self):
+        """A key that names no measure or basis still aggregates as the rate its fields say."""
+        items = []
+        for force, data in (("kent", KENT), ("surrey", SURREY)):
+            crime, people = Decimal(data["recorded-crime"]), Decimal(data["population"])
+            items += [
+                _figure(
+                    force,
+                    "in-numbers.crime",
+                    "recorded-crime",
+                    YEAR,
+                    Basis.PER_1000_POPULATION,
+                    None,
+                ),
+                _figure(force, "crimes", "recorded-crime", YEAR, Basis.COUNT, crime),
+                _figure(force, "people", "population", AT, Basis.COUNT, people),
+            ]
+        figure = national(items).figure("in-numbers.crime")
+        assert (figure.measure, figure.basis, figure.period) == (
+            "recorded-crime",
+            Basis.PER_1000_POPULATION,
+            YEAR,
+        )
+        assert figure.value == Fraction(350 * 1000, 11_000)
+        assert figure.shape.denominator.measure == "population"
+
+    def test_a_document_with_a_figure_of_another_area_is_invalid(self):
+        """Loading a figure whose id names another area reports the figure's path."""
+        document = json.loads(dumps(inspection("kent", KENT)))
+        document["figures"][0]["id"] = "surrey.recorded-crime.count"
+        with pytest.raises(DocumentError, match=r"\$\.figures\[0\]"):
+            loads(json.dumps(document), Inspection)
+
+    def test_merge_refuses_different_shapes(self):
+        """Groups whose figures of one key differ in period cannot be merged."""
+        kent = national([_figure("kent", "x.count", "x", YEAR, Basis.COUNT, Decimal(1))])
+        surrey = national([_figure("surrey", "x.count", "x", LAST_YEAR, Basis.COUNT, Decimal(1))])
+        south_east = attrs.evolve(kent, members=("kent",))
+        other = attrs.evolve(surrey, members=("surrey",))
+        with pytest.raises(IncompatibleFiguresError, match="differ"):
+            merge([south_east, other])
+
+
 class TestIntervals:
     def test_rounded_inputs_give_an_interval_holding_the_truth(self):
         """Without populations, the rate is an interval around the true value."""
@@ -479,7 +552,7 @@ class TestRecords:
         frame = pd.DataFrame(to_records(group))
         assert len(frame) == len(group.figures)
         row = frame.set_index("id").loc["england-and-wales.recorded-crime.per-1000-population"]
-        assert row["low"] == "350/11"
+        assert row["low"] == Fraction(350, 11)
         assert bool(row["exact"]) is True
         assert row["status"] == "exact"
         assert row["basis"] == "per-1000-population"
@@ -492,15 +565,15 @@ class TestRecords:
         assert row["low"] == Decimal("31.82")
 
     def test_inspection_records(self):
-        """Rows of an inspection carry the published value and status."""
-        frame = pd.DataFrame(to_records(datasets.load("hampshire-2015")))
+        """Rows of an assessed inspection carry the published value and status."""
+        frame = pd.DataFrame(to_records(assess(datasets.load("hampshire-2015"))))
         row = frame.set_index("id").loc["hampshire.recorded-crime.per-1000-population"]
-        assert row["published"] == "62.5"
+        assert row["published"] == Decimal("62.5")
         assert row["status"] in {"consistent", "unverifiable", "reproduced"}
         assert {"low", "high", "exact", "period_start", "period_end"} <= set(frame.columns)
 
     def test_records_refuse_other_objects(self):
-        """Only aggregates and inspections become records."""
+        """Only the kinds of result that have rows become records."""
         with pytest.raises(InvalidValueError):
             to_records([42])
 

@@ -1,16 +1,21 @@
-"""Bad documents: each is refused with a DocumentError naming the exact JSON path."""
+"""Bad documents: each is refused with a DocumentError naming the exact JSON path.
+
+Every test here runs on each JSON backend: the pure one and, with the
+``fast`` extra, the fast one; both must give the same problems.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from peelmodel import DocumentError, Inspection, PeelModelError, datasets, loads
+from peelmodel.documents import backend
 
 DATASET_TEXT = datasets.text("hampshire-2015")
 DATASET = json.loads(DATASET_TEXT)
@@ -68,6 +73,31 @@ def mutated(mutation: Mutation) -> str:
     return json.dumps(document)
 
 
+def duplicated(*path: str | int, escaped: bool = False) -> str:
+    """The dataset text with the key at *path* written twice (*escaped*: as ``\\u0063ount``)."""
+    marker = "\u0000duplicate\u0000"
+    value: Any = DATASET
+    for step in path:
+        value = value[step]
+    key = str(path[-1])
+    again = f'"\\u{ord(key[0]):04x}{key[1:]}"' if escaped else json.dumps(key)
+    written = f"{json.dumps(key)}: {json.dumps(value)}"
+    return mutated(put(*path, value=marker)).replace(
+        f"{json.dumps(key)}: {json.dumps(marker)}", f"{written}, {again}: {json.dumps(value)}"
+    )
+
+
+@pytest.fixture(params=["pure", "fast"])
+def json_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each JSON backend in turn; the fast one only where the fast extra is installed."""
+    if request.param not in backend.available():
+        pytest.skip("the fast extra (orjson) is not installed")
+    previous = backend.active()
+    backend.use(request.param)
+    yield request.param
+    backend.use(previous)
+
+
 # The row and figure indexes below are checked against the dataset in TestFixtureIndexes.
 TYPE_2_ROW = 3  # outcome_rates[3]: Hampshire, caution - youths (691, 0.6)
 BURGLARY_RATE = 25  # figures[25]: Hampshire burglary in a dwelling per 1,000 households (4.8)
@@ -75,7 +105,7 @@ DRUGS_SHARE = 44  # figures[44]: Hampshire OCGs, drug activity percent (56)
 OFFICERS = 33  # figures[33]: "more than 600" officers
 
 #: (id, document text, expected JSON paths in order, a fragment of the first message)
-CASES: list[tuple[str, str, list[str], str]] = [
+CASES: list[tuple[str, str | bytes, list[str], str]] = [
     ("unknown-top-level-key", mutated(put("colour", value="blue")), ["$.colour"], "unknown key"),
     (
         "unknown-nested-key",
@@ -229,7 +259,12 @@ CASES: list[tuple[str, str, list[str], str]] = [
     ),
     (
         "unrelated-area",
-        mutated(put("figures", BURGLARY_RATE, "area", value="kent")),
+        mutated(
+            both(
+                put("figures", BURGLARY_RATE, "area", value="kent"),
+                put("figures", BURGLARY_RATE, "id", value="kent.burglary-in-a-dwelling"),
+            )
+        ),
         ["$.figures[25].area"],
         "must be hampshire, its region or england-and-wales",
     ),
@@ -386,6 +421,66 @@ CASES: list[tuple[str, str, list[str], str]] = [
         "nested too deeply",
     ),
     (
+        "seventeen-digit-count",
+        mutated(put("outcome_rates", TYPE_2_ROW, "count", value=10**16)),
+        ["$.outcome_rates[3].count"],
+        "expected an integer, found 10000000000000000",
+    ),
+    (
+        "count-beyond-64-bits",
+        mutated(put("outcome_rates", TYPE_2_ROW, "count", value=2**64)),
+        ["$.outcome_rates[3].count"],
+        "expected an integer, found 18446744073709551616",
+    ),
+    (
+        "count-below-64-bits",
+        mutated(put("outcome_rates", TYPE_2_ROW, "count", value=-(2**63) - 1)),
+        ["$.outcome_rates[3].count"],
+        "expected an integer, found -9223372036854775809",
+    ),
+    (
+        "count-with-exponent",
+        mutated(put("outcome_rates", TYPE_2_ROW, "count", value=1e300)),
+        ["$.outcome_rates[3].count"],
+        "expected an integer, found 1e+300",
+    ),
+    (
+        "duplicate-nested-key",
+        duplicated("outcome_rates", TYPE_2_ROW, "count"),
+        ["$"],
+        "duplicate key 'count'",
+    ),
+    (
+        "duplicate-key-escaped",
+        duplicated("judgments", 2, "grade", escaped=True),
+        ["$"],
+        "duplicate key 'grade'",
+    ),
+    (
+        "byte-order-mark",
+        "\ufeff" + DATASET_TEXT,
+        ["$"],
+        "starts with a byte order mark",
+    ),
+    (
+        "utf-16",
+        DATASET_TEXT.encode("utf-16"),
+        ["$"],
+        "not UTF-8 text: invalid start byte at byte 0",
+    ),
+    (
+        "utf-16-without-byte-order-mark",
+        DATASET_TEXT.encode("utf-16-le"),
+        ["$"],
+        "contains NUL characters",
+    ),
+    (
+        "lone-surrogate",
+        mutated(put("title", value="PEEL \ud800")),
+        ["$.title"],
+        "lone surrogate",
+    ),
+    (
         "several-problems",
         mutated(
             both(
@@ -431,13 +526,14 @@ PERIOD_CASES: list[tuple[str, str, str]] = [
 ]
 
 
-def problems_of(text: str) -> DocumentError:
+def problems_of(text: str | bytes) -> DocumentError:
     """Load *text* as an Inspection and return the DocumentError it raises."""
     with pytest.raises(DocumentError) as caught:
         loads(text, Inspection)
     return caught.value
 
 
+@pytest.mark.usefixtures("json_backend")
 class TestFixtureIndexes:
     def test_indexes_point_where_the_cases_say(self):
         """The row and figure indexes used by the cases are the intended entries."""
@@ -462,6 +558,7 @@ class TestFixtureIndexes:
         assert loads(DATASET_TEXT, Inspection) == datasets.load("hampshire-2015")
 
 
+@pytest.mark.usefixtures("json_backend")
 class TestBadDocuments:
     @pytest.mark.parametrize(
         ("text", "paths", "fragment"),
@@ -502,3 +599,23 @@ class TestBadDocuments:
         """The source given to loads() starts the message."""
         with pytest.raises(DocumentError, match=r"^copy\.json: invalid document \(1 problem\)"):
             loads("{", Inspection, source="copy.json")
+
+
+class TestBackendsAgree:
+    @pytest.mark.skipif("fast" not in backend.available(), reason="needs the fast extra")
+    @pytest.mark.parametrize(
+        "text",
+        [pytest.param(text, id=case_id) for case_id, text, _, _ in CASES]
+        + [pytest.param(text, id=case_id) for case_id, text, _ in PERIOD_CASES],
+    )
+    def test_same_problems(self, text):
+        """The pure and fast backends report the same problems, message for message."""
+        found = {}
+        previous = backend.active()
+        try:
+            for name in ("pure", "fast"):
+                backend.use(name)
+                found[name] = [str(problem) for problem in problems_of(text).problems]
+        finally:
+            backend.use(previous)
+        assert found["pure"] == found["fast"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from peelmodel import cli, datasets
-from peelmodel.cli import app
+from peelmodel.cli import output
 
 DATASET_TEXT = datasets.text("hampshire-2015")
 
@@ -69,7 +69,7 @@ class TestInternalErrors:
             message = "the engine\nbroke"
             raise RuntimeError(message)
 
-        monkeypatch.setattr("peelmodel.cli.app.assess", assess)
+        monkeypatch.setattr("peelmodel.cli.report.assess", assess)
 
     @pytest.mark.usefixtures("broken")
     def test_exit_3_with_one_line(self, capsys):
@@ -95,14 +95,14 @@ class TestInternalErrors:
                 message = "'Converter' object has no attribute 'get_structure_hook'"
                 raise AttributeError(message)
 
-        monkeypatch.setattr("peelmodel.documents.converter._fast_converter", Broken())
+        monkeypatch.setattr("peelmodel.documents.converter.quick_converter", Broken())
         monkeypatch.setattr("peelmodel.documents.converter.converter", Broken())
         path = tmp_path / "copy.json"
         path.write_text(DATASET_TEXT, encoding="utf-8")
         code, _, err = run(capsys, "check", str(path))
         assert code == 3
         assert err.startswith("peelmodel: internal error: AttributeError: ")
-        assert "invalid document" not in err
+        assert str(path) not in err
 
 
 class TestFindingsAndRefusals:
@@ -180,7 +180,8 @@ class TestStandardInput:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[]")))
         code, _, err = run(capsys, "check", "-")
         assert code == 2
-        assert err.startswith("<stdin>: invalid document (1 problem): $: expected an object")
+        assert err.startswith("peelmodel: <stdin>: $: expected an object")
+        assert err.count("\n") == 1
 
     def test_stdin_read_once(self, capsys):
         """aggregate takes - once at most."""
@@ -200,7 +201,7 @@ class TestStandardInput:
                 check=False,
             )
         assert done.returncode == 2
-        assert "standard input: larger than the limit of 16 MiB" in one_line(done.stderr)
+        assert one_line(done.stderr) == "peelmodel: <stdin>: larger than the limit of 16 MiB\n"
 
 
 class TestUnreadable:
@@ -209,7 +210,7 @@ class TestUnreadable:
         """/dev/zero is not a regular file: exit 2."""
         done = spawn("check", "/dev/zero")
         assert done.returncode == 2
-        assert "/dev/zero: not a regular file" in one_line(done.stderr)
+        assert one_line(done.stderr) == "peelmodel: /dev/zero: not a regular file\n"
 
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
     def test_fifo(self, tmp_path):
@@ -227,12 +228,12 @@ class TestUnreadable:
             file.truncate(2 * 2**30)
         done = spawn("check", str(big))
         assert done.returncode == 2
-        assert "big.json: larger than the limit of 16 MiB" in one_line(done.stderr)
+        assert one_line(done.stderr) == f"peelmodel: {big}: larger than the limit of 16 MiB\n"
 
     def test_just_over_the_limit(self, capsys, tmp_path):
         """The limit is exact: one byte over is refused."""
         path = tmp_path / "padded.json"
-        path.write_bytes(DATASET_TEXT.encode().ljust(app.MAX_DOCUMENT_BYTES + 1))
+        path.write_bytes(DATASET_TEXT.encode().ljust(cli.MAX_DOCUMENT_BYTES + 1))
         code, _, err = run(capsys, "check", str(path))
         assert code == 2
         assert "larger than the limit" in err
@@ -251,7 +252,7 @@ class TestFileOrDatasetName:
         monkeypatch.chdir(tmp_path)
         code, _, err = run(capsys, "check", "hampshire-2015")
         assert code == 2
-        assert err.startswith("hampshire-2015: invalid document")
+        assert err.startswith("peelmodel: hampshire-2015: $: expected an object")
 
     def test_a_name_without_a_file_is_the_dataset(self, capsys, monkeypatch, tmp_path):
         """A dataset name that is no file loads the embedded dataset."""
@@ -268,7 +269,18 @@ class TestFileOrDatasetName:
         """A name that is neither exits 2 and lists the datasets."""
         code, _, err = run(capsys, "check", str(tmp_path / "kent-2015"))
         assert code == 2
-        assert "No such file or directory (nor is it an embedded dataset: hampshire-2015)" in err
+        assert err.endswith(
+            "no such file, nor an embedded dataset (embedded datasets: hampshire-2015)\n"
+        )
+
+    @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+    def test_dangling_link(self, capsys, tmp_path):
+        """A link to nothing is a file that cannot be read, named in the one line."""
+        link = tmp_path / "hampshire-2015"
+        link.symlink_to(tmp_path / "gone.json")
+        code, _, err = run(capsys, "check", str(link))
+        assert code == 2
+        assert err == f"peelmodel: {link}: cannot read: No such file or directory\n"
 
 
 class TestOutputEncoding:
@@ -293,7 +305,7 @@ class TestOutputEncoding:
         """A Latin-1 stream gets what Latin-1 holds, and escapes for the rest."""
         raw = io.BytesIO()
         stream = io.TextIOWrapper(raw, encoding="latin-1")
-        app._write(stream, "caf\u00e9 \u2014 ok")
+        output.write(stream, "caf\u00e9 \u2014 ok")
         assert raw.getvalue() == "caf\u00e9 \\u2014 ok\n".encode("latin-1")
 
 

@@ -18,9 +18,28 @@ from peelmodel.arithmetic import (
     round_half_up,
     share,
 )
+from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, Formula, Quantity, claims_of
+from peelmodel.model.figure import Basis
+from peelmodel.model.period import Period
 
 CLAIMS = claims_of(datasets.load("hampshire-2015"))
+HAMPSHIRE = areas.get("hampshire")
+
+
+def _claim(claim_id: str, published: Decimal, formula: Formula, basis: Basis) -> Claim:
+    """A claim of Hampshire in the year to June 2015."""
+    return Claim(
+        id=claim_id,
+        label=claim_id,
+        area=HAMPSHIRE,
+        measure=formula.numerator[0].measure,
+        basis=basis,
+        period=Period.parse("2014-07-01/2015-06-30"),
+        source="test",
+        published=published,
+        formula=formula,
+    )
 
 
 class TestForward:
@@ -135,10 +154,10 @@ class TestKnownValuesAndReproduce:
 
     def test_clashing_definitions_keep_neither(self):
         """Two different published values for one count define nothing."""
-        count = Quantity("hampshire", "ocgs")
+        count = Quantity(area=HAMPSHIRE, measure="ocgs")
         claims = [
-            Claim("a", "A", "hampshire", "x", Decimal(62), Formula((count,))),
-            Claim("b", "B", "hampshire", "x", Decimal(63), Formula((count,))),
+            _claim("hampshire.a", Decimal(62), Formula(numerator=(count,)), Basis.COUNT),
+            _claim("hampshire.b", Decimal(63), Formula(numerator=(count,)), Basis.COUNT),
         ]
         assert known_values(claims) == {}
 
@@ -162,11 +181,10 @@ class TestKnownValuesAndReproduce:
 
     def test_reproduce_rounds_to_published_places(self):
         """With a known denominator, the rate is rounded half up to one place."""
-        count = Quantity("hampshire", "crimes")
-        people = Quantity("hampshire", "population")
-        claim = Claim(
-            "c", "C", "hampshire", "x", Decimal("62.5"), Formula((count,), people, Fraction(1000))
-        )
+        count = Quantity(area=HAMPSHIRE, measure="crimes")
+        people = Quantity(area=HAMPSHIRE, measure="population")
+        rate = Formula(numerator=(count,), denominator=people, scale=Fraction(1000))
+        claim = _claim("hampshire.c", Decimal("62.5"), rate, Basis.PER_1000_POPULATION)
         assert reproduce(claim, {count: 121_000, people: 1_936_000}) == Decimal("62.5")
         assert reproduce(claim, {count: 121_001, people: 1_936_000}) == Decimal("62.5")
         assert reproduce(claim, {count: 120_900, people: 1_936_000}) == Decimal("62.4")
@@ -203,5 +221,5 @@ class TestCompare:
         assert "hampshire.local-policing-areas.count" not in found
         assert "hampshire.ocgs.count" not in found
         assert all(
-            comparison.comparator.area == "england-and-wales" for comparison in found.values()
+            comparison.comparator.area.id == "england-and-wales" for comparison in found.values()
         )

@@ -13,8 +13,10 @@ constant and argument.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -23,14 +25,16 @@ import attrs
 import pytest
 
 from peelmodel._validators import MAX_COUNT
+from peelmodel.analysis._propagation import (
+    Engine,
+    admits_non_negative,
+    exceeds_whole,
+    ratio_band,
+)
 from peelmodel.analysis.reconciliation import (
     Conflict,
     Interval,
     Reconciliation,
-    _admits_non_negative,
-    _Engine,
-    _exceeds_whole,
-    _ratio_band,
     holds_together,
     reconcile,
 )
@@ -46,28 +50,35 @@ from peelmodel.analysis.scrutiny import (
 from peelmodel.arithmetic import Band, band, percentage_change, places, publish, rate, round_half_up
 from peelmodel.arithmetic import share as share_of
 from peelmodel.catalogues import areas, outcomes
-from peelmodel.claims import (
-    Claim,
-    Formula,
-    Limit,
-    Quantity,
-    figure_claim,
-    limits_of,
-    outcome_claims,
-)
-from peelmodel.errors import UnknownReferenceError
+from peelmodel.claims import Claim, Formula, Quantity, figure_claim, outcome_claims
+from peelmodel.errors import InvalidValueError, UnknownReferenceError
+from peelmodel.limits import Limit, limits_of
+from peelmodel.model.area import Area, AreaKind
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.outcome import OutcomeRate
 from peelmodel.model.period import Period
 
-AREA = "x"
 YEAR = Period.twelve_months_to(date(2015, 6, 30))
 EARLIER = Period.twelve_months_to(date(2014, 6, 30))
+HAMPSHIRE = areas.get("hampshire")
+ENGLAND_AND_WALES = areas.get("england-and-wales")
+METROPOLITAN = areas.get("metropolitan")
+
+
+@functools.cache
+def place(area_id: str) -> Area:
+    """A made-up area of the tests, with this id."""
+    return Area(id=area_id, name=f"Area {area_id}", ons_code="E99999999", kind=AreaKind.FORCE)
+
+
+AREA = place("x")
 
 
 def q(measure: str, *, period: Period | None = None, excluding: tuple[str, ...] = ()) -> Quantity:
-    """A quantity of the test area."""
-    return Quantity(AREA, measure, period, excluding)
+    """A quantity of the test area; *excluding* names made-up areas."""
+    return Quantity(
+        area=AREA, measure=measure, period=period, excluding=tuple(map(place, excluding))
+    )
 
 
 def claim(  # noqa: PLR0913, PLR0917 - the fields of a claim, most with defaults
@@ -75,18 +86,32 @@ def claim(  # noqa: PLR0913, PLR0917 - the fields of a claim, most with defaults
     published: str | None,
     numerator: Quantity | tuple[Quantity, ...],
     denominator: Quantity | None = None,
-    scale: int = 1,
-    offset: int = 0,
+    scale: int | Fraction = 1,
+    offset: int | Fraction = 0,
     *,
     qualifier: Qualifier = Qualifier.EXACTLY,
     part_of: Quantity | None = None,
-    area: str = AREA,
+    area: str = AREA.id,
+    basis: Basis = Basis.COUNT,
 ) -> Claim:
     """A claim ``scale × sum(numerator) ÷ denominator + offset`` published as *published*."""
     parts = numerator if isinstance(numerator, tuple) else (numerator,)
-    formula = Formula(parts, denominator, Fraction(scale), Fraction(offset))
-    value = None if published is None else Decimal(published)
-    return Claim(claim_id, claim_id, area, "test", value, formula, qualifier, part_of)
+    formula = Formula(
+        numerator=parts, denominator=denominator, scale=Fraction(scale), offset=Fraction(offset)
+    )
+    return Claim(
+        id=claim_id,
+        label=claim_id,
+        area=place(area),
+        measure=parts[0].measure if parts else "empty-group",
+        basis=basis,
+        period=YEAR,
+        source="test",
+        published=None if published is None else Decimal(published),
+        formula=formula,
+        qualifier=qualifier,
+        part_of=part_of,
+    )
 
 
 def count(claim_id: str, quantity: Quantity, published: str | None, **kwargs) -> Claim:
@@ -96,12 +121,12 @@ def count(claim_id: str, quantity: Quantity, published: str | None, **kwargs) ->
 
 def percent(claim_id: str, part: Quantity, whole: Quantity, published: str | None) -> Claim:
     """*part* as a percentage of *whole*."""
-    return claim(claim_id, published, part, whole, 100)
+    return claim(claim_id, published, part, whole, 100, basis=Basis.PERCENT)
 
 
 def change(claim_id: str, now: Quantity, before: Quantity, published: str | None) -> Claim:
     """The percentage change from *before* to *now*."""
-    return claim(claim_id, published, now, before, 100, -100)
+    return claim(claim_id, published, now, before, 100, -100, basis=Basis.PERCENTAGE_CHANGE)
 
 
 # --- rounding ------------------------------------------------------------------------------
@@ -303,7 +328,7 @@ class TestCompare:
         """Figures for areas a and b: some pair, some do not."""
 
         def of(area: str, measure: str, period: Period | None = YEAR) -> Quantity:
-            return Quantity(area, measure, period)
+            return Quantity(area=place(area), measure=measure, period=period)
 
         made = {
             "a.count": claim("a.count", "100", of("a", "crime"), area="a"),
@@ -363,12 +388,47 @@ class TestCompare:
 class TestQuantity:
     def test_id_names_period_and_exclusions(self):
         """The id is area.measure.period.excluding-a-and-b, each part only when present."""
-        assert Quantity("e", "ocgs").id == "e.ocgs"
-        assert Quantity("e", "ocgs", YEAR).id == "e.ocgs.12m-to-2015-06-30"
-        both = Quantity("e", "ocgs", YEAR, ("met", "city"))
+        assert Quantity(area=place("e"), measure="ocgs").id == "e.ocgs"
+        assert (
+            Quantity(area=place("e"), measure="ocgs", period=YEAR).id == "e.ocgs.12m-to-2015-06-30"
+        )
+        both = Quantity(
+            area=place("e"), measure="ocgs", period=YEAR, excluding=(place("met"), place("city"))
+        )
         assert both.id == "e.ocgs.12m-to-2015-06-30.excluding-met-and-city"
         assert str(both) == both.id
-        assert Quantity("e", "ocgs", None, ("met",)).id == "e.ocgs.excluding-met"
+        assert (
+            Quantity(area=place("e"), measure="ocgs", period=None, excluding=(place("met"),)).id
+            == "e.ocgs.excluding-met"
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"area": "x"}, "Quantity.area: must be Area (found 'x')"),
+            ({"measure": "Crime"}, "Quantity.measure: must be a dotted lower-case slug"),
+            ({"period": "2015"}, "Quantity.period: must be Period (found '2015')"),
+            ({"excluding": [place("y")]}, "Quantity.excluding: must be a tuple"),
+            ({"excluding": (AREA,)}, "Quantity.excluding: must be other areas"),
+            ({"excluding": ("y",)}, "Quantity.excluding: must be other areas (found 'y')"),
+        ],
+    )
+    def test_invalid_fields_are_named(self, fields, message):
+        """A wrong field raises InvalidValueError naming the class, the field and the value."""
+        with pytest.raises(InvalidValueError, match=re.escape(message)):
+            Quantity(**{"area": AREA, "measure": "crime", **fields})
+
+    def test_order_is_by_area_id_then_measure(self):
+        """Quantities sort by their area's id first, then by measure."""
+        later, earlier = (
+            Quantity(area=place("b"), measure="a"),
+            Quantity(area=place("a"), measure="b"),
+        )
+        assert sorted([later, earlier, q("c")]) == [earlier, later, q("c")]
+
+    def test_equal_quantities_hash_alike(self):
+        """Two quantities built alike are equal and find each other in a dict."""
+        assert {q("a", excluding=("y",)): 1}[q("a", excluding=("y",))] == 1
 
 
 class TestFormula:
@@ -376,24 +436,34 @@ class TestFormula:
         """100 × (1 + 2) ÷ 4 - 100 is exactly -25; without a denominator, 100 × 3 - 100."""
         a, b, c = q("a"), q("b"), q("c")
         values = {a: 1, b: 2, c: 4}
-        assert Formula((a, b), c, Fraction(100), Fraction(-100)).evaluate(values) == -25
-        assert Formula((a, b), None, Fraction(100), Fraction(-100)).evaluate(values) == 200
-        assert Formula((a,), c, Fraction(3)).evaluate(values) == Fraction(3, 4)
+        assert (
+            Formula(
+                numerator=(a, b), denominator=c, scale=Fraction(100), offset=Fraction(-100)
+            ).evaluate(values)
+            == -25
+        )
+        assert (
+            Formula(numerator=(a, b), scale=Fraction(100), offset=Fraction(-100)).evaluate(values)
+            == 200
+        )
+        assert Formula(numerator=(a,), denominator=c, scale=Fraction(3)).evaluate(
+            values
+        ) == Fraction(3, 4)
 
     def test_quantities_numerator_first(self):
         """quantities lists the numerator, then the denominator if any."""
         a, b, c = q("a"), q("b"), q("c")
-        assert Formula((a, b), c).quantities == (a, b, c)
-        assert Formula((a, b)).quantities == (a, b)
+        assert Formula(numerator=(a, b), denominator=c).quantities == (a, b, c)
+        assert Formula(numerator=(a, b)).quantities == (a, b)
 
     @pytest.mark.parametrize(
         ("formula", "expected"),
         [
-            (Formula((q("a"),)), True),
-            (Formula((q("a"), q("b"))), False),
-            (Formula((q("a"),), q("b")), False),
-            (Formula((q("a"),), None, Fraction(2)), False),
-            (Formula((q("a"),), None, Fraction(1), Fraction(1)), False),
+            (Formula(numerator=(q("a"),)), True),
+            (Formula(numerator=(q("a"), q("b"))), False),
+            (Formula(numerator=(q("a"),), denominator=q("b")), False),
+            (Formula(numerator=(q("a"),), scale=Fraction(2)), False),
+            (Formula(numerator=(q("a"),), scale=Fraction(1), offset=Fraction(1)), False),
         ],
     )
     def test_is_identity(self, formula, expected):
@@ -403,26 +473,53 @@ class TestFormula:
     @pytest.mark.parametrize(
         ("formula", "text"),
         [
-            (Formula((q("a"),)), "x.a"),
-            (Formula((q("a"), q("b"))), "x.a + x.b"),
-            (Formula((q("a"),), None, Fraction(2)), "2 × x.a"),
-            (Formula((q("a"), q("b")), None, Fraction(2)), "2 × (x.a + x.b)"),
-            (Formula((q("a"), q("b")), q("c")), "(x.a + x.b) ÷ x.c"),
-            (Formula((q("a"),), q("c"), Fraction(100)), "100 × x.a ÷ x.c"),
+            (Formula(numerator=(q("a"),)), "x.a"),
+            (Formula(numerator=(q("a"), q("b"))), "x.a + x.b"),
+            (Formula(numerator=(q("a"),), scale=Fraction(2)), "2 × x.a"),
+            (Formula(numerator=(q("a"), q("b")), scale=Fraction(2)), "2 × (x.a + x.b)"),
+            (Formula(numerator=(q("a"), q("b")), denominator=q("c")), "(x.a + x.b) ÷ x.c"),
             (
-                Formula((q("a"),), q("c"), Fraction(100), Fraction(-100)),
+                Formula(numerator=(q("a"),), denominator=q("c"), scale=Fraction(100)),
+                "100 × x.a ÷ x.c",
+            ),
+            (
+                Formula(
+                    numerator=(q("a"),),
+                    denominator=q("c"),
+                    scale=Fraction(100),
+                    offset=Fraction(-100),
+                ),
                 "100 × x.a ÷ x.c - 100",
             ),
-            (Formula((q("a"),), None, Fraction(1), Fraction(1, 2)), "x.a + 1/2"),
-            (Formula((q("a"),), None, Fraction(1), Fraction(-1, 2)), "x.a - 1/2"),
+            (Formula(numerator=(q("a"),), scale=Fraction(1), offset=Fraction(1, 2)), "x.a + 1/2"),
+            (Formula(numerator=(q("a"),), scale=Fraction(1), offset=Fraction(-1, 2)), "x.a - 1/2"),
         ],
     )
     def test_text(self, formula, text):
         """Formulas print with parentheses only around a sum that is scaled or divided."""
         assert str(formula) == text
 
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"numerator": [q("a")]}, "Formula.numerator: must be a tuple"),
+            ({"numerator": ("x.a",)}, "Formula.numerator: must be Quantity (found 'x.a')"),
+            ({"denominator": "x.b"}, "Formula.denominator: must be Quantity (found 'x.b')"),
+            ({"scale": 100}, "Formula.scale: must be Fraction (found 100)"),
+            ({"offset": 0.5}, "Formula.offset: must be Fraction (found 0.5)"),
+        ],
+    )
+    def test_invalid_fields_are_named(self, fields, message):
+        """A wrong field raises InvalidValueError naming the class, the field and the value."""
+        with pytest.raises(InvalidValueError, match=re.escape(message)):
+            Formula(**{"numerator": (q("a"),), **fields})
 
-class TestClaimBand:
+    def test_an_empty_numerator_sums_to_zero(self):
+        """A group with no member in use is a formula over nothing, worth 0."""
+        assert Formula(numerator=(), scale=Fraction(100)).evaluate({}) == 0
+
+
+class TestClaim:
     def test_band_follows_value_and_qualifier(self):
         """A lost figure has no band; 'more than' is open above the value."""
         a = q("a")
@@ -431,13 +528,48 @@ class TestClaimBand:
         more = count("m", a, "600", qualifier=Qualifier.MORE_THAN)
         assert more.band == Band(Fraction(600), None, True, False)
 
+    @pytest.mark.parametrize(
+        ("published", "places"), [("14.40", 2), ("-11", 0), ("0.000001", 6), (None, None)]
+    )
+    def test_places_are_those_published(self, published, places):
+        """The precision is the published value's places, trailing zeros included."""
+        assert count("n", q("a"), published).places == places
+
+    def test_key_is_the_id_within_the_area(self):
+        """The key leaves out the area's id and its dot, and only those."""
+        assert count("x.ocgs.count", q("ocgs"), "1").key == "ocgs.count"
+        assert count("xy.ocgs.count", q("ocgs"), "1").key == "xy.ocgs.count"
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"published": 14.4}, "Claim.published: must be a Decimal (found 14.4)"),
+            ({"published": Decimal("NaN")}, "Claim.published: must be finite"),
+            ({"id": "A b"}, "Claim.id: must be a dotted lower-case slug"),
+            ({"label": " x"}, "Claim.label: must be non-blank text"),
+            ({"area": "x"}, "Claim.area: must be Area (found 'x')"),
+            ({"measure": ""}, "Claim.measure: must be a dotted lower-case slug"),
+            ({"basis": "count"}, "Claim.basis: must be Basis (found 'count')"),
+            ({"period": None}, "Claim.period: must be Period (found None)"),
+            ({"source": 3}, "Claim.source: must be a string (found 3)"),
+            ({"formula": "x.a"}, "Claim.formula: must be Formula (found 'x.a')"),
+            ({"qualifier": "exactly"}, "Claim.qualifier: must be Qualifier (found 'exactly')"),
+            ({"part_of": "x.b"}, "Claim.part_of: must be Quantity (found 'x.b')"),
+        ],
+    )
+    def test_invalid_fields_are_named(self, fields, message):
+        """A wrong field raises InvalidValueError naming the class, the field and the value."""
+        with pytest.raises(InvalidValueError, match=re.escape(message)):
+            attrs.evolve(count("n", q("a"), "1"), **fields)
+
 
 def _figure(basis: Basis, published: str | None = "5", **kwargs) -> Figure:
+    """A figure of Hampshire's OCGs (or of the given area, with an id in that area)."""
     fields = {
-        "id": "e.f",
+        "id": f"{kwargs.get('area', HAMPSHIRE).id}.f",
         "label": "A figure",
         "measure": "ocgs",
-        "area": areas.get("hampshire"),
+        "area": HAMPSHIRE,
         "period": YEAR,
         "basis": basis,
         "published": None if published is None else Decimal(published),
@@ -448,12 +580,15 @@ def _figure(basis: Basis, published: str | None = "5", **kwargs) -> Figure:
 
 
 class TestFigureClaim:
-    def expected(self, formula: Formula, **kwargs) -> Claim:
-        """The claim of the default figure with *formula*."""
+    def expected(self, formula: Formula, basis: Basis = Basis.COUNT, **kwargs) -> Claim:
+        """The claim of the default figure with *formula* and *basis*."""
         fields = {
-            "id": "e.f",
+            "id": "hampshire.f",
             "label": "A figure",
-            "area": "hampshire",
+            "area": HAMPSHIRE,
+            "measure": "ocgs",
+            "basis": basis,
+            "period": YEAR,
             "source": "Page 1",
             "published": Decimal(5),
             "formula": formula,
@@ -463,31 +598,45 @@ class TestFigureClaim:
 
     def test_count(self):
         """A count is the identity of its measure in its area and period."""
-        ocgs = Quantity("hampshire", "ocgs", YEAR)
-        assert figure_claim(_figure(Basis.COUNT)) == self.expected(Formula((ocgs,)))
+        ocgs = Quantity(area=HAMPSHIRE, measure="ocgs", period=YEAR)
+        assert figure_claim(_figure(Basis.COUNT)) == self.expected(Formula(numerator=(ocgs,)))
 
     def test_count_of_a_whole(self):
         """A count of a whole keeps the whole as part_of, in the same period."""
         found = figure_claim(_figure(Basis.COUNT, of="groups"))
-        whole = Quantity("hampshire", "groups", YEAR)
+        whole = Quantity(area=HAMPSHIRE, measure="groups", period=YEAR)
         assert found == self.expected(
-            Formula((Quantity("hampshire", "ocgs", YEAR),)), part_of=whole
+            Formula(numerator=(Quantity(area=HAMPSHIRE, measure="ocgs", period=YEAR),)),
+            part_of=whole,
         )
 
     def test_percent(self):
         """A percent is 100 × part ÷ whole, the whole being part_of."""
         found = figure_claim(_figure(Basis.PERCENT, "56", of="groups"))
-        part, whole = Quantity("hampshire", "ocgs", YEAR), Quantity("hampshire", "groups", YEAR)
+        part, whole = (
+            Quantity(area=HAMPSHIRE, measure="ocgs", period=YEAR),
+            Quantity(area=HAMPSHIRE, measure="groups", period=YEAR),
+        )
         assert found == self.expected(
-            Formula((part,), whole, Fraction(100)), published=Decimal(56), part_of=whole
+            Formula(numerator=(part,), denominator=whole, scale=Fraction(100)),
+            Basis.PERCENT,
+            published=Decimal(56),
+            part_of=whole,
         )
 
     def test_percentage_change(self):
         """A change is 100 × now ÷ baseline - 100, the baseline in its own period."""
         found = figure_claim(_figure(Basis.PERCENTAGE_CHANGE, "-11", baseline=EARLIER))
-        now, before = Quantity("hampshire", "ocgs", YEAR), Quantity("hampshire", "ocgs", EARLIER)
+        now, before = (
+            Quantity(area=HAMPSHIRE, measure="ocgs", period=YEAR),
+            Quantity(area=HAMPSHIRE, measure="ocgs", period=EARLIER),
+        )
         assert found == self.expected(
-            Formula((now,), before, Fraction(100), Fraction(-100)), published=Decimal(-11)
+            Formula(
+                numerator=(now,), denominator=before, scale=Fraction(100), offset=Fraction(-100)
+            ),
+            Basis.PERCENTAGE_CHANGE,
+            published=Decimal(-11),
         )
 
     @pytest.mark.parametrize(
@@ -501,44 +650,64 @@ class TestFigureClaim:
     def test_rates_divide_by_a_stock_without_a_period(self, basis, stock, scale):
         """A rate divides by the area's population or households, which have no period."""
         found = figure_claim(_figure(basis, "62.5"))
-        subject, people = Quantity("hampshire", "ocgs", YEAR), Quantity("hampshire", stock)
+        subject, people = (
+            Quantity(area=HAMPSHIRE, measure="ocgs", period=YEAR),
+            Quantity(area=HAMPSHIRE, measure=stock),
+        )
         assert found == self.expected(
-            Formula((subject,), people, Fraction(scale)), published=Decimal("62.5")
+            Formula(numerator=(subject,), denominator=people, scale=Fraction(scale)),
+            basis,
+            published=Decimal("62.5"),
         )
 
     def test_exclusions_reach_every_quantity(self):
         """'England and Wales excluding the Met' marks the part, the whole and the population."""
-        met = (areas.get("metropolitan"),)
-        england = areas.get("england-and-wales")
+        met = (METROPOLITAN,)
+        england = ENGLAND_AND_WALES
         share = figure_claim(_figure(Basis.PERCENT, "64", of="groups", area=england, excluding=met))
         assert share.formula == Formula(
-            (Quantity("england-and-wales", "ocgs", YEAR, ("metropolitan",)),),
-            Quantity("england-and-wales", "groups", YEAR, ("metropolitan",)),
-            Fraction(100),
+            numerator=(
+                Quantity(
+                    area=ENGLAND_AND_WALES, measure="ocgs", period=YEAR, excluding=(METROPOLITAN,)
+                ),
+            ),
+            denominator=Quantity(
+                area=ENGLAND_AND_WALES, measure="groups", period=YEAR, excluding=(METROPOLITAN,)
+            ),
+            scale=Fraction(100),
         )
         assert share.part_of == share.formula.denominator
         per_million = figure_claim(
             _figure(Basis.PER_MILLION_POPULATION, "32", area=england, excluding=met)
         )
         assert per_million.formula.denominator == Quantity(
-            "england-and-wales", "population", None, ("metropolitan",)
+            area=ENGLAND_AND_WALES, measure="population", period=None, excluding=(METROPOLITAN,)
         )
 
     def test_area_excluding_another_is_reconciled_apart(self):
         """64 percent of groups outside the Met and 50 of all 100 groups are no conflict."""
-        met = (areas.get("metropolitan"),)
-        england = areas.get("england-and-wales")
+        met = (METROPOLITAN,)
+        england = ENGLAND_AND_WALES
         claims = [
             figure_claim(_figure(Basis.PERCENT, "64", of="groups", area=england, excluding=met)),
-            figure_claim(_figure(Basis.COUNT, "100", id="e.g", measure="groups", area=england)),
-            figure_claim(_figure(Basis.COUNT, "50", id="e.o", area=england)),
+            figure_claim(
+                _figure(
+                    Basis.COUNT, "100", id="england-and-wales.g", measure="groups", area=england
+                )
+            ),
+            figure_claim(_figure(Basis.COUNT, "50", id="england-and-wales.o", area=england)),
         ]
         result = reconcile(claims)
         assert result.conflicts == ()
-        apart = Quantity("england-and-wales", "ocgs", YEAR, ("metropolitan",))
+        apart = Quantity(
+            area=ENGLAND_AND_WALES, measure="ocgs", period=YEAR, excluding=(METROPOLITAN,)
+        )
         assert bounds(result, apart)[0] == 7  # 7 of 11 is the least share that rounds to 64
         assert not result.interval_of(apart).is_bounded
-        assert bounds(result, Quantity("england-and-wales", "ocgs", YEAR)) == (50, 50)
+        assert bounds(result, Quantity(area=ENGLAND_AND_WALES, measure="ocgs", period=YEAR)) == (
+            50,
+            50,
+        )
 
     def test_qualifier_and_lost_value_pass_through(self):
         """'More than' and a lost value reach the claim unchanged."""
@@ -552,7 +721,7 @@ class TestOutcomeClaims:
     def test_type_row_gives_count_rate_and_offences(self):
         """A type's row: its count, its rate per 100 offences, and the offences, exactly."""
         row = OutcomeRate(
-            area=areas.get("hampshire"),
+            area=HAMPSHIRE,
             period=YEAR,
             outcome=outcomes.type(1),
             count=17420,
@@ -560,56 +729,64 @@ class TestOutcomeClaims:
             offences=121000,
             source="Figure 4",
         )
-        charged = Quantity("hampshire", "outcomes.type-1", YEAR)
-        offences = Quantity("hampshire", "recorded-crime", YEAR)
+        charged = Quantity(area=HAMPSHIRE, measure="outcomes.type-1", period=YEAR)
+        offences = Quantity(area=HAMPSHIRE, measure="recorded-crime", period=YEAR)
         prefix, label = "hampshire.outcomes.type-1", "Charged/summonsed"
+        common = {"area": HAMPSHIRE, "period": YEAR, "source": "Figure 4"}
         assert outcome_claims(row) == (
             Claim(
-                f"{prefix}.count",
-                f"{label}: number",
-                "hampshire",
-                "Figure 4",
-                Decimal(17420),
-                Formula((charged,)),
+                id=f"{prefix}.count",
+                label=f"{label}: number",
+                measure="outcomes.type-1",
+                basis=Basis.COUNT,
+                published=Decimal(17420),
+                formula=Formula(numerator=(charged,)),
+                **common,
             ),
             Claim(
-                f"{prefix}.rate",
-                f"{label}: rate per 100 offences",
-                "hampshire",
-                "Figure 4",
-                Decimal("14.4"),
-                Formula((charged,), offences, Fraction(100)),
+                id=f"{prefix}.rate",
+                label=f"{label}: rate per 100 offences",
+                measure="outcomes.type-1",
+                basis=Basis.PERCENT,
+                published=Decimal("14.4"),
+                formula=Formula(numerator=(charged,), denominator=offences, scale=Fraction(100)),
+                **common,
             ),
             Claim(
-                f"{prefix}.offences",
-                f"{label}: offences recorded",
-                "hampshire",
-                "Figure 4",
-                Decimal(121000),
-                Formula((offences,)),
+                id=f"{prefix}.offences",
+                label=f"{label}: offences recorded",
+                measure="recorded-crime",
+                basis=Basis.COUNT,
+                published=Decimal(121000),
+                formula=Formula(numerator=(offences,)),
+                **common,
             ),
         )
 
     def test_group_row_sums_its_members(self):
         """A group's rate sums its member types; a row without a source cites the outcome rates."""
         row = OutcomeRate(
-            area=areas.get("hampshire"),
+            area=HAMPSHIRE,
             period=YEAR,
             outcome=outcomes.group("out-of-court-formal"),
             rate=Decimal("3.6"),
         )
         (only,) = outcome_claims(row)
-        members = tuple(Quantity("hampshire", f"outcomes.type-{n}", YEAR) for n in (2, 3, 6))
+        members = tuple(
+            Quantity(area=HAMPSHIRE, measure=f"outcomes.type-{n}", period=YEAR) for n in (2, 3, 6)
+        )
         assert only.id == "hampshire.outcomes.out-of-court-formal.rate"
         assert only.source == "Outcome rates"
         assert only.formula == Formula(
-            members, Quantity("hampshire", "recorded-crime", YEAR), Fraction(100)
+            numerator=members,
+            denominator=Quantity(area=HAMPSHIRE, measure="recorded-crime", period=YEAR),
+            scale=Fraction(100),
         )
 
     def test_group_leaves_out_types_not_yet_in_use(self):
         """Type 21 began in 2016: a 2015 row of its group has no member to count."""
         row = OutcomeRate(
-            area=areas.get("hampshire"),
+            area=HAMPSHIRE,
             period=YEAR,
             outcome=outcomes.group("further-investigation-not-in-the-public-interest"),
             count=0,
@@ -622,11 +799,25 @@ class TestOutcomeClaims:
 
 
 class TestLimits:
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"parts": ()}, "Limit.parts: must not be empty (found ())"),
+            ({"parts": [q("a")]}, "Limit.parts: must be a tuple"),
+            ({"parts": ("x.a",)}, "Limit.parts: must be Quantity (found 'x.a')"),
+            ({"whole": "x.w"}, "Limit.whole: must be Quantity (found 'x.w')"),
+        ],
+    )
+    def test_invalid_fields_are_named(self, fields, message):
+        """A wrong field raises InvalidValueError naming the class, the field and the value."""
+        with pytest.raises(InvalidValueError, match=re.escape(message)):
+            Limit(**{"parts": (q("a"),), "whole": q("w"), **fields})
+
     def test_part_of_becomes_a_limit(self):
         """A figure that is part of a whole keeps its numerator within that whole."""
         part, whole = q("drug-groups"), q("groups")
         limits = limits_of([claim("share", "56", part, whole, 100, part_of=whole)])
-        assert limits == (Limit((part,), whole),)
+        assert limits == (Limit(parts=(part,), whole=whole),)
         assert str(limits[0]) == "x.drug-groups ≤ x.groups"
 
     def test_catalogue_parts_in_one_place(self):
@@ -646,8 +837,8 @@ class TestLimits:
             *(count(f"other-{n}", other, "1") for n, other in enumerate(others)),
         ]
         assert limits_of(claims) == (
-            Limit((type_1, type_2), crime),
-            Limit((victim,), crime),
+            Limit(parts=(type_1, type_2), whole=crime),
+            Limit(parts=(victim,), whole=crime),
         )
         assert limits_of(claims)[0].id == (
             "x.outcomes.type-1.12m-to-2015-06-30 + x.outcomes.type-2.12m-to-2015-06-30"
@@ -658,7 +849,7 @@ class TestLimits:
         """Victim-based crime holds its parts even where recorded crime is not mentioned."""
         victim, sexual = q("victim-based-crime"), q("sexual-offences")
         claims = [count("victim", victim, "10"), count("sexual", sexual, "3")]
-        assert limits_of(claims) == (Limit((sexual,), victim),)
+        assert limits_of(claims) == (Limit(parts=(sexual,), whole=victim),)
 
     def test_whole_without_parts_gives_nothing(self):
         """A whole with none of its parts present has no limit."""
@@ -671,7 +862,12 @@ class TestLimits:
             count("crime", crime, "100"),
             count("earlier", q("victim-based-crime", period=EARLIER), "90"),
             count("excl", q("victim-based-crime", period=YEAR, excluding=("met",)), "90"),
-            count("other", Quantity("y", "victim-based-crime", YEAR), "90", area="y"),
+            count(
+                "other",
+                Quantity(area=place("y"), measure="victim-based-crime", period=YEAR),
+                "90",
+                area="y",
+            ),
         ]
         assert limits_of(claims) == ()
 
@@ -790,11 +986,11 @@ class TestPropagation:
 
     def test_each_narrowed_end_is_reported(self):
         """A pass reports each end it narrows, of a part or of a whole, so their users rerun."""
-        engine = _Engine([count("t", T, "200"), percent("s", P, T, "13")], [], [])
+        engine = Engine([count("t", T, "200"), percent("s", P, T, "13")], [], [])
         assert engine._propagate(1) == [T, T]
         assert engine._propagate(0) == [P, P]
         assert engine._propagate(0) == []
-        backward = _Engine([count("p", P, "27"), percent("s", P, T, "13")], [], [])
+        backward = Engine([count("p", P, "27"), percent("s", P, T, "13")], [], [])
         assert backward._propagate(0) == [P, P]
         assert backward._propagate(1) == [T, T]
         assert (backward.low[T].value, backward.high[T].value) == (201, 216)
@@ -852,7 +1048,7 @@ class TestLimitsInTheEngine:
             count("a", A, "3", qualifier=Qualifier.MORE_THAN),
             count("b", B, "1", qualifier=Qualifier.MORE_THAN),
         ]
-        limit = Limit((A, B), W)
+        limit = Limit(parts=(A, B), whole=W)
         result = reconcile([*claims, count("w", W, "10")], limits=[limit])
         assert bounds(result, A) == (4, 8)
         assert bounds(result, B) == (2, 6)
@@ -869,7 +1065,7 @@ class TestLimitsInTheEngine:
 
     def test_parts_more_than_the_whole_conflict_given_the_limit(self):
         """12 of a and 9 of b cannot both lie within 20: the conflict names the limit."""
-        limit = Limit((A, B), W)
+        limit = Limit(parts=(A, B), whole=W)
         claims = [count("a", A, "12"), count("b", B, "9"), count("w", W, "20")]
         (conflict,) = reconcile(claims, limits=[limit]).conflicts
         assert conflict.claims == {"a", "b", "w"}
@@ -881,7 +1077,7 @@ class TestLimitsInTheEngine:
     @pytest.mark.parametrize(("published", "wrong"), [("101", True), ("100", False)])
     def test_share_above_all_of_its_whole_is_wrong_alone(self, published, wrong):
         """101 percent of a whole is wrong by itself; 100 percent (99.5 up to 100.5) is not."""
-        limit = Limit((P,), W)
+        limit = Limit(parts=(P,), whole=W)
         share = percent("s", P, W, published)
         result = reconcile([share], limits=[limit])
         expected = (Conflict(frozenset({"s"}), P, frozenset({limit.id})),) if wrong else ()
@@ -890,7 +1086,7 @@ class TestLimitsInTheEngine:
 
     def test_more_than_100_percent_of_a_whole_is_wrong_alone(self):
         """'More than 100 percent' of a whole leaves no room: the ratio is above 1 throughout."""
-        limit = Limit((P,), W)
+        limit = Limit(parts=(P,), whole=W)
         more = claim("s", "100", P, W, 100, qualifier=Qualifier.MORE_THAN)
         assert [c.claims for c in reconcile([more], limits=[limit]).conflicts] == [{"s"}]
 
@@ -910,7 +1106,7 @@ class TestTighteningCap:
 
     def test_cap_counts_each_tightening_of_a_low_end(self):
         """The 64th tightening is taken, the 65th is refused and leaves the bound as it was."""
-        engine = _Engine([], [count("a", A, None)], [])
+        engine = Engine([], [count("a", A, None)], [])
         taken = [engine._tighten_low(A, value, frozenset({"a"})) for value in range(1, 66)]
         assert taken == [True] * 64 + [False]
         assert engine.low[A].value == 64
@@ -918,7 +1114,7 @@ class TestTighteningCap:
 
     def test_cap_counts_each_tightening_of_a_high_end(self):
         """The same cap holds for upper ends, which also keep whether they rest on the prior."""
-        engine = _Engine([], [count("a", A, None)], [])
+        engine = Engine([], [count("a", A, None)], [])
         values = range(1000, 935, -1)
         taken = [engine._tighten_high(A, value, frozenset({"a"}), prior=False) for value in values]
         assert taken == [True] * 64 + [False]
@@ -931,20 +1127,20 @@ class TestTighteningCap:
 class TestRatioBand:
     def test_negative_change_flips_nothing_for_a_positive_scale(self):
         """-11 percent is (-11.5, -10.5], so now ÷ before is in (0.885, 0.895]."""
-        found = _ratio_band(band(Decimal(-11)), Fraction(100), Fraction(-100))
+        found = ratio_band(band(Decimal(-11)), Fraction(100), Fraction(-100))
         assert found == Band(Fraction(177, 200), Fraction(179, 200), True, False)
 
     def test_negative_scale_swaps_ends_and_flags(self):
         """-x in [1, 2) means x in (-2, -1]."""
-        found = _ratio_band(Band(Fraction(1), Fraction(2), False, True), Fraction(-1), Fraction(0))
+        found = ratio_band(Band(Fraction(1), Fraction(2), False, True), Fraction(-1), Fraction(0))
         assert found == Band(Fraction(-2), Fraction(-1), True, False)
-        solved = _ratio_band(Band(Fraction(1), None, True), Fraction(-2), Fraction(4))
+        solved = ratio_band(Band(Fraction(1), None, True), Fraction(-2), Fraction(4))
         assert solved == Band(None, Fraction(3, 2), False, True)
 
     def test_scale_zero_is_a_constant(self):
         """A formula with scale 0 is its offset: any ratio if the offset fits, else none."""
-        assert _ratio_band(band(Decimal(5)), Fraction(0), Fraction(5)) == Band(None, None)
-        assert _ratio_band(band(Decimal(5)), Fraction(0), Fraction(6)) is None
+        assert ratio_band(band(Decimal(5)), Fraction(0), Fraction(5)) == Band(None, None)
+        assert ratio_band(band(Decimal(5)), Fraction(0), Fraction(6)) is None
 
     def test_constant_figures_in_reconcile(self):
         """A constant figure that is its own value holds; one that is not is wrong alone."""
@@ -970,7 +1166,7 @@ class TestRatioBand:
     )
     def test_admits_non_negative(self, ratio, expected):
         """A sum of counts over a count is at least 0: a band admits it only if it reaches 0."""
-        assert _admits_non_negative(ratio) is expected
+        assert admits_non_negative(ratio) is expected
 
     @pytest.mark.parametrize(
         ("ratio", "expected"),
@@ -984,13 +1180,12 @@ class TestRatioBand:
     )
     def test_exceeds_whole(self, ratio, expected):
         """Only a band wholly above 1 is a part larger than its whole."""
-        assert _exceeds_whole(ratio) is expected
+        assert exceeds_whole(ratio) is expected
 
     def test_ratio_of_at_most_zero(self):
         """A ratio of at most exactly 0 makes the numerator 0 and leaves the denominator be."""
-        formula = Formula((P,), T, Fraction(1), Fraction(-1, 20))
-        shifted = Claim("z", "z", AREA, "test", Decimal("-0.1"), formula)
-        assert _ratio_band(band(Decimal("-0.1")), Fraction(1), Fraction(-1, 20)) == Band(
+        shifted = claim("z", "-0.1", P, T, 1, Fraction(-1, 20))
+        assert ratio_band(band(Decimal("-0.1")), Fraction(1), Fraction(-1, 20)) == Band(
             Fraction(-1, 10), Fraction(0), True, False
         )
         result = reconcile([shifted])
@@ -1089,7 +1284,7 @@ class TestMinimalConflicts:
 
     def test_a_divider_that_bounds_the_denominator_is_named_alone(self):
         """More than 1 percent of t leaves p >= 1; with p + t <= w = 1, t is 0: r, w, the limit."""
-        limit = Limit((T, P), W)
+        limit = Limit(parts=(T, P), whole=W)
         more = claim("r", "1", P, T, 100, qualifier=Qualifier.MORE_THAN)
         claims = [count("w", W, "1"), more, percent("r2", q("o"), T, "0.0")]
         (conflict,) = reconcile(claims, limits=[limit]).conflicts
@@ -1144,7 +1339,7 @@ class TestCanonicalOrder:
         """Intervals come sorted by their quantity's id, not by area, measure and period."""
         ids = [i.quantity.id for i in reconcile(self.claims()).intervals]
         assert ids == sorted(ids)
-        other_area = Quantity("x-y", "b")
+        other_area = Quantity(area=place("x-y"), measure="b")
         claims = [count("a", A, "1"), count("a-year", q("a", period=YEAR), "2")]
         claims.append(count("x-y", other_area, "3", area="x-y"))
         found = [i.quantity for i in reconcile(claims).intervals]
@@ -1152,7 +1347,7 @@ class TestCanonicalOrder:
 
     def test_limits_are_kept_in_order(self):
         """The limits of the result are sorted by id, whatever order they were given in."""
-        first, second = Limit((A,), W), Limit((B,), W)
+        first, second = Limit(parts=(A,), whole=W), Limit(parts=(B,), whole=W)
         result = reconcile([count("w", W, "5")], limits=[second, first])
         assert result.limits == (first, second)
 
@@ -1202,8 +1397,7 @@ class TestRangeOf:
 
     def test_sum_and_negative_scale(self):
         """10 - (a + b) with a exactly 1 and b in [1, 2] lies in [7, 8], ends in order."""
-        formula = Formula((A, B), None, Fraction(-1), Fraction(10))
-        lost = Claim("lost", "lost", AREA, "test", None, formula)
+        lost = claim("lost", None, (A, B), None, -1, 10)
         claims = [count("a", A, "1"), count("w", W, "200"), percent("b", B, W, "1"), lost]
         result = reconcile(claims)
         assert bounds(result, B) == (1, 2)
@@ -1320,7 +1514,7 @@ class TestAdmits:
 
     def test_built_by_hand_uses_its_limits(self):
         """Without an engine to go on from, the claim is checked alone against the limits."""
-        limits = (Limit((A,), B),)
+        limits = (Limit(parts=(A,), whole=B),)
         inside_out = percent("s", B, A, "50")
         assert not Reconciliation((), (), limits).admits(inside_out)
         assert Reconciliation((), (), ()).admits(inside_out)
@@ -1330,12 +1524,12 @@ class TestHoldsTogether:
     def test_limits_are_applied(self):
         """12 and 9 fit no whole of 20 under the limit, and fit without it."""
         claims = [count("a", A, "12"), count("b", B, "9"), count("w", W, "20")]
-        assert not holds_together(claims, [Limit((A, B), W)])
+        assert not holds_together(claims, [Limit(parts=(A, B), whole=W)])
         assert holds_together(claims, [])
 
     def test_wrong_alone_fails(self):
         """101 percent of a whole fails at once."""
-        assert not holds_together([percent("s", P, W, "101")], [Limit((P,), W)])
+        assert not holds_together([percent("s", P, W, "101")], [Limit(parts=(P,), whole=W)])
 
     def test_lost_figures_still_divide(self):
         """A lost rate per offence makes offences published as 0 fail."""
@@ -1501,7 +1695,7 @@ class TestCandidates:
     )
     def test_allowed(self, figure, expected):
         """The domain alone: counts up to the ceiling, a share of a whole up to all of it."""
-        limits = (Limit((A, B), W), Limit((A,), B))
+        limits = (Limit(parts=(A, B), whole=W), Limit(parts=(A,), whole=B))
         assert _allowed(figure, limits) == expected
 
     def test_component_reaches_through_claims_and_limits(self):
@@ -1509,9 +1703,9 @@ class TestCandidates:
         v, z = q("v"), q("z")
         far, mid, near = count("far", W, "5"), percent("mid", T, W, "50"), count("near", T, "3")
         on_v, unrelated = count("on-v", v, "2"), count("z", z, "1")
-        share, limit = percent("s", P, T, "50"), Limit((v,), W)
+        share, limit = percent("s", P, T, "50"), Limit(parts=(v,), whole=W)
         claims = [far, unrelated, on_v, mid, share, near]
-        linked, limits = _component(share, claims, [limit, Limit((z,), q("y"))])
+        linked, limits = _component(share, claims, [limit, Limit(parts=(z,), whole=q("y"))])
         assert [c.id for c in linked] == ["mid", "near", "far", "on-v"]
         assert limits == (limit,)
 

@@ -28,9 +28,13 @@ from peelmodel.analysis.assessment import assess
 from peelmodel.analysis.reconciliation import holds_together, reconcile
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import places
-from peelmodel.claims import Claim, Formula, Limit, Quantity, claims_of, limits_of
+from peelmodel.claims import Claim, Formula, Quantity, claims_of
 from peelmodel.documents.records import assessment_dict
 from peelmodel.errors import InconsistentInputError
+from peelmodel.limits import Limit, limits_of
+from peelmodel.model.area import Area, AreaKind
+from peelmodel.model.figure import Basis
+from peelmodel.model.period import Period
 from peelmodel.strategies import inconsistent_inspections
 
 DOCUMENT = json.loads(
@@ -243,21 +247,32 @@ class TestStatusesAreEarned:
 
 
 class TestLimits:
-    PART, WHOLE = Quantity("x", "part"), Quantity("x", "whole")
+    AREA = Area(id="x", name="Area x", ons_code="E99999999", kind=AreaKind.FORCE)
+    PART, WHOLE = Quantity(area=AREA, measure="part"), Quantity(area=AREA, measure="whole")
 
     def claim(self, claim_id: str, quantity: Quantity, value: int) -> Claim:
-        return Claim(claim_id, claim_id, "x", "test", Decimal(value), Formula((quantity,)))
+        return Claim(
+            id=claim_id,
+            label=claim_id,
+            area=self.AREA,
+            measure=quantity.measure,
+            basis=Basis.COUNT,
+            period=Period.parse("2015-06-30"),
+            source="test",
+            published=Decimal(value),
+            formula=Formula(numerator=(quantity,)),
+        )
 
     def test_a_part_above_its_whole_conflicts(self):
         """25 of those 21 cannot hold."""
         claims = [self.claim("part", self.PART, 25), self.claim("whole", self.WHOLE, 21)]
-        found = reconcile(claims, limits=[Limit((self.PART,), self.WHOLE)])
+        found = reconcile(claims, limits=[Limit(parts=(self.PART,), whole=self.WHOLE)])
         assert [c.claims for c in found.conflicts] == [{"part", "whole"}]
         assert found.conflicts[0].limits == {"x.part ≤ x.whole"}
 
     def test_a_part_within_its_whole_holds(self):
         """9 of those 21 holds, and bounds the whole from below when only the part is known."""
-        limit = Limit((self.PART,), self.WHOLE)
+        limit = Limit(parts=(self.PART,), whole=self.WHOLE)
         assert (
             reconcile([self.claim("part", self.PART, 9)], limits=[limit]).interval("x.whole").low
             == 9
@@ -265,13 +280,13 @@ class TestLimits:
 
     def test_parts_add_up_within_the_whole(self):
         """Two parts of 15 do not fit in a whole of 21, though each alone does."""
-        other = Quantity("x", "other")
+        other = Quantity(area=self.AREA, measure="other")
         claims = [
             self.claim("part", self.PART, 15),
             self.claim("other", other, 15),
             self.claim("whole", self.WHOLE, 21),
         ]
-        found = reconcile(claims, limits=[Limit((other, self.PART), self.WHOLE)])
+        found = reconcile(claims, limits=[Limit(parts=(other, self.PART), whole=self.WHOLE)])
         assert [c.claims for c in found.conflicts] == [{"part", "other", "whole"}]
 
     def test_the_catalogue_holds_victim_based_within_recorded_crime(self):

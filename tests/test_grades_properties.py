@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
 import peelmodel
 from peelmodel import GradeEntry, GradesRecord, NationalStatement, RecordState, grades
@@ -36,32 +35,6 @@ class TestStrategies:
         assert isinstance(statement, NationalStatement)
         assert statement.grade in statement.programme.scale
         assert 0 <= statement.count <= 43
-
-    @pytest.mark.parametrize(
-        "strategy",
-        [
-            pst.grade_entries(state="graded"),  # type: ignore[arg-type]
-            pst.grade_entries(
-                state=RecordState.GRADED,
-                question=st.just(peelmodel.catalogues.questions.get("peel-2015.legitimacy.2")),
-            ),
-            pst.grade_entries(force=st.just("kent")),  # type: ignore[arg-type]
-            pst.national_statements(
-                question=st.just(peelmodel.catalogues.questions.get("peel-2018-19.effectiveness.5"))
-            ),
-            pst.grades_records(max_forces=-1),
-        ],
-    )
-    def test_invalid_arguments_raise_when_drawn(self, strategy):
-        """Invalid options raise InvalidArgument when drawn from."""
-
-        @settings(max_examples=1, database=None)
-        @given(strategy)
-        def draw(_value):
-            pass
-
-        with pytest.raises(InvalidArgument):
-            draw()
 
 
 class TestRoundTrip:

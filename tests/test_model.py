@@ -697,14 +697,26 @@ class TestFigure:
     def test_excluding_must_be_other_areas(self):
         """A figure cannot exclude its own area."""
         with invalid("Figure", "excluding"):
-            figure(area=ENGLAND_AND_WALES, excluding=(ENGLAND_AND_WALES,))
+            figure(id="england-and-wales.x", area=ENGLAND_AND_WALES, excluding=(ENGLAND_AND_WALES,))
 
     def test_excluding_area_accepted(self):
         """England and Wales may exclude a force (footnote 23)."""
         metropolitan = forces.get("metropolitan")
-        assert figure(area=ENGLAND_AND_WALES, excluding=(metropolitan,)).excluding == (
-            metropolitan,
+        excluding = figure(
+            id="england-and-wales.x", area=ENGLAND_AND_WALES, excluding=(metropolitan,)
         )
+        assert excluding.excluding == (metropolitan,)
+
+    def test_id_must_start_with_its_area(self):
+        """A Kent figure under a Surrey id is refused, the message naming the id and the prefix."""
+        with pytest.raises(InvalidValueError, match=r"Figure\.id: must start with 'kent\.'"):
+            figure(id="surrey.ocgs.count", area=forces.get("kent"))
+
+    def test_id_of_a_figure_excluding_areas_starts_with_its_own_area(self):
+        """England and Wales without the Met is an England and Wales figure, by its id too."""
+        metropolitan = forces.get("metropolitan")
+        with invalid("Figure", "id"):
+            figure(id="metropolitan.x", area=ENGLAND_AND_WALES, excluding=(metropolitan,))
 
     @pytest.mark.parametrize("figure_id", ["Hampshire.rate", "hampshire..rate", "", "a b"])
     def test_id_must_be_a_dotted_slug(self, figure_id):
@@ -876,7 +888,7 @@ class TestInspection:
     def test_figure_of_an_unrelated_area(self):
         """Figures are for the force or its comparators."""
         with invalid("Inspection", "figures[0].area"):
-            inspection(figures=(figure(area=forces.get("kent")),))
+            inspection(figures=(figure(id="kent.x", area=forces.get("kent")),))
 
     def test_fieldwork_after_publication(self):
         """Fieldwork happens before the report is published."""

@@ -1,11 +1,19 @@
-"""The project's own promises: the README's set-up commands and CI's use of them."""
+"""The project's own promises: the set-up commands, CI's use of them, and the extras."""
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
+from importlib import metadata
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "peelmodel"
+#: The extras that add a feature of the package, each by the libraries it needs.
+FEATURE_EXTRAS = ("strategies", "fast", "plot", "tabular")
 
 
 def readme_commands() -> list[str]:
@@ -13,6 +21,44 @@ def readme_commands() -> list[str]:
     block = re.match(r"# peelmodel\n\n```sh\n(.*?)\n```", text, re.DOTALL)
     assert block, "the README must open with a shell block of set-up commands"
     return block.group(1).splitlines()
+
+
+def task_commands() -> list[list[str]]:
+    """The commands that ``tasks.py test`` runs, each as its words (``BIN / "ruff"`` is ``ruff``)."""
+    tree = ast.parse((ROOT / "tasks.py").read_text(encoding="utf-8"))
+    (function,) = (
+        node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "test"
+    )
+    commands = []
+    for call in ast.walk(function):
+        if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "run":
+            words = [arg.right if isinstance(arg, ast.BinOp) else arg for arg in call.args]
+            commands.append([word.value for word in words if isinstance(word, ast.Constant)])
+    return commands
+
+
+def requirements() -> dict[str | None, set[str]]:
+    """The installed peelmodel's requirements, as import names, by extra (``None``: always)."""
+    found: dict[str | None, set[str]] = {}
+    for requirement in metadata.requires("peelmodel") or ():
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)
+        extra = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", requirement)
+        assert name
+        key = extra.group(1) if extra else None
+        found.setdefault(key, set()).add(name.group(0).lower().replace("-", "_"))
+    return found
+
+
+def third_party_imports() -> set[str]:
+    """The top-level names of the libraries that the package's source imports."""
+    found = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names) - {"peelmodel", "__future__"}
 
 
 class TestReadme:
@@ -26,13 +72,32 @@ class TestReadme:
         assert "set -euo pipefail" in script
         assert readme_commands()[1] in script.splitlines()
 
-    def test_tasks_runs_every_check(self):
-        """The test command runs ruff, mypy --strict, the docs build and pytest."""
-        tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
-        for step in (
-            '"ruff", "check"',
-            '"mypy", "--strict", "src"',
-            '"sphinx-build", "-W"',
-            '"pytest"',
-        ):
-            assert step in tasks
+    @pytest.mark.parametrize(
+        "step",
+        [
+            ["ruff", "check"],
+            ["ruff", "format", "--check"],
+            ["mypy", "--strict", "src"],
+            ["sphinx-build", "-W", "-n", "--keep-going"],
+            ["python", "-m", "pytest"],
+        ],
+        ids=" ".join,
+    )
+    def test_tasks_runs_every_check(self, step):
+        """The test command runs ruff, mypy --strict, the nitpicky docs build and pytest."""
+        assert any(
+            command[0] == step[0] and set(step) <= set(command) for command in task_commands()
+        )
+
+
+class TestExtras:
+    @pytest.mark.parametrize("extra", FEATURE_EXTRAS)
+    def test_extra_is_used(self, extra):
+        """Every library a feature extra installs is imported by the package's source."""
+        assert requirements()[extra] <= third_party_imports()
+
+    def test_optional_imports_are_declared(self):
+        """Every library the package's source imports is a dependency or in a feature extra."""
+        found = requirements()
+        declared = found[None].union(*(found[extra] for extra in FEATURE_EXTRAS))
+        assert third_party_imports() <= declared

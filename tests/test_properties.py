@@ -16,7 +16,6 @@ from peelmodel._hypothesis_hook import _STRATEGIES, _hypothesis_setup_hook
 from peelmodel.analysis.assessment import assess
 from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.analysis.reproduction import known_values, reproduce
-from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import (
     band,
     percentage_change,
@@ -145,5 +144,5 @@ class TestReconcile:
     def test_generated_inspections_are_consistent(self, inspection):
         """assess finds no inconsistent figure in a generated inspection."""
         assessment = assess(inspection)
-        assert [r.id for r in assessment.figures if r.status is Status.INCONSISTENT] == []
+        assert [r.id for r in assessment.figures if r.is_inconsistent] == []
         assert all(isinstance(r.claim.published, Decimal) for r in assessment.figures)

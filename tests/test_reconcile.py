@@ -13,37 +13,68 @@ from peelmodel import datasets
 from peelmodel.analysis.assessment import assess
 from peelmodel.analysis.reconciliation import Conflict, reconcile
 from peelmodel.analysis.status import Status
+from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, Formula, Quantity, claims_of
 from peelmodel.errors import PeelModelError
-from peelmodel.model.figure import Qualifier
+from peelmodel.model.area import Area, AreaKind
+from peelmodel.model.figure import Basis, Qualifier
+from peelmodel.model.period import Period
 
-GROUPS = Quantity("x", "groups")
-DRUGS = Quantity("x", "drug-groups")
-CRIME = Quantity("x", "crime")
-CHARGED = Quantity("x", "charged")
-PEOPLE = Quantity("x", "population")
-NOW = Quantity("x", "now")
-BEFORE = Quantity("x", "before")
+AREA = Area(id="x", name="Area x", ons_code="E99999999", kind=AreaKind.FORCE)
+YEAR = Period.parse("2014-07-01/2015-06-30")
+
+GROUPS = Quantity(area=AREA, measure="groups")
+DRUGS = Quantity(area=AREA, measure="drug-groups")
+CRIME = Quantity(area=AREA, measure="crime")
+CHARGED = Quantity(area=AREA, measure="charged")
+PEOPLE = Quantity(area=AREA, measure="population")
+NOW = Quantity(area=AREA, measure="now")
+BEFORE = Quantity(area=AREA, measure="before")
 
 
-def count(claim_id: str, quantity: Quantity, published: str, **kwargs: object) -> Claim:
-    return Claim(
-        claim_id, claim_id, "x", "test", Decimal(published), Formula((quantity,)), **kwargs
-    )  # type: ignore[arg-type]
-
-
-def ratio(
-    claim_id: str, numerator: Quantity, denominator: Quantity, published: str | None, scale: int
+def _claim(
+    claim_id: str,
+    published: str | None,
+    formula: Formula,
+    basis: Basis,
+    *,
+    qualifier: Qualifier = Qualifier.EXACTLY,
 ) -> Claim:
-    value = None if published is None else Decimal(published)
     return Claim(
-        claim_id, claim_id, "x", "test", value, Formula((numerator,), denominator, Fraction(scale))
+        id=claim_id,
+        label=claim_id,
+        area=AREA,
+        measure=formula.numerator[0].measure,
+        basis=basis,
+        period=YEAR,
+        source="test",
+        published=None if published is None else Decimal(published),
+        formula=formula,
+        qualifier=qualifier,
     )
 
 
+def count(claim_id: str, quantity: Quantity, published: str, **kwargs: Qualifier) -> Claim:
+    return _claim(claim_id, published, Formula(numerator=(quantity,)), Basis.COUNT, **kwargs)
+
+
+def ratio(
+    claim_id: str,
+    numerator: Quantity,
+    denominator: Quantity,
+    published: str | None,
+    scale: int,
+    **kwargs: Qualifier,
+) -> Claim:
+    formula = Formula(numerator=(numerator,), denominator=denominator, scale=Fraction(scale))
+    return _claim(claim_id, published, formula, Basis.PERCENT, **kwargs)
+
+
 def change(claim_id: str, published: str) -> Claim:
-    formula = Formula((NOW,), BEFORE, Fraction(100), Fraction(-100))
-    return Claim(claim_id, claim_id, "x", "test", Decimal(published), formula)
+    formula = Formula(
+        numerator=(NOW,), denominator=BEFORE, scale=Fraction(100), offset=Fraction(-100)
+    )
+    return _claim(claim_id, published, formula, Basis.PERCENTAGE_CHANGE)
 
 
 def bounds(result, quantity: Quantity) -> tuple[int, int]:
@@ -112,15 +143,7 @@ class TestIntervals:
 
     def test_more_than_a_share_bounds_the_part(self):
         """More than 50 percent of 9 groups is at least 5 groups."""
-        share = Claim(
-            "share",
-            "share",
-            "x",
-            "test",
-            Decimal(50),
-            Formula((DRUGS,), GROUPS, Fraction(100)),
-            Qualifier.MORE_THAN,
-        )
+        share = ratio("share", DRUGS, GROUPS, "50", 100, qualifier=Qualifier.MORE_THAN)
         result = reconcile([count("groups", GROUPS, "9"), share])
         assert result.interval(DRUGS.id).low == 5
 
@@ -356,7 +379,10 @@ class TestHampshire:
         """Hampshire's population is the hand-computed [1,939,312, 1,943,843]."""
         (expected, _) = _hampshire_by_hand()
         assert expected == (1_939_312, 1_943_843)
-        assert bounds(hampshire, Quantity("hampshire", "population")) == expected
+        assert (
+            bounds(hampshire, Quantity(area=areas.get("hampshire"), measure="population"))
+            == expected
+        )
 
     def test_recorded_crime(self, hampshire):
         """Hampshire's recorded crime is the hand-computed [121,111, 121,393]."""

@@ -9,7 +9,6 @@ keep every true value inside its inferred interval and find no conflict.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given
@@ -18,21 +17,42 @@ from hypothesis import strategies as st
 from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.arithmetic import percentage_change, publish, rate, share
 from peelmodel.claims import Claim, Formula, Quantity
-from peelmodel.model.figure import Qualifier
+from peelmodel.model.area import Area, AreaKind
+from peelmodel.model.figure import Basis, Qualifier
+from peelmodel.model.period import Period
 
-AREA = "somewhere"
-POPULATION = Quantity(AREA, "population")
-OFFENCES = Quantity(AREA, "recorded-crime")
-BASELINE = Quantity(AREA, "recorded-crime-last-year")
+AREA = Area(id="somewhere", name="Somewhere", ons_code="E99999999", kind=AreaKind.FORCE)
+YEAR = Period.parse("2014-07-01/2015-06-30")
+POPULATION = Quantity(area=AREA, measure="population")
+OFFENCES = Quantity(area=AREA, measure="recorded-crime")
+BASELINE = Quantity(area=AREA, measure="recorded-crime-last-year")
 GROUP = "outcomes.group"
 
 
 def _type(number: int) -> Quantity:
-    return Quantity(AREA, f"outcomes.type-{number}")
+    return Quantity(area=AREA, measure=f"outcomes.type-{number}")
 
 
-def _claim(claim_id: str, value: Fraction | int, digits: int, formula: Formula) -> Claim:
-    return Claim(claim_id, claim_id, AREA, "drawn", publish(value, digits), formula)
+def _claim(
+    claim_id: str,
+    value: Fraction | int,
+    digits: int,
+    formula: Formula,
+    *,
+    qualifier: Qualifier = Qualifier.EXACTLY,
+) -> Claim:
+    return Claim(
+        id=claim_id,
+        label=claim_id,
+        area=AREA,
+        measure=formula.numerator[0].measure,
+        basis=Basis.COUNT if formula.denominator is None else Basis.PERCENT,
+        period=YEAR,
+        source="drawn",
+        published=publish(value, digits),
+        formula=formula,
+        qualifier=qualifier,
+    )
 
 
 @st.composite
@@ -69,13 +89,18 @@ def reports(draw: st.DrawFn) -> tuple[dict[Quantity, int], list[Claim]]:
             "crime-rate",
             rate(offences, population, per=1000),
             draw(digits),
-            Formula((OFFENCES,), POPULATION, Fraction(1000)),
+            Formula(numerator=(OFFENCES,), denominator=POPULATION, scale=Fraction(1000)),
         ),
         _claim(
             "change",
             percentage_change(offences, baseline),
             draw(digits),
-            Formula((OFFENCES,), BASELINE, Fraction(100), Fraction(-100)),
+            Formula(
+                numerator=(OFFENCES,),
+                denominator=BASELINE,
+                scale=Fraction(100),
+                offset=Fraction(-100),
+            ),
         ),
     ]
     for quantity, number in zip(types, counts, strict=True):
@@ -85,46 +110,39 @@ def reports(draw: st.DrawFn) -> tuple[dict[Quantity, int], list[Claim]]:
                 f"{name}.rate",
                 rate(number, offences, per=100),
                 draw(digits),
-                Formula((quantity,), OFFENCES, Fraction(100)),
+                Formula(numerator=(quantity,), denominator=OFFENCES, scale=Fraction(100)),
             )
         )
         if draw(st.booleans()):
-            claims.append(_claim(f"{name}.count", number, 0, Formula((quantity,))))
+            claims.append(_claim(f"{name}.count", number, 0, Formula(numerator=(quantity,))))
         if draw(st.booleans()):
             claims.append(
                 _claim(
                     f"{name}.share",
                     share(number, offences),
                     draw(digits),
-                    Formula((quantity,), OFFENCES, Fraction(100)),
+                    Formula(numerator=(quantity,), denominator=OFFENCES, scale=Fraction(100)),
                 )
             )
     members = tuple(types[: draw(st.integers(1, len(types)))])
     total = sum(truth[q] for q in members)
-    claims.append(_claim(f"{GROUP}.count", total, 0, Formula(members)))
+    claims.append(_claim(f"{GROUP}.count", total, 0, Formula(numerator=members)))
     claims.append(
         _claim(
             f"{GROUP}.rate",
             rate(total, offences, per=100),
             draw(digits),
-            Formula(members, OFFENCES, Fraction(100)),
+            Formula(numerator=members, denominator=OFFENCES, scale=Fraction(100)),
         )
     )
     if draw(st.booleans()):
-        claims.append(_claim("offences", offences, 0, Formula((OFFENCES,))))
+        claims.append(_claim("offences", offences, 0, Formula(numerator=(OFFENCES,))))
     if draw(st.booleans()) and population > 1:
         # "More than N people", for some N below the truth.
         below = draw(st.integers(0, population - 1))
+        more_than = Formula(numerator=(POPULATION,))
         claims.append(
-            Claim(
-                "population.more-than",
-                "population",
-                AREA,
-                "drawn",
-                Decimal(below),
-                Formula((POPULATION,)),
-                Qualifier.MORE_THAN,
-            )
+            _claim("population.more-than", below, 0, more_than, qualifier=Qualifier.MORE_THAN)
         )
     return truth, draw(st.permutations(claims))
 

@@ -20,6 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from peelmodel import Inspection, datasets, loads
@@ -86,9 +87,7 @@ def _range_without(claim_id: str) -> tuple[Fraction, Fraction, bool, bool]:
 
 def _lost(claim: Claim) -> Claim:
     """The claim with its value lost: it names its quantities but does not constrain them."""
-    return Claim(
-        claim.id, claim.label, claim.area, claim.source, None, claim.formula, claim.qualifier
-    )
+    return attrs.evolve(claim, published=None, part_of=None)
 
 
 def _step(claim: Claim) -> Fraction:

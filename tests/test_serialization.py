@@ -1,8 +1,13 @@
-"""JSON documents: every public class survives a round trip, and headers are checked."""
+"""JSON documents: every public class survives a round trip, and headers are checked.
+
+The tests run on each JSON backend: the pure one and, with the ``fast``
+extra, the fast one.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -30,6 +35,7 @@ from peelmodel import (
     loads,
 )
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
+from peelmodel.documents import backend
 
 JUNE_2015 = Period.twelve_months_to(date(2015, 6, 30))
 Q2 = questions.get("peel-2015.effectiveness.2")
@@ -126,6 +132,20 @@ VALUES = {
 }
 
 
+@pytest.fixture(params=["pure", "fast"])
+def json_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each JSON backend in turn; the fast one only where the fast extra is installed."""
+    if request.param not in backend.available():
+        pytest.skip("the fast extra (orjson) is not installed")
+    previous = backend.active()
+    backend.use(request.param)
+    yield request.param
+    backend.use(previous)
+
+
+pytestmark = pytest.mark.usefixtures("json_backend")
+
+
 class TestRoundTrip:
     @pytest.mark.parametrize("value", list(VALUES.values()), ids=list(VALUES))
     def test_round_trip(self, value):
@@ -158,6 +178,23 @@ class TestRoundTrip:
 
 
 class TestDocumentShape:
+    def test_compact_text(self):
+        """A document is compact JSON: no space after a comma or a colon."""
+        assert dumps(forces.get("hampshire")) == (
+            '{"format":"peelmodel","version":1,"kind":"Force","id":"hampshire"}'
+        )
+
+    def test_non_ascii_text_as_it_is(self):
+        """Non-ASCII characters are written as they are, quotes and backslashes escaped."""
+        value = AreaForImprovement(question=Q2, text='Côte "d\\Azur" — 2015')
+        assert '"text":"Côte \\"d\\\\Azur\\" — 2015"' in dumps(value)
+
+    def test_indented_text(self):
+        """With indent, the standard library indents the same data."""
+        value = VALUES["figure-change"]
+        expected = json.dumps(json.loads(dumps(value)), indent=2, ensure_ascii=False)
+        assert dumps(value, indent=2) == expected
+
     def test_reference_classes_are_written_as_ids(self):
         """Forces, questions and outcomes are written as their ids."""
         assert json.loads(dumps(forces.get("hampshire"))) == {
@@ -285,3 +322,56 @@ class TestHeaderChecks:
         with pytest.raises(DocumentError, match=r"^mine\.json: invalid document") as caught:
             loads("[]", peelmodel.Force, source="mine.json")
         assert caught.value.source == "mine.json"
+
+
+class TestArrays:
+    def test_round_trip(self):
+        """A tuple of rows is written as a JSON array and read back as the same tuple."""
+        rows = (VALUES["outcome-rate-type"], VALUES["outcome-rate-group"])
+        text = dumps(rows)
+        assert text.startswith('[{"area":"hampshire",')
+        assert loads(text, tuple[OutcomeRate, ...]) == rows
+
+    def test_items_as_fields_hold_them(self):
+        """Array items are written as a field of type tuple[X, ...] holds them: no header."""
+        assert dumps([JUNE_2015, Period.as_at(date(2015, 6, 30))]) == (
+            '["2014-07-01/2015-06-30","2015-06-30"]'
+        )
+        assert loads(b'["kent"]', tuple[peelmodel.Force, ...]) == (forces.get("kent"),)
+
+    def test_empty(self):
+        """An empty tuple is an empty array, of any class."""
+        assert dumps(()) == "[]"
+        assert loads("[]", tuple[Judgment, ...]) == ()
+
+    def test_problems_have_item_paths(self):
+        """Every bad item is reported with its index."""
+        text = '[{"question": "peel-2015.effectiveness.3", "grade": "fine"}, {"grade": "good"}]'
+        with pytest.raises(DocumentError) as caught:
+            loads(text, tuple[Judgment, ...], source="judgments.json")
+        assert [str(p) for p in caught.value.problems] == [
+            (
+                "$[0].grade: expected one of 'outstanding', 'good', 'adequate', "
+                "'requires-improvement', 'inadequate', found 'fine'"
+            ),
+            "$[1].question: required key missing",
+        ]
+        assert caught.value.source == "judgments.json"
+
+    def test_not_an_array(self):
+        """A document where an array is expected is refused at $."""
+        with pytest.raises(DocumentError, match=r"\$: expected an array, found an object"):
+            loads(dumps(VALUES["judgment"]), tuple[Judgment, ...])
+
+    def test_one_class_only(self):
+        """An array holds objects of one public class."""
+        with pytest.raises(TypeError, match="arrays of one public class, not of Force, Judgment"):
+            dumps((forces.get("kent"), VALUES["judgment"]))
+        with pytest.raises(TypeError, match="not of int"):
+            dumps([1, 2])
+
+    @pytest.mark.parametrize("cls", [tuple[int, ...], tuple[Judgment, Judgment], list[Judgment]])
+    def test_only_arrays_of_document_classes_are_read(self, cls):
+        """loads reads tuple[X, ...] of a public class only."""
+        with pytest.raises(TypeError, match="cannot read"):
+            loads("[]", cls)

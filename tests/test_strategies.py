@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import subprocess
 import sys
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,13 +24,16 @@ from peelmodel import (
     Inspection,
     Pillar,
     QuestionLevel,
+    RecordState,
 )
 from peelmodel import strategies as pst
-from peelmodel._hypothesis_hook import _STRATEGIES, _hypothesis_setup_hook
+from peelmodel._hypothesis_hook import _MODELS, _STRATEGIES, _hypothesis_setup_hook
 from peelmodel.analysis.assessment import assess
 from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.status import Status
-from peelmodel.catalogues import programmes, questions
+from peelmodel.catalogues import areas, forces, programmes, questions
+from peelmodel.claims import figure_claim
+from peelmodel.strategies._truth import PRECISIONS, PUBLICATIONS, TRUTH, Scaled, World
 
 _hypothesis_setup_hook()
 
@@ -59,6 +65,40 @@ class TestModule:
     def test_every_name_is_public(self):
         """Every name in __all__ is a function of the module."""
         assert all(callable(getattr(pst, name)) for name in pst.__all__)
+
+
+class TestLazyPackage:
+    def test_import_loads_only_the_model(self):
+        """import peelmodel loads the model, not the JSON documents, datasets or engines."""
+        code = (
+            "import sys, peelmodel\n"
+            "heavy = ('peelmodel.documents', 'peelmodel.datasets', 'peelmodel.grades',\n"
+            "         'peelmodel.analysis', 'cattrs')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        )
+        done = subprocess.run(  # noqa: S603 - fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout == "[]\n"
+
+    def test_every_name_imports_in_a_fresh_process(self):
+        """from peelmodel import * gives every name of __all__, the lazy ones too, and dir() lists them."""
+        code = (
+            "from peelmodel import *\n"
+            "import peelmodel\n"
+            "names = peelmodel.__all__\n"
+            "print([n for n in names if globals().get(n) is not getattr(peelmodel, n)],\n"
+            "      sorted(set(names) - set(dir(peelmodel))))\n"
+        )
+        done = subprocess.run(  # noqa: S603 - fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout == "[] []\n"
+
+    def test_unknown_name(self):
+        """An unknown attribute raises AttributeError naming it."""
+        with pytest.raises(AttributeError, match="'atlantis'"):
+            _ = peelmodel.atlantis  # type: ignore[attr-defined]
 
 
 class TestReferenceStrategies:
@@ -133,6 +173,17 @@ class TestArguments:
                 period=st.just(peelmodel.Period.twelve_months_to(date(2015, 6, 30))),
                 outcome=st.just(peelmodel.catalogues.outcomes.type(22)),
             ),
+            pst.grade_entries(state="graded"),  # type: ignore[arg-type]
+            pst.grade_entries(
+                state=RecordState.GRADED,
+                question=st.just(questions.get("peel-2015.legitimacy.2")),
+            ),
+            pst.grade_entries(force=st.just("kent")),  # type: ignore[arg-type]
+            pst.grade_entries(force="kent"),  # type: ignore[arg-type]
+            pst.national_statements(
+                question=st.just(questions.get("peel-2018-19.effectiveness.5"))
+            ),
+            pst.grades_records(max_forces=-1),
         ],
     )
     def test_invalid_arguments_raise_when_drawn(self, strategy):
@@ -145,6 +196,40 @@ class TestArguments:
 
         with pytest.raises(InvalidArgument):
             draw()
+
+
+class TestTruth:
+    @pytest.mark.parametrize(
+        "publication", PUBLICATIONS, ids=lambda p: f"{p.measure}.{p.basis.value}.{p.baseline}"
+    )
+    @settings(max_examples=20)
+    @given(data=st.data())
+    def test_every_kind_of_figure_rounds_from_the_truth(self, publication, data):
+        """Each kind of figure the table lists is drawn from the truth table and rounds from it."""
+        force = forces.get("kent")
+        world = World(data.draw, force, date(2015, 6, 30))
+        places = {table: data.draw(st.integers(0, most)) for table, most in PRECISIONS.items()}
+        published = [force] if publication.force_only else [force, areas.ENGLAND_AND_WALES]
+        for area in published:
+            world.publish(area, publication, places)
+        truth = {quantity.id: value for quantity, value in world.truth.items()}
+        for figure in world.figures:
+            claim = figure_claim(figure)
+            band = claim.band
+            assert band is not None
+            values = {q: truth[q.id] for q in claim.formula.quantities}
+            assert claim.formula.evaluate(values) in band
+
+    def test_every_scaled_number_has_its_base(self):
+        """Every number drawn as a proportion of another names a number the table draws."""
+        bases = {(spec.base, spec.role) for spec in TRUTH.values() if isinstance(spec, Scaled)}
+        assert bases <= set(TRUTH)
+
+    def test_every_figure_has_a_truth(self):
+        """Every measure and period a figure is published for is drawn by the table."""
+        needed = {(p.measure, p.role) for p in PUBLICATIONS}
+        needed |= {(p.measure, p.baseline) for p in PUBLICATIONS if p.baseline is not None}
+        assert needed <= set(TRUTH)
 
 
 class TestInspections:
@@ -194,6 +279,23 @@ class TestRegistration:
 
         check()
 
+    def test_table_covers_every_public_attrs_class(self):
+        """The table names every public attrs class but Problem, whose two strings Hypothesis fills."""
+        public = {
+            name
+            for name in peelmodel.__all__
+            if isinstance(getattr(peelmodel, name), type) and attrs.has(getattr(peelmodel, name))
+        }
+        assert public - set(_STRATEGIES) == {"Problem"}
+
+    @pytest.mark.parametrize("module_name", sorted(_MODELS))
+    def test_table_names_where_each_class_is_defined(self, module_name):
+        """Each class is defined in the module the table names, and its strategy is public."""
+        module = importlib.import_module(module_name)
+        for class_name, strategy_name in _MODELS[module_name].items():
+            assert getattr(module, class_name) is getattr(peelmodel, class_name)
+            assert strategy_name in pst.__all__
+
     def test_hook_does_no_eager_work(self):
         """Running the hook neither imports peelmodel.strategies nor builds a strategy."""
         code = (
@@ -203,3 +305,23 @@ class TestRegistration:
             "assert 'peelmodel.strategies' not in sys.modules\n"
         )
         subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - fixed command
+
+    def test_hook_imports_only_the_model(self):
+        """The hook imports no JSON documents, datasets, engines or cattrs, only the model."""
+        code = (
+            "import sys\n"
+            "from peelmodel._hypothesis_hook import _hypothesis_setup_hook\n"
+            "_hypothesis_setup_hook()\n"
+            "heavy = ('peelmodel.documents', 'peelmodel.datasets', 'peelmodel.grades',\n"
+            "         'peelmodel.analysis', 'peelmodel.claims', 'cattrs')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+            "assert 'peelmodel.model.inspection' in sys.modules\n"
+        )
+        done = subprocess.run(  # noqa: S603 - fixed command
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"},
+        )
+        assert done.stdout == "[]\n"

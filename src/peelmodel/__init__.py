@@ -4,12 +4,20 @@
 >>> report = peelmodel.datasets.load("hampshire-2015")
 >>> report.overall.grade
 <Grade.GOOD: 'good'>
+
+The model classes and errors load with the package. The registries
+(:mod:`peelmodel.forces` and the rest), :func:`dumps` and :func:`loads`,
+:mod:`peelmodel.datasets` and :mod:`peelmodel.grades` load on first use, so
+that a program (or Hypothesis, through the entry point) that needs only the
+model does not import the JSON document layer or the engines.
 """
 
-from peelmodel import datasets, grades
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from peelmodel._version import __version__
-from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
-from peelmodel.documents import dumps, loads
 from peelmodel.errors import (
     DocumentError,
     IncompatibleFiguresError,
@@ -28,6 +36,11 @@ from peelmodel.model.outcome import OutcomeGroup, OutcomeRate, OutcomeType
 from peelmodel.model.period import Period
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
+
+if TYPE_CHECKING:
+    from peelmodel import datasets, grades
+    from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
+    from peelmodel.documents import dumps, loads
 
 __all__ = [
     "FIVE_GRADE",
@@ -75,3 +88,38 @@ __all__ = [
     "programmes",
     "questions",
 ]
+
+#: The names loaded on first use: the module that holds each, and the attribute
+#: of it (``None`` for the module itself).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "areas": ("peelmodel.catalogues.areas", None),
+    "datasets": ("peelmodel.datasets", None),
+    "dumps": ("peelmodel.documents", "dumps"),
+    "forces": ("peelmodel.catalogues.forces", None),
+    "grades": ("peelmodel.grades", None),
+    "loads": ("peelmodel.documents", "loads"),
+    "outcomes": ("peelmodel.catalogues.outcomes", None),
+    "programmes": ("peelmodel.catalogues.programmes", None),
+    "questions": ("peelmodel.catalogues.questions", None),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a registry, :func:`dumps`, :func:`loads`, the datasets or the grades the first time.
+
+    >>> import peelmodel
+    >>> peelmodel.forces.get("kent").name
+    'Kent Police'
+    """
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

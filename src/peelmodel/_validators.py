@@ -42,13 +42,14 @@ _DOTTED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)
 #: Control characters (C0, DEL, C1) and lone surrogates: refused in any text.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
-# Values already found valid, so that a value seen again (a slug, or a Decimal
+# Values already found valid, so that a value seen again (a slug, a text, or a Decimal
 # object shared through a document's cache) is not checked again. Strings are
 # remembered by value; Decimals by identity, kept alive so their id stays
 # theirs. Each memo is cleared when full.
 _MEMO_SIZE = 4096
 _VALID_SLUGS: set[str] = set()
 _VALID_DOTTED_SLUGS: set[str] = set()
+_VALID_TEXTS: set[str] = set()
 _VALID_DECIMALS: dict[int, Decimal] = {}
 
 
@@ -146,12 +147,16 @@ def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -
 
 def is_text(value: object) -> bool:
     """Whether :func:`check_text` passes *value*."""
-    return (
-        type(value) is str
-        and value != ""
-        and value == value.strip()
-        and _UNPRINTABLE.search(value) is None
-    )
+    if type(value) is not str:
+        return False
+    if value in _VALID_TEXTS:
+        return True
+    if value == "" or value != value.strip() or _UNPRINTABLE.search(value) is not None:
+        return False
+    if len(_VALID_TEXTS) >= _MEMO_SIZE:
+        _VALID_TEXTS.clear()
+    _VALID_TEXTS.add(value)
+    return True
 
 
 def is_slug(value: object, *, dotted: bool = False) -> bool:

@@ -9,25 +9,38 @@ construction: one population per area behind every rate per 1,000 population
 and per million, one recorded-crime total per area and period behind the
 crime rate and every outcome rate.
 
+A claim carries what its figure is (area, measure, basis, period), so the
+engines never read it back out of an id.
+
 >>> from peelmodel import datasets
 >>> claim = claims_of(datasets.load("hampshire-2015"))["hampshire.outcomes.type-1.rate"]
 >>> str(claim.formula)
 '100 × hampshire.outcomes.type-1.12m-to-2015-06-30 ÷ hampshire.recorded-crime.12m-to-2015-06-30'
+>>> claim.area.id, claim.measure, claim.basis, claim.places
+('hampshire', 'outcomes.type-1', <Basis.PERCENT: 'percent'>, 1)
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 
 import attrs
 
-from peelmodel.arithmetic import Band, band
+from peelmodel._validators import (
+    check_instance,
+    check_slug,
+    check_text,
+    check_tuple,
+    is_slug,
+    is_text,
+)
+from peelmodel.arithmetic import Band, band, places
 from peelmodel.catalogues import outcomes
-from peelmodel.catalogues._registry import read_data
+from peelmodel.errors import InvalidValueError
+from peelmodel.model.area import Area
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.outcome import OutcomeGroup, OutcomeRate
@@ -37,11 +50,9 @@ __all__ = [
     "STOCK_MEASURES",
     "Claim",
     "Formula",
-    "Limit",
     "Quantity",
     "claims_of",
     "figure_claim",
-    "limits_of",
     "outcome_claims",
 ]
 
@@ -50,43 +61,77 @@ __all__ = [
 STOCK_MEASURES = frozenset({"population", "households"})
 
 
-@attrs.frozen(order=True, cache_hash=True)
+def _area_ids(excluded: tuple[Area, ...]) -> tuple[str, ...]:
+    return tuple(area.id for area in excluded)
+
+
+@attrs.frozen(kw_only=True, order=True, cache_hash=True)
 class Quantity:
     """A whole number behind published figures: a count of something in an area and period.
 
-    >>> Quantity("hampshire", "population").id
+    A quantity's area is known by its id: quantities compare, hash and order
+    by area id, measure, period and excluded areas.
+
+    >>> from peelmodel import areas
+    >>> Quantity(area=areas.get("hampshire"), measure="population").id
     'hampshire.population'
+    >>> Quantity(area=areas.get("hampshire"), measure=7)
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.InvalidValueError: Quantity.measure: must be a dotted lower-case slug such as 'recorded-crime' (found 7)
     """
 
-    area: str
+    area: Area = attrs.field(eq=operator.attrgetter("id"))
     measure: str
     period: Period | None = None
-    excluding: tuple[str, ...] = ()
+    excluding: tuple[Area, ...] = attrs.field(default=(), order=_area_ids)
+
+    def __attrs_post_init__(self) -> None:
+        if not (
+            isinstance(self.area, Area)
+            and is_slug(self.measure, dotted=True)
+            and (self.period is None or type(self.period) is Period)
+            and self.excluding == ()
+        ):
+            self._check()
+
+    def _check(self) -> None:
+        check_instance("Quantity", "area", self.area, Area)
+        check_slug("Quantity", "measure", self.measure, dotted=True)
+        if self.period is not None:
+            check_instance("Quantity", "period", self.period, Period)
+        check_tuple("Quantity", "excluding", self.excluding)
+        for excluded in self.excluding:
+            if not isinstance(excluded, Area) or excluded == self.area:
+                raise InvalidValueError("Quantity", "excluding", excluded, "must be other areas")
 
     @property
     def id(self) -> str:
         """A stable dotted name: ``area.measure[.period][.excluding-areas]``."""
-        parts = [self.area, self.measure]
+        parts = [self.area.id, self.measure]
         if self.period is not None:
             parts.append(self.period.slug)
         if self.excluding:
-            parts.append("excluding-" + "-and-".join(self.excluding))
+            parts.append("excluding-" + "-and-".join(_area_ids(self.excluding)))
         return ".".join(parts)
 
     def __str__(self) -> str:
         return self.id
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Formula:
     """``scale × (sum of numerator) ÷ denominator + offset``, over quantities.
 
     Counts, shares, rates and percentage changes all take this one form, which
-    is what lets one engine derive, reconcile and aggregate them.
+    is what lets one engine derive, reconcile and aggregate them. An empty
+    numerator sums to 0 (an outcome group none of whose types was in use).
 
-    >>> crime = Quantity("hampshire", "recorded-crime")
-    >>> people = Quantity("hampshire", "population")
-    >>> Formula((crime,), people, Fraction(1000)).evaluate({crime: 121_000, people: 1_936_000})
+    >>> from peelmodel import areas
+    >>> crime = Quantity(area=areas.get("hampshire"), measure="recorded-crime")
+    >>> people = Quantity(area=areas.get("hampshire"), measure="population")
+    >>> rate = Formula(numerator=(crime,), denominator=people, scale=Fraction(1000))
+    >>> rate.evaluate({crime: 121_000, people: 1_936_000})
     Fraction(125, 2)
     """
 
@@ -94,6 +139,29 @@ class Formula:
     denominator: Quantity | None = None
     scale: Fraction = Fraction(1)
     offset: Fraction = Fraction(0)
+
+    def __attrs_post_init__(self) -> None:
+        if not (
+            type(self.numerator) is tuple
+            and (self.denominator is None or type(self.denominator) is Quantity)
+            and type(self.scale) is Fraction
+            and type(self.offset) is Fraction
+        ):
+            self._check()
+            return
+        for quantity in self.numerator:
+            if type(quantity) is not Quantity:
+                self._check()
+                return
+
+    def _check(self) -> None:
+        check_tuple("Formula", "numerator", self.numerator)
+        for quantity in self.numerator:
+            check_instance("Formula", "numerator", quantity, Quantity)
+        if self.denominator is not None:
+            check_instance("Formula", "denominator", self.denominator, Quantity)
+        check_instance("Formula", "scale", self.scale, Fraction)
+        check_instance("Formula", "offset", self.offset, Fraction)
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -130,23 +198,88 @@ class Formula:
         return text
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Claim:
     """A published number and the formula whose rounded value it must be.
 
-    ``published`` is ``None`` for a figure the report names but whose value was lost.
-    ``part_of`` is the quantity the claim's subject is a part of, where the
-    figure says so (a share *of* a count, "9 of those 21").
+    *area*, *measure*, *basis* and *period* say what the figure is;
+    ``published`` is ``None`` for a figure the report names but whose value
+    was lost. ``part_of`` is the quantity the claim's subject is a part of,
+    where the figure says so (a share *of* a count, "9 of those 21").
+
+    >>> from peelmodel import areas
+    >>> hampshire = areas.get("hampshire")
+    >>> ocgs = Formula(numerator=(Quantity(area=hampshire, measure="ocgs"),))
+    >>> Claim(
+    ...     id="hampshire.ocgs.count", label="OCGs", area=hampshire, measure="ocgs",
+    ...     basis=Basis.COUNT, period=Period.parse("2015-06-30"), source="Figure 6",
+    ...     published=14.4, formula=ocgs)
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.InvalidValueError: Claim.published: must be a Decimal (found 14.4)
     """
 
     id: str
     label: str
-    area: str
+    area: Area
+    measure: str
+    basis: Basis
+    period: Period
     source: str
     published: Decimal | None
     formula: Formula
     qualifier: Qualifier = Qualifier.EXACTLY
     part_of: Quantity | None = None
+
+    def __attrs_post_init__(self) -> None:
+        published = self.published
+        if not (
+            is_slug(self.id, dotted=True)
+            and is_text(self.label)
+            and isinstance(self.area, Area)
+            and is_slug(self.measure, dotted=True)
+            and type(self.basis) is Basis
+            and type(self.period) is Period
+            and is_text(self.source)
+            and (published is None or (type(published) is Decimal and published.is_finite()))
+            and type(self.formula) is Formula
+            and type(self.qualifier) is Qualifier
+            and (self.part_of is None or type(self.part_of) is Quantity)
+        ):
+            self._check()
+
+    def _check(self) -> None:
+        check_slug("Claim", "id", self.id, dotted=True)
+        check_text("Claim", "label", self.label)
+        check_instance("Claim", "area", self.area, Area)
+        check_slug("Claim", "measure", self.measure, dotted=True)
+        check_instance("Claim", "basis", self.basis, Basis)
+        check_instance("Claim", "period", self.period, Period)
+        check_text("Claim", "source", self.source)
+        if self.published is not None:
+            if not isinstance(self.published, Decimal):
+                raise InvalidValueError("Claim", "published", self.published, "must be a Decimal")
+            if not self.published.is_finite():
+                raise InvalidValueError("Claim", "published", self.published, "must be finite")
+        check_instance("Claim", "formula", self.formula, Formula)
+        check_instance("Claim", "qualifier", self.qualifier, Qualifier)
+        if self.part_of is not None:
+            check_instance("Claim", "part_of", self.part_of, Quantity)
+
+    @property
+    def key(self) -> str:
+        """The id within the claim's area, which the same figure of every area shares.
+
+        >>> from peelmodel import datasets
+        >>> claims_of(datasets.load("hampshire-2015"))["hampshire.ocgs.count"].key
+        'ocgs.count'
+        """
+        return self.id.removeprefix(f"{self.area.id}.")
+
+    @property
+    def places(self) -> int | None:
+        """The number of decimal places the value was published with."""
+        return None if self.published is None else places(self.published)
 
     @property
     def band(self) -> Band | None:
@@ -158,31 +291,41 @@ class Claim:
 
 def figure_claim(figure: Figure) -> Claim:
     """The claim of one :class:`~peelmodel.Figure`."""
-    excluding = tuple(area.id for area in figure.excluding)
 
     def quantity(measure: str, period: Period | None = figure.period) -> Quantity:
-        if measure in STOCK_MEASURES:
-            return Quantity(figure.area.id, measure, None, excluding)
-        return Quantity(figure.area.id, measure, period, excluding)
+        return Quantity(
+            area=figure.area,
+            measure=measure,
+            period=None if measure in STOCK_MEASURES else period,
+            excluding=figure.excluding,
+        )
 
     subject = quantity(figure.measure)
     basis = figure.basis
     part_of = None if figure.of is None else quantity(figure.of)
     if basis is Basis.COUNT:
-        formula = Formula((subject,))
+        formula = Formula(numerator=(subject,))
     elif basis is Basis.PERCENT:
-        formula = Formula((subject,), part_of, basis.scale)
+        formula = Formula(numerator=(subject,), denominator=part_of, scale=basis.scale)
     elif basis is Basis.PERCENTAGE_CHANGE:
         formula = Formula(
-            (subject,), quantity(figure.measure, figure.baseline), basis.scale, -basis.scale
+            numerator=(subject,),
+            denominator=quantity(figure.measure, figure.baseline),
+            scale=basis.scale,
+            offset=-basis.scale,
         )
     else:
         assert basis.denominator is not None  # noqa: S101 - every other basis is a rate
-        formula = Formula((subject,), quantity(basis.denominator), basis.scale)
+        formula = Formula(
+            numerator=(subject,), denominator=quantity(basis.denominator), scale=basis.scale
+        )
     return Claim(
         id=figure.id,
         label=figure.label,
-        area=figure.area.id,
+        area=figure.area,
+        measure=figure.measure,
+        basis=basis,
+        period=figure.period,
         source=figure.source,
         published=figure.published,
         formula=formula,
@@ -196,51 +339,43 @@ def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
 
     A group's count is the sum of its member types in use during the period.
     """
-    area, period = row.area.id, row.period
+    area, period = row.area, row.period
     if isinstance(row.outcome, OutcomeGroup):
         members = tuple(
-            Quantity(area, f"outcomes.type-{n}", period)
+            Quantity(area=area, measure=f"outcomes.type-{n}", period=period)
             for n in row.outcome.members
             if outcomes.type(n).exists_during(period)
         )
     else:
-        members = (Quantity(area, f"outcomes.{row.outcome_id}", period),)
-    offences = Quantity(area, "recorded-crime", period)
-    label, source = row.outcome.name, row.source or "Outcome rates"
+        members = (Quantity(area=area, measure=f"outcomes.{row.outcome_id}", period=period),)
+    offences = Quantity(area=area, measure="recorded-crime", period=period)
+    measure, source = f"outcomes.{row.outcome_id}", row.source or "Outcome rates"
+
+    def claim(part: str, label: str, basis: Basis, published: Decimal, formula: Formula) -> Claim:
+        return Claim(
+            id=f"{row.id}.{part}",
+            label=f"{row.outcome.name}: {label}",
+            area=area,
+            measure=offences.measure if part == "offences" else measure,
+            basis=basis,
+            period=period,
+            source=source,
+            published=published,
+            formula=formula,
+        )
+
     found: list[Claim] = []
     if row.count is not None:
         found.append(
-            Claim(
-                f"{row.id}.count",
-                f"{label}: number",
-                area,
-                source,
-                Decimal(row.count),
-                Formula(members),
-            )
+            claim("count", "number", Basis.COUNT, Decimal(row.count), Formula(numerator=members))
         )
     if row.rate is not None:
-        found.append(
-            Claim(
-                f"{row.id}.rate",
-                f"{label}: rate per 100 offences",
-                area,
-                source,
-                row.rate,
-                Formula(members, offences, Fraction(100)),
-            )
-        )
+        rate = Formula(numerator=members, denominator=offences, scale=Fraction(100))
+        found.append(claim("rate", "rate per 100 offences", Basis.PERCENT, row.rate, rate))
     if row.offences is not None:
-        found.append(
-            Claim(
-                f"{row.id}.offences",
-                f"{label}: offences recorded",
-                area,
-                source,
-                Decimal(row.offences),
-                Formula((offences,)),
-            )
-        )
+        offences_count = Formula(numerator=(offences,))
+        published = Decimal(row.offences)
+        found.append(claim("offences", "offences recorded", Basis.COUNT, published, offences_count))
     return tuple(found)
 
 
@@ -250,74 +385,3 @@ def claims_of(inspection: Inspection) -> dict[str, Claim]:
     for row in inspection.outcome_rates:
         found.update((claim.id, claim) for claim in outcome_claims(row))
     return found
-
-
-@attrs.frozen
-class Limit:
-    """A domain limit: the *parts* add up to no more than the *whole*.
-
-    Limits are not published figures: they hold for any report, so the
-    engines apply them to every quantity they infer.
-
-    >>> crime = Quantity("hampshire", "recorded-crime")
-    >>> str(Limit((Quantity("hampshire", "victim-based-crime"),), crime))
-    'hampshire.victim-based-crime ≤ hampshire.recorded-crime'
-    """
-
-    parts: tuple[Quantity, ...]
-    whole: Quantity
-
-    @property
-    def id(self) -> str:
-        """A stable name: the parts, ``≤``, the whole."""
-        return f"{' + '.join(part.id for part in self.parts)} ≤ {self.whole.id}"
-
-    def __str__(self) -> str:
-        return self.id
-
-
-@cache
-def _measure_parts() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The catalogue ``measure-parts.json``: (whole, parts) measures, ``*`` a wildcard end."""
-    return tuple(
-        (entry["whole"], tuple(entry["parts"]))
-        for entry in read_data("measure-parts.json")["parts"]
-    )
-
-
-def _matches(measure: str, pattern: str) -> bool:
-    return measure.startswith(pattern[:-1]) if pattern.endswith("*") else measure == pattern
-
-
-def limits_of(claims: Iterable[Claim]) -> tuple[Limit, ...]:
-    """The domain limits on the quantities of *claims*, in a canonical order.
-
-    A figure that is a part *of* another measure keeps its subject within
-    it; and where the catalogue of measure parts names a whole and some of its
-    parts for the same area, period and exclusions, their sum stays within it.
-
-    >>> from peelmodel import datasets
-    >>> limits = limits_of(claims_of(datasets.load("hampshire-2015")).values())
-    >>> any(limit.whole.measure == "recorded-crime" for limit in limits)
-    True
-    """
-    found: set[Limit] = set()
-    places: dict[tuple[str, Period | None, tuple[str, ...]], set[Quantity]] = defaultdict(set)
-    for claim in claims:
-        if claim.part_of is not None:
-            found.add(Limit(claim.formula.numerator, claim.part_of))
-        for quantity in claim.formula.quantities:
-            places[quantity.area, quantity.period, quantity.excluding].add(quantity)
-    for present in places.values():
-        by_measure = {quantity.measure: quantity for quantity in present}
-        for whole, patterns in _measure_parts():
-            if whole not in by_measure:
-                continue
-            parts = sorted(
-                quantity
-                for quantity in present
-                if any(_matches(quantity.measure, pattern) for pattern in patterns)
-            )
-            if parts:
-                found.add(Limit(tuple(parts), by_measure[whole]))
-    return tuple(sorted(found, key=lambda limit: limit.id))

@@ -21,12 +21,13 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel import _html
 from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
 from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
 from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.analysis.status import Status
-from peelmodel.arithmetic import Band
+from peelmodel.arithmetic import Band, round_half_up
 from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, claims_of
 from peelmodel.errors import UnknownReferenceError
@@ -127,6 +128,41 @@ class Assessment:
         """How many published figures have each status."""
         found = Counter(result.status for result in self.figures)
         return {status: found[status] for status in Status}
+
+    def __repr__(self) -> str:
+        inspection = self.inspection
+        inconsistent = sum(result.is_inconsistent for result in self.figures)
+        return (
+            f"<Assessment {inspection.force.id} {inspection.programme.id} "
+            f"{inspection.pillar.value}: {len(self.figures)} figures, {len(self.lost)} lost, "
+            f"{len(self.inferred)} quantities inferred, "
+            f"{f'{inconsistent} inconsistent' if inconsistent else 'consistent'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """Every figure with its status and the range of its exact value, for notebooks.
+
+        The ends of each range are rounded half up to three places for display.
+        """
+        counts = ", ".join(f"{count} {status.value}" for status, count in self.counts().items())
+        rows = [
+            (
+                result.id,
+                result.claim.label,
+                result.claim.published,
+                result.status.value,
+                round_half_up(result.low, 3),
+                round_half_up(result.high, 3) if result.bounded else None,
+                ", ".join(result.conflicts_with),
+            )
+            for result in (*self.figures, *self.lost)
+        ]
+        figures = _html.table(
+            ("id", "label", "published", "status", "low", "high", "conflicts with"),
+            rows,
+            caption="Figures (low and high rounded to three places; no high: unbounded)",
+        )
+        return _html.block(f"{repr(self)[1:-1]} ({counts})", figures)
 
 
 def assess(inspection: Inspection) -> Assessment:

@@ -15,6 +15,7 @@ import attrs
 
 from peelmodel.arithmetic import places, publish
 from peelmodel.claims import Claim, Quantity
+from peelmodel.model.figure import Qualifier
 
 __all__ = ["Comparison", "compare", "known_values", "reproduce"]
 
@@ -31,7 +32,7 @@ def known_values(claims: Iterable[Claim]) -> dict[Quantity, int]:
         if (
             claim.published is None
             or not claim.formula.is_identity
-            or claim.qualifier.value != "exactly"
+            or claim.qualifier is not Qualifier.EXACTLY
         ):
             continue
         quantity, value = claim.formula.numerator[0], int(claim.published)
@@ -75,11 +76,11 @@ def compare(claims: Iterable[Claim], force: str, comparator: str) -> tuple[Compa
     by_shape: dict[tuple[object, ...], Claim] = {}
     ordered = [claim for claim in claims if claim.published is not None]
     for claim in ordered:
-        if claim.area == comparator:
+        if claim.area.id == comparator:
             by_shape[_shape(claim)] = claim
     found: list[Comparison] = []
     for claim in ordered:
-        other = by_shape.get(_shape(claim)) if claim.area == force else None
+        other = by_shape.get(_shape(claim)) if claim.area.id == force else None
         if other is None or claim.published is None or other.published is None:
             continue
         ratio = Fraction(claim.published) / Fraction(other.published) if other.published else None

@@ -27,7 +27,8 @@ import attrs
 from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis.reconciliation import Reconciliation, reconcile
 from peelmodel.arithmetic import Band, band, places, round_half_up
-from peelmodel.claims import Claim, Limit, Quantity, limits_of
+from peelmodel.claims import Claim, Quantity
+from peelmodel.limits import Limit, limits_of
 from peelmodel.model.figure import Qualifier
 
 __all__ = ["Scrutiny", "caught_value"]

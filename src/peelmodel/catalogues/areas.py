@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from peelmodel.catalogues._registry import Registry, read_data
-from peelmodel.model.area import Area, AreaKind, Country, Force
+from peelmodel.model.area import ENGLAND_AND_WALES, Area, AreaKind, Country, Force
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force", "all", "get", "lookup"]
 
@@ -49,8 +49,3 @@ def lookup(name: str) -> Area:
 def all(*, kind: AreaKind | None = None) -> tuple[Area, ...]:  # noqa: A001 - mirrors forces.all()
     """Every area, or every area of one *kind*, in registry order."""
     return tuple(area for area in _REGISTRY if kind is None or area.kind is kind)
-
-
-ENGLAND_AND_WALES: Final = Area(
-    id="england-and-wales", name="England and Wales", ons_code="K04000001", kind=AreaKind.NATIONAL
-)

@@ -15,18 +15,20 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from peelmodel import grades
 from peelmodel.analysis.status import Status
 from peelmodel.catalogues import areas, forces
-from peelmodel.cli.table import render
-from peelmodel.errors import PeelModelError, UnknownReferenceError
+from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output
+from peelmodel.cli.parsing import add_command
+from peelmodel.cli.table import Cell, render, status_cell
+from peelmodel.documents.numbers import display
 from peelmodel.model.grade import Grade, Pillar
 from peelmodel.model.question import InspectionQuestion
 from peelmodel.model.record import GradeEntry
 
-__all__ = ["GradesOutput", "add_parser", "run"]
+__all__ = ["add_parser", "run"]
 
 _FORMATS = ("table", "json", "csv")
 _BY = ("region", "grade")
@@ -34,59 +36,68 @@ _ENTRY_FIELDS = ("force", "programme", "question", "state", "grade", "last_updat
 _DISTRIBUTION_FIELDS = ("area", "programme", "question", "grade", "count", "forces")
 
 
-class GradesOutput(NamedTuple):
-    """What the command prints: its exit code, standard output and notes for standard error."""
-
-    code: int
-    text: str
-    is_json: bool = False
-    notes: tuple[str, ...] = ()
-
-
-class _CommandError(PeelModelError, LookupError):
-    """A name on the command line that the registries do not know."""
-
-
-def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``grades`` command to the subcommands of ``peelmodel``."""
-    command = commands.add_parser(
+def add_parser(commands: Any) -> None:
+    """Add ``grades`` to the subcommands of ``peelmodel``."""
+    command = add_command(
+        commands,
         "grades",
-        parents=[common],
-        prog="peelmodel",
-        usage="%(prog)s grades [-h] [--force ID] [--programme ID] [--question ID] "
-        "[--pillar PILLAR] [--region ID] [--by {region,grade}] [--format {table,json,csv}]",
-        help="print the PEEL grades of the 43 forces, with their sources",
+        summary="print the PEEL grades of the 43 forces, with their sources",
         description="Print the PEEL grades record: every published grade of the 43 forces, "
-        "with the page it comes from, and the national counts it reproduces.",
+        "with the page it\ncomes from, and the national counts it reproduces.",
+        codes={
+            EXIT_CONSISTENT: "no national statement shown is inconsistent with the record",
+            EXIT_INCONSISTENT: "a national statement shown is inconsistent with the record",
+        },
     )
-    command.add_argument("--force", metavar="ID", help="a force id, name or ONS code")
-    command.add_argument("--programme", metavar="ID", help="a programme, such as peel-2015")
-    command.add_argument("--question", metavar="ID", help="a question id")
-    command.add_argument("--pillar", choices=[p.value for p in Pillar], metavar="PILLAR")
-    command.add_argument("--region", metavar="ID", help="a region id or name")
     command.add_argument(
-        "--by", choices=_BY, default=None, help="count forces per grade, nationally or by region"
+        "--force", metavar="ID", help="a force id, name or ONS code (default: every force)"
     )
-    command.add_argument("--format", choices=_FORMATS, default="table")
+    command.add_argument(
+        "--programme",
+        metavar="ID",
+        help="a programme, such as peel-2015 (default: every programme)",
+    )
+    command.add_argument("--question", metavar="ID", help="a question id (default: every question)")
+    command.add_argument(
+        "--pillar",
+        choices=[p.value for p in Pillar],
+        metavar="PILLAR",
+        help=f"a pillar: {', '.join(p.value for p in Pillar)} (default: every pillar)",
+    )
+    command.add_argument(
+        "--region", metavar="ID", help="a region id or name (default: every region)"
+    )
+    command.add_argument(
+        "--by",
+        choices=_BY,
+        default=None,
+        help="count the forces per grade, nationally (grade) or by region "
+        "(default: list the entries)",
+    )
+    command.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="table",
+        help="table for people, json or csv for programs (default: table)",
+    )
+    command.set_defaults(run=run)
 
 
-def run(arguments: argparse.Namespace) -> GradesOutput:
-    """Run ``peelmodel grades``."""
-    try:
-        entries = grades.select(
-            force=arguments.force,
-            programme=arguments.programme,
-            pillar=arguments.pillar,
-            question=arguments.question,
-            region=arguments.region,
-        )
-        checks = grades.check_statements(programme=arguments.programme, question=arguments.question)
-    except UnknownReferenceError as error:
-        raise _CommandError(f"peelmodel: {error}") from None
+def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
+    """Run ``grades``: exit 1 if a national statement shown is inconsistent with the record."""
+    entries = grades.select(
+        force=arguments.force,
+        programme=arguments.programme,
+        pillar=arguments.pillar,
+        question=arguments.question,
+        region=arguments.region,
+    )
+    checks = grades.check_statements(programme=arguments.programme, question=arguments.question)
     if arguments.pillar is not None:
         checks = tuple(c for c in checks if c.statement.question.pillar.value == arguments.pillar)
     distributions = _distributions(arguments, entries) if arguments.by else ()
-    code = 1 if any(check.status is Status.INCONSISTENT for check in checks) else 0
+    inconsistent = any(check.status is Status.INCONSISTENT for check in checks)
+    code = EXIT_INCONSISTENT if inconsistent else EXIT_CONSISTENT
     if arguments.format == "json":
         document: dict[str, Any] = {
             "grades": grades.rows(entries),
@@ -96,10 +107,10 @@ def run(arguments: argparse.Namespace) -> GradesOutput:
             document["by"] = arguments.by
             document["distribution"] = [_distribution(d) for d in distributions]
         text = json.dumps(document, indent=2, ensure_ascii=False)
-        return GradesOutput(code, text, is_json=True)
+        return Output(code, text, is_json=True)
     if arguments.format == "csv":
-        return GradesOutput(code, _csv(entries, distributions, by=arguments.by))
-    return GradesOutput(code, _table(entries, checks, distributions))
+        return Output(code, _csv(entries, distributions, by=arguments.by))
+    return Output(code, _table(entries, checks, distributions, colour=colour))
 
 
 def _distributions(
@@ -198,6 +209,8 @@ def _table(
     entries: Sequence[GradeEntry],
     checks: Sequence[grades.StatementCheck],
     distributions: Sequence[grades.Distribution],
+    *,
+    colour: bool,
 ) -> str:
     lines: list[str] = []
     if distributions:
@@ -206,10 +219,10 @@ def _table(
             [
                 found.area,
                 found.question.id,
-                *(str(found.counts[g]) if g in found.counts else "-" for g in Grade),
-                str(found.graded),
-                str(len(found.not_graded)),
-                str(len(found.undetermined)),
+                *(display(found.counts[g]) if g in found.counts else "-" for g in Grade),
+                display(found.graded),
+                display(len(found.not_graded)),
+                display(len(found.undetermined)),
             ]
             for found in distributions
         ]
@@ -229,24 +242,30 @@ def _table(
         headers = ("force", "programme", "question", "grade", "last updated", "source")
         lines += [render(headers, rows), ""]
     if checks:
-        rows = [
+        statements: list[list[Cell]] = [
             [
                 check.statement.question.id,
                 check.statement.grade.label,
-                str(check.statement.count),
-                str(check.low) if check.low == check.high else f"{check.low} to {check.high}",
-                check.status.value,
+                display(check.statement.count),
+                display(check.low)
+                if check.low == check.high
+                else f"{display(check.low)} to {display(check.high)}",
+                status_cell(check.status),
             ]
             for check in checks
         ]
         headers = ("national statement", "grade", "published", "record", "status")
-        lines += ["National statements", render(headers, rows, right=(2, 3)), ""]
+        lines += [
+            "National statements",
+            render(headers, statements, right=(2, 3), colour=colour),
+            "",
+        ]
     statuses = [check.status.value for check in checks]
     counted = ", ".join(
         f"{statuses.count(s.value)} {s.value}" for s in Status if s.value in statuses
     )
     lines.append(
-        f"{len(entries)} entries; {len(checks)} national statements"
+        f"{display(len(entries))} entries; {len(checks)} national statements"
         + (f": {counted}." if counted else ".")
     )
     return "\n".join(lines)

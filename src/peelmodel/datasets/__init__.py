@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from peelmodel.documents.converter import loads
+from peelmodel.documents import loads
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.record import GradesRecord

@@ -6,6 +6,7 @@
 True
 """
 
-from peelmodel.documents.converter import dumps, loads, structure, unstructure
+from peelmodel.documents.converter import structure, unstructure
+from peelmodel.documents.text import dumps, loads
 
 __all__ = ["dumps", "loads", "structure", "unstructure"]

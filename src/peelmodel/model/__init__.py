@@ -2,3 +2,5 @@
 
 Every class is re-exported by :mod:`peelmodel`, which is where users import them from.
 """
+
+__all__: list[str] = []

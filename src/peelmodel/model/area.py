@@ -10,7 +10,7 @@ import attrs
 from peelmodel._validators import check_slug, check_text, check_tuple
 from peelmodel.errors import InvalidValueError
 
-__all__ = ["Area", "AreaKind", "Country", "Force"]
+__all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force"]
 
 _ONS_CODE = re.compile(r"[EKW][0-9]{8}")
 
@@ -88,3 +88,9 @@ class Force(Area):
             raise InvalidValueError("Force", "region", self.region, "must be a region Area")
         if not isinstance(self.country, Country):
             raise InvalidValueError("Force", "country", self.country, "must be a Country")
+
+
+#: England and Wales as a whole: the area every force is compared with.
+ENGLAND_AND_WALES = Area(
+    id="england-and-wales", name="England and Wales", ons_code="K04000001", kind=AreaKind.NATIONAL
+)

@@ -91,7 +91,8 @@ class Figure:
     21"), which the engines then hold it within; a ``percentage-change``
     figure compares with a *baseline* period. Two figures are equal only if
     their values have the same precision: ``2.0`` and ``2`` stand for
-    different ranges.
+    different ranges. The id starts with the area's id and a dot
+    (``hampshire.``), whatever areas the figure excludes.
 
     >>> from datetime import date
     >>> from peelmodel import areas
@@ -135,6 +136,7 @@ class Figure:
             and is_slug(self.measure, dotted=True)
             and is_text(self.source)
             and isinstance(self.area, Area)
+            and self.id.startswith(f"{self.area.id}.")
             and type(self.period) is Period
             and type(basis) is Basis
             and type(self.qualifier) is Qualifier
@@ -161,6 +163,8 @@ class Figure:
         check_text("Figure", "source", self.source)
         if not isinstance(self.area, Area):
             raise InvalidValueError("Figure", "area", self.area, "must be an Area")
+        if not self.id.startswith(f"{self.area.id}."):
+            raise InvalidValueError("Figure", "id", self.id, f"must start with '{self.area.id}.'")
         if not isinstance(self.period, Period):
             raise InvalidValueError("Figure", "period", self.period, "must be a Period")
         if not isinstance(self.basis, Basis):

@@ -8,10 +8,10 @@ from typing import TypeVar
 
 import attrs
 
+from peelmodel import _html
 from peelmodel._validators import check_date, check_text, check_tuple, is_text
-from peelmodel.catalogues import areas
 from peelmodel.errors import InvalidValueError, UnknownReferenceError
-from peelmodel.model.area import Area, Force
+from peelmodel.model.area import ENGLAND_AND_WALES, Area, Force
 from peelmodel.model.figure import Figure
 from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
 from peelmodel.model.grade import Pillar, Programme
@@ -167,7 +167,7 @@ class Inspection:
     @property
     def comparators(self) -> tuple[Area, ...]:
         """The areas the force may be compared with: England and Wales and its region."""
-        return (areas.ENGLAND_AND_WALES, self.force.region)
+        return (ENGLAND_AND_WALES, self.force.region)
 
     @property
     def overall(self) -> Judgment | None:
@@ -192,6 +192,36 @@ class Inspection:
         for area in (*(r.area for r in self.outcome_rates), *(f.area for f in self.figures)):
             found.setdefault(area.id, area)
         return tuple(found.values())
+
+    def __repr__(self) -> str:
+        return (
+            f"<Inspection {self.force.id} {self.programme.id} {self.pillar.value}: "
+            f"{len(self.figures)} figures, {len(self.outcome_rates)} outcome rows, "
+            f"{len(self.judgments)} judgments>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report as tables, for notebooks: judgments, outcome rows and figures."""
+        judgments = _html.table(
+            ("question", "text", "grade"),
+            [(j.question.id, j.question.text, j.grade.label) for j in self.judgments],
+            caption="Judgments",
+        )
+        outcome_rates = _html.table(
+            ("id", "outcome", "period", "count", "rate", "offences", "source"),
+            [
+                (r.id, r.outcome.name, r.period, r.count, r.rate, r.offences, r.source)
+                for r in self.outcome_rates
+            ],
+            caption="Outcome rates (per 100 offences)",
+        )
+        figures = _html.table(
+            ("id", "label", "period", "basis", "published", "source"),
+            [(f.id, f.label, f.period, f.basis.value, f.published, f.source) for f in self.figures],
+            caption="Figures",
+        )
+        title = f"{self.title} ({self.force.name}, {self.programme.name}, {self.published})"
+        return _html.block(title, judgments, outcome_rates, figures)
 
 
 _T = TypeVar("_T")

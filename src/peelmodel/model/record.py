@@ -8,6 +8,7 @@ from datetime import date
 
 import attrs
 
+from peelmodel import _html
 from peelmodel._validators import check_count, check_date, check_text, check_tuple
 from peelmodel.errors import InvalidValueError
 from peelmodel.model.area import Force
@@ -239,3 +240,30 @@ class GradesRecord:
                     f"is stated more than once for {statement.question.id}",
                 )
             stated.add(key)
+
+    def __repr__(self) -> str:
+        forces = len({entry.force.id for entry in self.entries})
+        programmes = len({entry.programme.id for entry in self.entries})
+        return (
+            f"<GradesRecord: {len(self.entries)} entries, {forces} forces, "
+            f"{programmes} programmes, {len(self.statements)} national statements>"
+        )
+
+    def _repr_html_(self) -> str:
+        """What the record holds, programme by programme, for notebooks."""
+        held: dict[str, dict[RecordState, int]] = {}
+        names: dict[str, str] = {}
+        for entry in self.entries:
+            names[entry.programme.id] = entry.programme.name
+            states = held.setdefault(entry.programme.id, dict.fromkeys(RecordState, 0))
+            states[entry.state] += 1
+        rows = [
+            (names[programme], sum(states.values()), *states.values())
+            for programme, states in held.items()
+        ]
+        summary = _html.table(
+            ("programme", "entries", *(state.value for state in RecordState)),
+            rows,
+            caption="Entries by programme and state",
+        )
+        return _html.block(repr(self)[1:-1], summary)

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 import attrs
 
 from peelmodel import datasets
-from peelmodel.analysis.grade_selection import (
+from peelmodel.analysis.status import Status
+from peelmodel.catalogues import areas, forces
+from peelmodel.grades._selection import (
     resolve_force,
     resolve_programme,
     resolve_question,
     select,
 )
-from peelmodel.analysis.status import Status
-from peelmodel.catalogues import areas, forces
 from peelmodel.model.area import AreaKind, Force
 from peelmodel.model.grade import Grade, Programme
 from peelmodel.model.question import InspectionQuestion

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the PEEL grades record: entries, national statements, records.
+"""Strategies that draw the PEEL grades record: entries, national statements, records.
 
 Re-exported by :mod:`peelmodel.strategies`. Every value is built from its
 parts (a force and a catalogue question, a state that fits the question, a
@@ -23,6 +23,7 @@ from peelmodel.model.record import (
     NationalStatement,
     RecordState,
 )
+from peelmodel.strategies._arguments import check_strategy
 
 __all__ = ["grade_entries", "grades_records", "national_statements", "record_states"]
 
@@ -120,11 +121,11 @@ def grade_entries(
     def draw_entry(draw: st.DrawFn) -> GradeEntry:
         if state is not None and not isinstance(state, RecordState):
             raise InvalidArgument(f"state={state!r} must be a RecordState")
-        chosen_force = draw(_forces_strategy() if force is None else force)
+        chosen_force = draw(check_strategy("force", _forces_strategy() if force is None else force))
         if not isinstance(chosen_force, Force):
             raise InvalidArgument(f"force drew {chosen_force!r}, which is not a Force")
         default = _graded_questions() if state is RecordState.GRADED else _questions_to_record()
-        chosen = draw(default if question is None else question)
+        chosen = draw(check_strategy("question", default if question is None else question))
         if not isinstance(chosen, InspectionQuestion):
             raise InvalidArgument(f"question drew {chosen!r}, which is not an InspectionQuestion")
         return draw(_entry(chosen_force, chosen, state))
@@ -150,7 +151,9 @@ def national_statements(
 
     @st.composite
     def draw_statement(draw: st.DrawFn) -> NationalStatement:
-        chosen = draw(_graded_questions() if question is None else question)
+        chosen = draw(
+            check_strategy("question", _graded_questions() if question is None else question)
+        )
         if not isinstance(chosen, InspectionQuestion) or not chosen.graded:
             raise InvalidArgument(f"question drew {chosen!r}, which is not a graded question")
         return NationalStatement(

@@ -1,7 +1,7 @@
 """The PEEL grades record: every published grade of the 43 forces, to select, follow and count.
 
 The record ships with the package (:func:`record`); every function here reads
-it unless given another :class:`GradesRecord` as ``record=``. A pillar grade
+it unless given another :class:`~peelmodel.GradesRecord` as ``record=``. A pillar grade
 is the grade of the pillar's headline question:
 
 >>> from peelmodel import grades
@@ -26,7 +26,8 @@ from typing import Final
 import attrs
 
 from peelmodel import datasets
-from peelmodel.analysis.grade_counts import (
+from peelmodel.catalogues import programmes
+from peelmodel.grades._counts import (
     Distribution,
     StatementCheck,
     by_region,
@@ -34,9 +35,8 @@ from peelmodel.analysis.grade_counts import (
     distribution,
     most_similar_group,
 )
-from peelmodel.analysis.grade_coverage import Coverage, coverage, coverage_table
-from peelmodel.analysis.grade_selection import order, resolve_force, rows, select
-from peelmodel.catalogues import programmes
+from peelmodel.grades._coverage import Coverage, coverage, coverage_table
+from peelmodel.grades._selection import order, resolve_force, rows, select
 from peelmodel.model.area import Force
 from peelmodel.model.grade import GradingScale, Pillar, Programme
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
