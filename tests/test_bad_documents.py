@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -85,17 +85,6 @@ def duplicated(*path: str | int, escaped: bool = False) -> str:
     return mutated(put(*path, value=marker)).replace(
         f"{json.dumps(key)}: {json.dumps(marker)}", f"{written}, {again}: {json.dumps(value)}"
     )
-
-
-@pytest.fixture(params=["pure", "fast"])
-def json_backend(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Each JSON backend in turn; the fast one only where the fast extra is installed."""
-    if request.param not in backend.available():
-        pytest.skip("the fast extra (orjson) is not installed")
-    previous = backend.active()
-    backend.use(request.param)
-    yield request.param
-    backend.use(previous)
 
 
 # The row and figure indexes below are checked against the dataset in TestFixtureIndexes.

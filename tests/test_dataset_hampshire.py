@@ -33,8 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from peelmodel import Grade, Inspection, datasets
-from peelmodel.analysis.assessment import Assessment, assess
+from peelmodel import Grade, Inspection
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import publish, rate
 
@@ -134,18 +133,6 @@ LOST = [
     "ocgs.per-million-population",
     "victims-satisfied.percent",
 ]
-
-
-@pytest.fixture(scope="module")
-def report() -> Inspection:
-    """The embedded dataset."""
-    return datasets.load("hampshire-2015")
-
-
-@pytest.fixture(scope="module")
-def assessment(report: Inspection) -> Assessment:
-    """The assessment of the embedded dataset."""
-    return assess(report)
 
 
 class TestFigures:

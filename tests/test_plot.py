@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from peelmodel import GradesRecord, InvalidValueError, datasets, forces, grades, plot
-from peelmodel.analysis import assess
 from peelmodel.catalogues import areas
 
 matplotlib_figure = pytest.importorskip("matplotlib.figure")
@@ -18,11 +17,6 @@ FIGURE_2 = [
     "Burglary in a dwelling (per 1,000 households)",
     "Anti-social behaviour incidents",
 ]
-
-
-@pytest.fixture(scope="module")
-def assessment():
-    return assess(datasets.load("hampshire-2015"))
 
 
 def _ticks(chart):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
-import pytest
 
 from peelmodel import (
     FOUR_GRADE,
@@ -23,16 +22,6 @@ from peelmodel._html import block, table
 from peelmodel.analysis import assess
 
 SHORT = 200
-
-
-@pytest.fixture(scope="module")
-def report():
-    return datasets.load("hampshire-2015")
-
-
-@pytest.fixture(scope="module")
-def assessment(report):
-    return assess(report)
 
 
 def _marked(report):

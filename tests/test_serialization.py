@@ -7,7 +7,6 @@ extra, the fast one.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -35,7 +34,6 @@ from peelmodel import (
     loads,
 )
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
-from peelmodel.documents import backend
 
 JUNE_2015 = Period.twelve_months_to(date(2015, 6, 30))
 Q2 = questions.get("peel-2015.effectiveness.2")
@@ -130,17 +128,6 @@ VALUES = {
     ),
     "inspection-hampshire": datasets.load("hampshire-2015"),
 }
-
-
-@pytest.fixture(params=["pure", "fast"])
-def json_backend(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Each JSON backend in turn; the fast one only where the fast extra is installed."""
-    if request.param not in backend.available():
-        pytest.skip("the fast extra (orjson) is not installed")
-    previous = backend.active()
-    backend.use(request.param)
-    yield request.param
-    backend.use(previous)
 
 
 pytestmark = pytest.mark.usefixtures("json_backend")

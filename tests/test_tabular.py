@@ -9,22 +9,11 @@ from fractions import Fraction
 import pytest
 
 from peelmodel import DocumentError, Grade, InvalidValueError, datasets, grades, tabular
-from peelmodel.analysis import assess
 from peelmodel.analysis.aggregation import national
 from peelmodel.documents.records import to_records
 
 pd = pytest.importorskip("pandas")
 api = pd.api.types
-
-
-@pytest.fixture(scope="module")
-def report():
-    return datasets.load("hampshire-2015")
-
-
-@pytest.fixture(scope="module")
-def assessment(report):
-    return assess(report)
 
 
 @pytest.fixture(scope="module")
