@@ -97,6 +97,8 @@ def test() -> None:
         "docs",
         "docs/_build/html",
     )
+    # The wheel test installs the built wheel with its extras in a clean environment.
+    os.environ["PEELMODEL_TEST_WHEEL"] = "1"
     run(BIN / "python", "-m", "pytest")
     test_floors()
 

@@ -1,8 +1,9 @@
-"""The distributions: the sdist's own tests pass unpacked, and a wheel built from it runs the tutorial.
+"""The distributions: the sdist's own tests pass unpacked, and a wheel built from it runs the tutorials.
 
 The wheel test makes a virtual environment and installs the wheel's
 dependencies and extras from the package index, which takes half a minute or
-more, so it runs only when ``PEELMODEL_TEST_WHEEL=1`` is set.
+more, so it runs only when ``PEELMODEL_TEST_WHEEL=1`` is set, as
+``python3 tasks.py test`` sets it.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class TestSdist:
 
 class TestWheel:
     def test_tutorial_runs_from_the_wheel(self, unpacked, tmp_path):
-        """A wheel built from the sdist installs with the tabular and plot extras, and runs the tutorial."""
+        """A wheel built from the sdist installs with the tabular and plot extras and runs the tutorials."""
         if os.environ.get("PEELMODEL_TEST_WHEEL") != "1":
             pytest.skip("set PEELMODEL_TEST_WHEEL=1: this installs packages from the index")
         wheels = tmp_path / "wheel"
@@ -98,7 +99,8 @@ class TestWheel:
         run([*pip, "--no-compile", f"{wheel}[tabular,plot]", "pytest"], cwd=tmp_path)
         pages = tmp_path / "pages"
         pages.mkdir()
-        shutil.copy(unpacked / "docs" / "tutorial.md", pages)
+        for page in ("tutorial.md", "frames-and-charts.md"):
+            shutil.copy(unpacked / "docs" / page, pages)
         output = run(
             [
                 str(python),
@@ -111,7 +113,8 @@ class TestWheel:
                 "doctest_optionflags=NORMALIZE_WHITESPACE ELLIPSIS",
                 "--doctest-glob=*.md",
                 "tutorial.md",
+                "frames-and-charts.md",
             ],
             cwd=pages,
         )
-        assert "1 passed" in output
+        assert "2 passed" in output
