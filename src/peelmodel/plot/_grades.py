@@ -180,12 +180,12 @@ def grade_distribution(
     grade (not inspected, not graded, unknown, no entry), each in its own
     shade or hatching; each segment is labelled with its number of forces.
 
-    >>> chart = grade_distribution("peel-2015.effectiveness")
+    >>> chart = grade_distribution("peel-2017.legitimacy")
     >>> axes = chart.figure.axes[0]
     >>> axes.get_yticklabels()[0].get_text()
     'North East'
-    >>> [text.get_text() for text in axes.get_legend().get_texts()]
-    ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'not graded']
+    >>> [text.get_text() for text in axes.get_legend().get_texts()][3:]
+    ['Inadequate', 'not graded', 'unknown (no source read states it)']
     """
     regions = grades.by_region(question, record=record)
     chosen = regions[0].question
