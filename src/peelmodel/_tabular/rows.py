@@ -26,9 +26,8 @@ __all__ = ["ACCEPTED", "COLUMNS", "Frameable", "rows_of"]
 
 #: What :func:`rows_of` takes, in words, for its error message.
 ACCEPTED: Final = (
-    "an Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, History, "
-    "Distribution, StatementCheck, Coverage or Change, or a sequence of one of these "
-    "(or of grade entries or outcome rows)"
+    "a result of peelmodel (Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, "
+    "History, Distribution, StatementCheck, Coverage, Change) or a sequence of them"
 )
 _CLAIM = (
     *("id", "area", "label", "measure", "basis", "period_start", "period_end"),
