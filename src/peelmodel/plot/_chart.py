@@ -5,18 +5,19 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from os import PathLike
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 try:
     import matplotlib.figure  # type: ignore[import-not-found,unused-ignore]
+    import matplotlib.lines  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # without the plot extra: each function says how to install it
     _HAS_MATPLOTLIB = False
 else:
     _HAS_MATPLOTLIB = True
 
-__all__ = ["FOOTNOTE_COLOUR", "Chart", "footnote", "new_figure"]
+__all__ = ["FOOTNOTE_COLOUR", "Chart", "footnote", "legend_line", "new_figure"]
 
 #: The grey of a chart's footnote (its source and period).
 FOOTNOTE_COLOUR: Final = "#555555"
@@ -31,6 +32,11 @@ def new_figure(width: float, height: float) -> matplotlib.figure.Figure:
     if not _HAS_MATPLOTLIB:
         raise ImportError("peelmodel.plot needs matplotlib: pip install 'peelmodel[plot]'")
     return matplotlib.figure.Figure(figsize=(width, height), layout="constrained")
+
+
+def legend_line(label: str, **style: Any) -> matplotlib.lines.Line2D:
+    """A line for a legend only, drawn in no axes."""
+    return matplotlib.lines.Line2D([], [], label=label, **style)
 
 
 def footnote(figure: matplotlib.figure.Figure, lines: Iterable[str]) -> None:

@@ -12,7 +12,7 @@ from peelmodel.model.area import Force
 from peelmodel.model.grade import Grade, GradingScale
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, RecordState
-from peelmodel.plot._chart import Chart, footnote, new_figure
+from peelmodel.plot._chart import Chart, footnote, legend_line, new_figure
 
 __all__ = ["GRADE_COLOURS", "STATE_STYLES", "grade_distribution", "grades_over_time"]
 
@@ -155,11 +155,11 @@ def grades_over_time(
     labels = {_series(entry): _series_label(entry) for entry in history.entries}
     for key in keys:
         style = {"color": f"C{markers[key] % 10}", "marker": _MARKERS[markers[key] % len(_MARKERS)]}
-        handles.extend(panels[0].plot([], [], lw=2, label=labels[key], **style))
+        handles.append(legend_line(labels[key], lw=2, **style))
     for state in (RecordState.NOT_INSPECTED, RecordState.NOT_GRADED, RecordState.UNKNOWN):
         shown: dict[str, Any] = {"color": "0.4", "marker": "o", "linestyle": "", "markersize": 8}
         label = STATE_STYLES[state.value][0]
-        handles.extend(panels[0].plot([], [], label=label, **shown | _STATE_MARKERS[state]))
+        handles.append(legend_line(label, **shown | _STATE_MARKERS[state]))
     title = f"{history.force.name}: PEEL grades by programme"
     figure.suptitle(title, fontweight="bold")
     figure.legend(handles=handles, loc="outside right center", fontsize="small", frameon=False)

@@ -15,7 +15,7 @@ from peelmodel.errors import InvalidValueError
 from peelmodel.model.figure import Basis
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.period import Period
-from peelmodel.plot._chart import Chart, footnote, new_figure
+from peelmodel.plot._chart import Chart, footnote, legend_line, new_figure
 
 __all__ = ["against_national", "inferred_ranges"]
 
@@ -190,6 +190,7 @@ def inferred_ranges(result: Assessment | Inspection, *, source: str = "Figure 2"
     figure = new_figure(9, 2.2 + 0.3 * len(bars))
     axes = figure.subplots()
     rows: list[str] = []
+    handles = []
     spans = {id(bar): _span(bar) for bar in bars}
     reach = max([Fraction(1, 2), *(abs(v) for s in spans.values() for v in s if v is not None)])
     for area, name, colour in _areas(assessment):
@@ -202,10 +203,10 @@ def inferred_ranges(result: Assessment | Inspection, *, source: str = "Figure 2"
             if end is None:  # nothing bounds it from above
                 axes.plot(right, index, marker=">", color=colour, markersize=9)
             rows.append(f"{bar.label}: {bar.published}")
-        axes.plot([], [], color=colour, lw=6, label=f"{name}: values the other figures allow")
+        handles.append(legend_line(f"{name}: values the other figures allow", color=colour, lw=6))
         if area != areas.ENGLAND_AND_WALES.id:
             axes.axhline(len(rows) - 0.5, color="0.6", lw=0.8)
-    axes.fill_betweenx([], [], [], color=_BAND_COLOUR, label="values that round to it")
+    band = legend_line("values that round to it", color=_BAND_COLOUR, lw=10)
     axes.set_yticks(range(len(rows)), rows, fontsize="small")
     axes.invert_yaxis()
     axes.axvline(0, color="black", lw=0.8)
@@ -216,7 +217,12 @@ def inferred_ranges(result: Assessment | Inspection, *, source: str = "Figure 2"
     title = f"{source}: the exact values behind {force.name}'s published figures"
     figure.suptitle(title, fontweight="bold")
     axes.legend(
-        loc="lower center", bbox_to_anchor=(0.5, 1), ncols=2, fontsize="small", frameon=False
+        handles=[*handles, band],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1),
+        ncols=2,
+        fontsize="small",
+        frameon=False,
     )
     footnote(figure, _notes(assessment, source, bars))
     return Chart(figure=figure, title=title)
