@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import re
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +30,7 @@ from peelmodel.catalogues import areas
 from peelmodel.plot import _chart
 
 matplotlib_figure = pytest.importorskip("matplotlib.figure")
+ROOT = Path(__file__).resolve().parent.parent
 matplotlib_image = pytest.importorskip("matplotlib.image")
 
 FIGURE_2 = [
@@ -401,3 +405,40 @@ class TestGradeDistribution:
         assert chart.title == "PEEL 2017 legitimacy: grades by region"
         assert "Source: peelmodel's PEEL grades record, peel-2017.legitimacy:" in _footnote(chart)
         assert "Scale: four-grade." in _footnote(chart)
+
+
+class TestGallery:
+    """The gallery page shows every chart of docs/charts.py beside the call that draws it."""
+
+    @staticmethod
+    def _gallery():
+        spec = importlib.util.spec_from_file_location("gallery_charts", ROOT / "docs" / "charts.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def test_page_shows_each_call_and_image(self):
+        """Each image is on the page, right after a doctest of the call that draws it."""
+        page = (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")
+        for name, call in self._gallery().GALLERY.items():
+            shown = re.search(
+                rf">>> {re.escape(call)}\n<Chart [^\n]*>\n\n```\n\n!\[[^\]]*\]\(([^)]*)\)", page
+            )
+            assert shown, call
+            assert shown.group(1) == f"_build/charts/{name}"
+
+    def test_every_image_drawn(self):
+        """Every image the gallery and the frames page show is one that docs/charts.py draws."""
+        drawn = {f"_build/charts/{name}" for name in self._gallery().GALLERY}
+        for page in ("gallery.md", "frames-and-charts.md"):
+            text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+            assert set(re.findall(r"!\[[^\]]*\]\(([^)]*)\)", text)) <= drawn, page
+
+    def test_write(self, tmp_path):
+        """The script draws one PNG per chart, each of its chart's size."""
+        gallery = self._gallery()
+        gallery.write(tmp_path)
+        for name in gallery.GALLERY:
+            image = matplotlib_image.imread(tmp_path / name)
+            assert image.shape[0] > 400
+            assert image.shape[1] > 800

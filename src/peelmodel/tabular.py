@@ -35,8 +35,8 @@ A table of outcome counts of your own comes back as validated
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from peelmodel._tabular.frames import HAS_PANDAS, HAS_POLARS, pandas_frame, polars_frame
 from peelmodel._tabular.reading import read_outcome_rates
@@ -44,8 +44,10 @@ from peelmodel._tabular.rows import Frameable, rows_of
 from peelmodel.documents.records import to_records
 from peelmodel.model.outcome import OutcomeRate
 
-if TYPE_CHECKING:
+# Without the tabular extra, to_pandas and to_polars say how to install it.
+with contextlib.suppress(ImportError):
     import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+with contextlib.suppress(ImportError):
     import polars as pl  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["Frameable", "outcome_rates_from_frame", "to_pandas", "to_polars", "to_records"]

@@ -52,7 +52,7 @@ class Chart:
 
     A notebook displays a chart that is a cell's last value with no
     ``%matplotlib`` magic (the chart gives Jupyter a PNG image, as
-    :meth:`_repr_png_`); :attr:`figure` is the matplotlib
+    ``_repr_png_``); :attr:`figure` is the matplotlib
     :class:`~matplotlib.figure.Figure` to change or lay out further, and
     :meth:`save` writes it in any format matplotlib knows, by the file's suffix.
 
