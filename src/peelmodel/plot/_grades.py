@@ -76,7 +76,7 @@ def _scale_panel(axes: Any, history: History, scale: GradingScale, markers: dict
     # Rows from the top: the scale's grades, best first, then one row per state.
     levels = [*scale.grades]
     row = {grade: -index for index, grade in enumerate(levels)}
-    state_row = {state: -len(levels) - 0.5 - index for index, state in enumerate(states)}
+    state_row = {state: -len(levels) - 0.1 - 0.7 * index for index, state in enumerate(states)}
     series = list(dict.fromkeys(_series(entry) for entry in entries))
     for number, key in enumerate(series):
         mine = [entry for entry in entries if _series(entry) == key]
@@ -97,7 +97,7 @@ def _scale_panel(axes: Any, history: History, scale: GradingScale, markers: dict
         for run in (run for run in runs if run):
             xs, ys = zip(*run, strict=True)
             axes.plot(xs, ys, markersize=8, lw=2, **style)
-    axes.axhline(-len(levels) + 0.25, color="0.6", lw=0.8)
+    axes.axhline(-len(levels) + 0.45, color="0.6", lw=0.8)
     axes.set_xticks(range(len(programmes)), [names[p] for p in programmes])
     axes.set_xlim(-0.5, len(programmes) - 0.5)
     ticks = [*(row[g] for g in levels), *(state_row[s] for s in states)]
