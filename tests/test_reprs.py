@@ -217,14 +217,23 @@ def _results(report, assessment):
         "Distribution": grades.distribution("peel-2017.legitimacy"),
         "StatementCheck": grades.check_statements()[0],
         "Coverage": grades.coverage()[0],
+        "Comparison": assessment.comparisons[0],
+        "Conflict": assess(_conflicting(report)).reconciliation.conflicts[0],
     }
 
 
 NAMES = [
     *("Inspection", "Assessment", "FigureResult", "Reconciliation", "Aggregate"),
     *("AggregateFigure", "GradesRecord", "GradeEntry", "History", "Change", "Distribution"),
-    *("StatementCheck", "Coverage"),
+    *("StatementCheck", "Coverage", "Comparison", "Conflict"),
 ]
+
+
+def _conflicting(report):
+    """The report with one rate changed so that it contradicts its count."""
+    rates = list(report.outcome_rates)
+    rates[0] = attrs.evolve(rates[0], rate=Decimal("40.0"))
+    return attrs.evolve(report, outcome_rates=tuple(rates))
 
 
 class TestEveryResult:

@@ -71,6 +71,15 @@ class Conflict:
             text += f", given {'; '.join(sorted(self.limits))}"
         return text + ")"
 
+    def __repr__(self) -> str:
+        limits = f", {len(self.limits)} limits" if self.limits else ""
+        return f"<Conflict on {self.quantity.id}: {len(self.claims)} claims{limits}>"
+
+    def _repr_html_(self) -> str:
+        """The claims that disagree, and on what, for notebooks."""
+        row = (", ".join(sorted(self.claims)), self.quantity.id, "; ".join(sorted(self.limits)))
+        return _html.table(("claims", "quantity", "limits"), [row])
+
 
 @attrs.frozen
 class Reconciliation:
