@@ -190,11 +190,11 @@ def _items(obj: object, function: str) -> tuple[type, list[object]] | None:
     items = list(obj)
     if not items:
         return None
-    kind = type(items[0])
-    if not issubclass(kind, _ITEMS):
+    kind = next((base for base in _ITEMS if isinstance(items[0], base)), None)
+    if kind is None:
         raise UnsupportedObjectError(function, items[0], ACCEPTED)
     for index, item in enumerate(items):
-        if type(item) is not kind:
+        if not isinstance(item, kind):
             raise InvalidValueError(
                 function, f"obj[{index}]", type(item).__name__, f"must be a {kind.__name__}"
             )
@@ -221,4 +221,5 @@ def rows_of(
     item_kind, items = found
     if item_kind in _ROWS:
         return [row for item in items for row in _ROWS[item_kind](item)], COLUMNS[item_kind]
+    # The items are all aggregates, grade entries or outcome rows, as checked above.
     return to_records(items), COLUMNS[item_kind]  # type: ignore[arg-type]
