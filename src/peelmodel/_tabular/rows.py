@@ -26,7 +26,7 @@ __all__ = ["ACCEPTED", "COLUMNS", "Frameable", "rows_of"]
 
 #: What :func:`rows_of` takes, in words, for its error message.
 ACCEPTED: Final = (
-    "a result of peelmodel (Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, "
+    "a result (Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, "
     "History, Distribution, StatementCheck, Coverage, Change) or a sequence of them"
 )
 _CLAIM = (
