@@ -33,6 +33,7 @@ SITES: dict[str, tuple[str, str, dict[str, dict[str, str]]]] = {
                 "enum.Enum": "library/enum.html",
                 "fractions.Fraction": "library/fractions.html",
                 "int": "library/functions.html",
+                "os.PathLike": "library/os.html",
                 "str": "library/stdtypes.html",
                 "typing.Any": "library/typing.html",
             },

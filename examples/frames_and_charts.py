@@ -34,14 +34,14 @@ assert all(
     if not pd.isna(text)
 )
 
-# The report's own charts, as matplotlib figures, saved to a folder that is then removed.
+# The report's own charts, each a Chart around a matplotlib figure, saved to a temporary folder.
 with tempfile.TemporaryDirectory() as folder:
     for source in ("Figure 2", "Figure 4"):
         chart = plot.against_national(result, source=source)
         path = Path(folder) / f"hampshire-{source.lower().replace(' ', '-')}.png"
-        chart.savefig(path)
+        chart.save(path)
         assert path.stat().st_size > 0
-        print(f"drew {source}: {len(chart.axes[0].patches)} bars")
+        print(f"drew {source}: {len(chart.figure.axes[0].patches)} bars")
 
 # A table of outcome counts (here two of the report's) comes back as validated OutcomeRate rows.
 table = pd.DataFrame(

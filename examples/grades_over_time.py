@@ -35,6 +35,6 @@ except ImportError as error:  # the plot extra is not installed: the grades are 
     print(error)
     sys.exit(0)
 output = Path(f"grades-over-time-{history.force.id}.png")
-chart.savefig(output)
+chart.save(output)
 assert output.stat().st_size > 0
 print(f"drew {output}")

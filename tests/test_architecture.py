@@ -32,6 +32,7 @@ LAYERS = (
     ("documents",),
     ("datasets",),
     ("grades",),
+    ("_tabular",),
     ("tabular",),
     ("plot",),
     ("strategies",),

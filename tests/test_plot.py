@@ -1,38 +1,167 @@
-"""Tests of peelmodel.plot: the report's charts as matplotlib figures."""
+"""Tests of peelmodel.plot: charts that show themselves, read from their figures, not pixels."""
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
+import re
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
 import pytest
 
-from peelmodel import GradesRecord, InvalidValueError, datasets, forces, grades, plot
+from peelmodel import (
+    Grade,
+    GradeEntry,
+    GradesRecord,
+    InspectionQuestion,
+    InvalidValueError,
+    Pillar,
+    RecordState,
+    datasets,
+    forces,
+    grades,
+    plot,
+    programmes,
+)
+from peelmodel.arithmetic import places
 from peelmodel.catalogues import areas
+from peelmodel.plot import _chart
 
 matplotlib_figure = pytest.importorskip("matplotlib.figure")
+ROOT = Path(__file__).resolve().parent.parent
+matplotlib_image = pytest.importorskip("matplotlib.image")
 
 FIGURE_2 = [
     "Recorded crime (excluding fraud)",
     "Victim-based crime",
     "Sexual offences",
     "Assault with injury",
-    "Burglary in a dwelling (per 1,000 households)",
+    "Burglary in a dwelling\n(per 1,000 households)",
     "Anti-social behaviour incidents",
 ]
+FOUR_GRADES = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+STATE_ROWS = ["not inspected", "not graded", "unknown"]
+PNG = b"\x89PNG\r\n\x1a\n"
 
 
-def _ticks(chart):
-    return [label.get_text() for label in chart.axes[0].get_yticklabels()]
+def _axes(chart, index=0):
+    return chart.figure.axes[index]
+
+
+def _ticks(chart, index=0):
+    return [label.get_text() for label in _axes(chart, index).get_yticklabels()]
 
 
 def _bar_labels(chart):
-    return [text.get_text() for text in chart.axes[0].texts]
+    return [text.get_text() for text in _axes(chart).texts]
+
+
+def _legend(chart):
+    legend = _axes(chart).get_legend() or chart.figure.legends[0]
+    return [text.get_text() for text in legend.get_texts()]
+
+
+def _graded_lines(chart, index=0):
+    """The lines that join grades: drawn with a line and a marker."""
+    lines = _axes(chart, index).get_lines()
+    return [line for line in lines if "None" not in {line.get_linestyle(), line.get_marker()}]
+
+
+def _footnote(chart):
+    return chart.figure.get_supxlabel()
+
+
+def _mixed_record():
+    """The shipped record with made-up five-grade entries for Hampshire, to draw two scales."""
+    made: list[GradeEntry] = []
+    chosen = {
+        "peel-2021-22": (Grade.ADEQUATE, Grade.GOOD, None),
+        "peel-2023-25": (Grade.ADEQUATE, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD),
+    }
+    for programme, found in chosen.items():
+        for pillar, grade in zip(Pillar, found, strict=False):
+            question = InspectionQuestion(
+                programme=programmes.get(programme),
+                pillar=pillar,
+                number="",
+                text=pillar.value,
+                graded=True,
+            )
+            made.append(
+                GradeEntry(
+                    force=forces.get("hampshire"),
+                    question=question,
+                    state=RecordState.GRADED if grade else RecordState.UNKNOWN,
+                    grade=grade,
+                    last_updated=date(2024, 1, 1),
+                    source=f"https://example.org/{programme}",
+                )
+            )
+    return GradesRecord(entries=(*datasets.grades_record().entries, *made))
+
+
+class TestChart:
+    def test_wraps_a_figure(self, assessment):
+        """Every chart function gives a Chart holding a matplotlib Figure outside pyplot."""
+        charts = [
+            plot.against_national(assessment),
+            plot.inferred_ranges(assessment),
+            plot.grades_over_time("hampshire"),
+            plot.grade_distribution("peel-2015.effectiveness"),
+        ]
+        for chart in charts:
+            assert isinstance(chart, plot.Chart)
+            assert isinstance(chart.figure, matplotlib_figure.Figure)
+            assert chart.figure.canvas.manager is None  # no pyplot window or global figure
+
+    def test_repr_png(self):
+        """Jupyter gets a PNG drawn at twice the size it is shown at."""
+        chart = plot.grades_over_time("hampshire")
+        data, shown = chart._repr_png_()
+        assert data.startswith(PNG)
+        width, height = chart.figure.get_size_inches()
+        assert shown == {"width": round(width * 100), "height": round(height * 100)}
+
+    def test_ipython_displays_it(self):
+        """IPython's display formatter finds an image/png for a chart, no magic needed."""
+        formatters = pytest.importorskip("IPython.core.formatters")
+        data, _ = formatters.DisplayFormatter().format(plot.grades_over_time("hampshire"))
+        assert data["image/png"].startswith(PNG)
+        assert data["text/plain"].startswith("<Chart ")
+
+    def test_save(self, tmp_path):
+        """save writes the format its suffix names, at the size of the figure."""
+        chart = plot.grade_distribution("peel-2015.effectiveness")
+        chart.save(tmp_path / "chart.png")
+        chart.save(tmp_path / "chart.svg")
+        image = matplotlib_image.imread(tmp_path / "chart.png")
+        width, height = chart.figure.get_size_inches()
+        assert image.shape[:2] == (round(height * 100), round(width * 100))
+        assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")
+        assert chart.svg().lstrip().startswith("<?xml")
+
+    def test_repr_short(self):
+        """A chart's repr names its title, panels and size on one short line."""
+        text = repr(plot.grades_over_time("hampshire", record=_mixed_record()))
+        assert text.startswith(
+            "<Chart 'Hampshire Constabulary: PEEL grades by programme': 2 panels"
+        )
+        assert len(text) < 300
+
+    def test_install_hint(self, monkeypatch):
+        """Without matplotlib, a chart function says which extra to install."""
+        monkeypatch.setattr(_chart, "_HAS_MATPLOTLIB", False)
+        with pytest.raises(ImportError, match=r"pip install 'peelmodel\[plot\]'"):
+            plot.grades_over_time("kent")
 
 
 class TestAgainstNational:
     def test_figure_2(self, assessment):
         """Figure 2: six crime types, a bar for each area, labelled with the published values."""
         chart = plot.against_national(assessment, source="Figure 2")
-        assert isinstance(chart, matplotlib_figure.Figure)
-        axes = chart.axes[0]
+        axes = _axes(chart)
         assert len(axes.patches) == 12
         assert _ticks(chart) == FIGURE_2
         assert axes.get_xlabel() == "per 1,000 population"
@@ -43,7 +172,7 @@ class TestAgainstNational:
     def test_figure_4(self, assessment):
         """Figure 4: nine outcome rates per 100 offences for each area."""
         chart = plot.against_national(assessment, source="Figure 4")
-        axes = chart.axes[0]
+        axes = _axes(chart)
         assert len(axes.patches) == 18
         assert _ticks(chart)[0] == "Charged/summonsed"
         assert axes.get_xlabel() == "per 100 offences"
@@ -52,30 +181,48 @@ class TestAgainstNational:
     def test_bar_values(self, assessment):
         """Each bar is as long as the published value."""
         chart = plot.against_national(assessment, source="Figure 4")
-        widths = [patch.get_width() for patch in chart.axes[0].patches]
+        widths = [patch.get_width() for patch in _axes(chart).patches]
         assert widths[0] == pytest.approx(14.4)
         assert widths[9] == pytest.approx(16.0)
 
-    def test_inferred_ranges(self, assessment):
-        """Each bar's range line spans the low and high the assessment infers."""
+    def test_ranges_span_low_to_high(self, assessment):
+        """Each bar's range mark spans the low and high the assessment infers, with caps."""
         chart = plot.against_national(assessment, source="Figure 2")
-        segments = [
-            segment
-            for collection in chart.axes[0].collections
-            for segment in collection.get_segments()
-        ]
+        bars = [c for c in _axes(chart).collections if c.get_segments()]
+        segments = [segment for collection in bars for segment in collection.get_segments()]
         assert len(segments) == 12
         result = assessment.figure("hampshire.recorded-crime.per-1000-population")
         (low, row), (high, _) = segments[0]
         assert (low, high) == (pytest.approx(float(result.low)), pytest.approx(float(result.high)))
         assert row == pytest.approx(-0.2)
 
-    def test_inspection_assessed(self):
-        """An inspection is assessed first, and the legend names both areas and the ranges."""
+    def test_ranges_visible(self, assessment):
+        """Range marks are thick, with caps wide enough to see however narrow the range."""
+        chart = plot.against_national(assessment, source="Figure 2")
+        ranges = [c for c in _axes(chart).collections if c.get_segments()]
+        assert all(width >= 2 for c in ranges for width in c.get_linewidths())
+        caps = [line for line in _axes(chart).get_lines() if line.get_marker() == "|"]
+        assert len(caps) == 4  # a left and a right cap line for each area
+        assert all(line.get_markersize() >= 10 for line in caps)
+
+    def test_legend(self):
+        """An inspection is assessed first; the legend names both areas and the ranges."""
         chart = plot.against_national(datasets.load("hampshire-2015"))
         assert _ticks(chart) == FIGURE_2
-        legend = [text.get_text() for text in chart.legends[0].texts]
-        assert sorted(legend) == ["England and Wales", "Hampshire Constabulary", "inferred range"]
+        assert sorted(_legend(chart)) == [
+            "England and Wales",
+            "Hampshire Constabulary",
+            "range the other figures allow",
+        ]
+
+    def test_source_and_period(self, report, assessment):
+        """The title names the figure and the areas; the footnote the report and the period."""
+        chart = plot.against_national(assessment, source="Figure 4")
+        assert chart.title == "Figure 4: Hampshire Constabulary and England and Wales"
+        assert chart.figure.get_suptitle() == chart.title
+        note = _footnote(chart)
+        assert f"Source: {report.title} (published 1 February 2016), Figure 4." in note
+        assert "Period: 12 months to 30 June 2015." in note
 
     def test_unknown_source(self, assessment):
         """A source that names no figures is refused rather than drawn empty."""
@@ -83,26 +230,116 @@ class TestAgainstNational:
             plot.against_national(assessment, source="Figure 99")
 
 
+class TestInferredRanges:
+    def test_one_row_per_value(self, assessment):
+        """One row per published value of the figure, labelled with it as published."""
+        chart = plot.inferred_ranges(assessment, source="Figure 2")
+        ticks = _ticks(chart)
+        assert len(ticks) == 12
+        assert ticks[0] == "Recorded crime (excluding fraud): 62.5"
+        assert ticks[6] == "Recorded crime (excluding fraud): 63.0"
+
+    def test_ranges_in_units_of_the_last_place(self, assessment):
+        """Each range is drawn as (value - published) in units of the last published place."""
+        chart = plot.inferred_ranges(assessment, source="Figure 4")
+        lines = [c for c in _axes(chart).collections if c.get_segments()]
+        segments = [segment for collection in lines for segment in collection.get_segments()]
+        result = assessment.figure("hampshire.outcomes.type-1.rate")
+        published = Fraction(result.claim.published)
+        unit = Fraction(1, 10 ** places(result.claim.published))
+        (start, row), (end, _) = segments[0]
+        assert row == 0
+        assert start == pytest.approx(float((result.low - published) / unit))
+        assert end == pytest.approx(float((result.high - published) / unit))
+        assert all(line.get_linewidth() >= 5 for line in lines)
+
+    def test_rounding_bands(self, assessment):
+        """Every row has the band of values that round to its published value, -1/2 to +1/2."""
+        chart = plot.inferred_ranges(assessment, source="Figure 2")
+        bands = _axes(chart).patches
+        assert len(bands) == 12
+        assert all(band.get_x() == -0.5 and band.get_width() == 1 for band in bands)
+
+    def test_legend_and_notes(self, assessment):
+        """The legend names each area's ranges and the bands; the footnote the source."""
+        chart = plot.inferred_ranges(assessment, source="Figure 2")
+        assert _legend(chart) == [
+            "Hampshire Constabulary: values the other figures allow",
+            "England and Wales: values the other figures allow",
+            "values that round to it",
+        ]
+        assert "Figure 2." in _footnote(chart)
+        assert "Period: 12 months to 30 June 2015." in _footnote(chart)
+
+
 class TestGradesOverTime:
     def test_one_point_per_grade(self):
         """Every pillar grade the record holds is a point; the ticks name the programmes."""
         chart = plot.grades_over_time("hampshire")
         history = grades.history("hampshire")
-        points = sum(len(line.get_xdata()) for line in chart.axes[0].get_lines())
-        assert points == sum(entry.grade is not None for entry in history.entries)
-        ticks = [label.get_text() for label in chart.axes[0].get_xticklabels()]
-        assert ticks == [programme.name for programme in history.programmes]
-
-    def test_gaps_break_lines(self):
-        """A pillar without a grade in one programme is drawn as two lines, not joined."""
-        history = grades.history("avon-and-somerset", pillar="effectiveness")
-        assert history.entries[0].grade is None
-        chart = plot.grades_over_time("avon-and-somerset")
-        effectiveness = [line for line in chart.axes[0].get_lines() if line.get_color() == "C0"]
-        assert sum(len(line.get_xdata()) for line in effectiveness) == sum(
+        lines = _graded_lines(chart)
+        assert sum(len(line.get_xdata()) for line in lines) == sum(
             entry.grade is not None for entry in history.entries
         )
-        assert all(0 not in line.get_xdata() for line in effectiveness)
+        ticks = [label.get_text() for label in _axes(chart).get_xticklabels()]
+        assert ticks == [programme.name for programme in history.programmes]
+
+    def test_own_scale_no_adequate(self):
+        """A four-grade history's rows are its four grades, then the states: no adequate."""
+        chart = plot.grades_over_time(forces.get("durham"))
+        assert _ticks(chart) == [*FOUR_GRADES, *STATE_ROWS]
+        assert len(chart.figure.axes) == 1
+
+    def test_one_panel_per_scale(self):
+        """Four-grade and five-grade programmes are drawn in panels of their own scales."""
+        chart = plot.grades_over_time("hampshire", record=_mixed_record())
+        assert len(chart.figure.axes) == 2
+        assert _ticks(chart, 0) == [*FOUR_GRADES, *STATE_ROWS]
+        assert _ticks(chart, 1) == [
+            "Outstanding",
+            "Good",
+            "Adequate",
+            "Requires improvement",
+            "Inadequate",
+            *STATE_ROWS,
+        ]
+        five = [label.get_text() for label in _axes(chart, 1).get_xticklabels()]
+        assert five == ["PEEL 2021/22", "PEEL 2023-25"]
+        assert "cannot be compared" in _footnote(chart)
+
+    def test_rows_evenly_spaced(self):
+        """Each scale's grades are one row apart: no hole where another scale's grade would be."""
+        chart = plot.grades_over_time("hampshire", record=_mixed_record())
+        for index in (0, 1):
+            ticks = list(_axes(chart, index).get_yticks())
+            grades_drawn = len(ticks) - len(STATE_ROWS)
+            rows = ticks[:grades_drawn]
+            assert [a - b for a, b in itertools.pairwise(rows)] == [1] * (grades_drawn - 1)
+
+    def test_lines_apart(self):
+        """Pillars with the same grades are drawn a little apart, each with its own marker."""
+        chart = plot.grades_over_time("hampshire")
+        lines = _graded_lines(chart)
+        at_2017 = {
+            float(y) for line in lines for x, y in zip(*line.get_data(), strict=True) if x == 3
+        }
+        assert len(at_2017) == 3
+        assert len({line.get_marker() for line in lines}) == 3
+
+    def test_states_distinct(self):
+        """Not graded, not inspected and unknown are drawn differently, in their own rows."""
+        chart = plot.grades_over_time("humberside")
+        points = [line for line in _axes(chart).get_lines() if line.get_linestyle() == "None"]
+        styles = {(line.get_fillstyle(), line.get_marker()) for line in points}
+        assert ("none", "o") in styles  # not graded: hollow
+        assert any(marker == "$?$" for _, marker in styles)  # unknown
+        legend = _legend(chart)
+        assert legend[:3] == ["effectiveness", "efficiency", "legitimacy"]
+        assert legend[3:] == [
+            "not inspected (an earlier grade stands)",
+            "not graded",
+            "unknown (no source read states it)",
+        ]
 
     def test_missing_programme_breaks_lines(self):
         """A programme the record holds no entry for is a gap, not a joined line."""
@@ -113,39 +350,95 @@ class TestGradesOverTime:
             if entry.key != ("hampshire", "peel-2016.effectiveness")
         )
         chart = plot.grades_over_time("hampshire", record=GradesRecord(entries=kept))
-        effectiveness = [line for line in chart.axes[0].get_lines() if line.get_color() == "C0"]
+        effectiveness = [line for line in _graded_lines(chart) if line.get_color() == "C0"]
         assert [list(line.get_xdata()) for line in effectiveness] == [[1], [3, 4]]
 
-    def test_grade_ticks(self):
-        """The grade axis is labelled with the four grades of the scale."""
-        chart = plot.grades_over_time(forces.get("durham"))
-        labels = [label.get_text() for label in chart.axes[0].get_yticklabels()]
-        assert labels == ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+    def test_source(self):
+        """The footnote names the record and the pages it rests on."""
+        chart = plot.grades_over_time("hampshire")
+        history = grades.history("hampshire")
+        pages = len({entry.source for entry in history.entries if entry.source})
+        assert f"Source: peelmodel's PEEL grades record, Hampshire Constabulary: {pages} " in (
+            _footnote(chart)
+        )
+        assert "cannot be compared" not in _footnote(chart)
+
+    def test_no_entries(self):
+        """A force the record holds nothing of is refused, by name."""
+        with pytest.raises(InvalidValueError, match="hampshire"):
+            plot.grades_over_time("hampshire", record=GradesRecord(entries=()))
 
 
 class TestGradeDistribution:
     def test_segments(self):
-        """Ten regions, five segments each: four grades and no grade recorded."""
+        """Ten regions, one segment per grade of the scale; states only where they occur."""
         chart = plot.grade_distribution("peel-2015.effectiveness")
-        axes = chart.axes[0]
-        assert len(axes.patches) == 50
+        assert len(_axes(chart).patches) == 40
         assert _ticks(chart)[0] == "North East"
         assert _ticks(chart)[-1] == "Wales"
+        assert _legend(chart) == FOUR_GRADES
 
     def test_widths_count_members(self):
         """The segments of a region add up to its number of forces."""
-        chart = plot.grade_distribution("peel-2016.legitimacy")
-        patches = chart.axes[0].patches
-        regions = grades.by_region("peel-2016.legitimacy")
+        chart = plot.grade_distribution("peel-2017.legitimacy")
+        regions = grades.by_region("peel-2017.legitimacy")
+        patches = _axes(chart).patches
+        segments = len(patches) // len(regions)
         for index, region in enumerate(regions):
-            widths = [patches[index + len(regions) * segment].get_width() for segment in range(5)]
+            widths = [patches[index + len(regions) * s].get_width() for s in range(segments)]
             assert sum(widths) == len(region.members)
             assert areas.get(region.area).name == _ticks(chart)[index]
 
+    def test_states_distinct(self):
+        """Not graded and unknown are separate segments, shaded and hatched differently."""
+        chart = plot.grade_distribution("peel-2017.legitimacy")
+        assert _legend(chart) == [*FOUR_GRADES, "not graded", "unknown (no source read states it)"]
+        patches = _axes(chart).patches
+        regions = len(_ticks(chart))
+        not_graded, unknown = patches[4 * regions], patches[5 * regions]
+        assert not_graded.get_hatch() in {None, ""}
+        assert unknown.get_hatch() == "///"
 
-class TestMissingMatplotlib:
-    def test_install_hint(self, monkeypatch):
-        """Without matplotlib, a chart function says which extra to install."""
-        monkeypatch.setattr(plot, "_HAS_MATPLOTLIB", False)
-        with pytest.raises(ImportError, match=r"pip install 'peelmodel\[plot\]'"):
-            plot.grades_over_time("kent")
+    def test_title_and_source(self):
+        """The title names the question; the footnote the record and the scale."""
+        chart = plot.grade_distribution("peel-2017.legitimacy")
+        assert chart.title == "PEEL 2017 legitimacy: grades by region"
+        assert "Source: peelmodel's PEEL grades record, peel-2017.legitimacy:" in _footnote(chart)
+        assert "Scale: four-grade." in _footnote(chart)
+
+
+class TestGallery:
+    """The gallery page shows every chart of docs/charts.py beside the call that draws it."""
+
+    @staticmethod
+    def _gallery():
+        spec = importlib.util.spec_from_file_location("gallery_charts", ROOT / "docs" / "charts.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def test_page_shows_each_call_and_image(self):
+        """Each image is on the page, right after a doctest of the call that draws it."""
+        page = (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")
+        for name, call in self._gallery().GALLERY.items():
+            shown = re.search(
+                rf">>> {re.escape(call)}\n<Chart [^\n]*>\n\n```\n\n!\[[^\]]*\]\(([^)]*)\)", page
+            )
+            assert shown, call
+            assert shown.group(1) == f"_build/charts/{name}"
+
+    def test_every_image_drawn(self):
+        """Every image the gallery and the frames page show is one that docs/charts.py draws."""
+        drawn = {f"_build/charts/{name}" for name in self._gallery().GALLERY}
+        for page in ("gallery.md", "frames-and-charts.md"):
+            text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+            assert set(re.findall(r"!\[[^\]]*\]\(([^)]*)\)", text)) <= drawn, page
+
+    def test_write(self, tmp_path):
+        """The script draws one PNG per chart, each of its chart's size."""
+        gallery = self._gallery()
+        gallery.write(tmp_path)
+        for name in gallery.GALLERY:
+            image = matplotlib_image.imread(tmp_path / name)
+            assert image.shape[0] > 400
+            assert image.shape[1] > 800

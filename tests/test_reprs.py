@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
+import pytest
 
 from peelmodel import (
     FOUR_GRADE,
@@ -17,9 +21,11 @@ from peelmodel import (
     RecordState,
     datasets,
     forces,
+    grades,
+    plot,
 )
-from peelmodel._html import block, table
-from peelmodel.analysis import assess
+from peelmodel._html import block, number, table
+from peelmodel.analysis import aggregation, assess
 
 SHORT = 200
 
@@ -155,12 +161,157 @@ class TestGradesRecordRepr:
 class TestHtml:
     def test_table_escapes_every_cell(self):
         """Headers, cells and captions are escaped; None is an empty cell."""
-        html = table(("a<", "b"), [("<td>", None)], caption="c & d")
+        html = table(("a<", "b"), [("<td>", None), ("x", 1)], caption="c & d")
         assert html == (
             "<table><caption>c &amp; d</caption><thead><tr><th>a&lt;</th><th>b</th></tr></thead>"
-            "<tbody><tr><td>&lt;td&gt;</td><td></td></tr></tbody></table>"
+            "<tbody><tr><td>&lt;td&gt;</td><td></td></tr><tr><td>x</td><td>1</td></tr></tbody></table>"
         )
+
+    def test_empty_columns_left_out(self):
+        """A column with no value in any row is not drawn; with no rows, every header is."""
+        html = table(("a", "b", "c"), [("1", None, ""), ("2", None, None)])
+        assert "<th>b</th>" not in html
+        assert "<th>c</th>" not in html
+        assert html.count("<td>") == 2
+        assert table(("a", "b"), []).count("<th>") == 2
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (Fraction(165384), "165384"),
+            (Fraction(-9), "-9"),
+            (Fraction(1, 3), "0.333"),
+            (Fraction(2, 3), "0.667"),
+            (Fraction(125, 1000), "0.125"),
+            (Fraction(1, 2000), "0.001"),
+            (Decimal("29.0"), "29.0"),
+            (Decimal(-11), "-11"),
+            (7, "7"),
+            (None, ""),
+        ],
+    )
+    def test_numbers(self, value, shown):
+        """Whole numbers as whole numbers, decimals as published, the rest half up to 3 places."""
+        assert number(value) == shown
 
     def test_block_escapes_title_only(self):
         """The title is escaped; the parts are HTML already."""
         assert block("<t>", "<p>x</p>") == "<div><p><strong>&lt;t&gt;</strong></p><p>x</p></div>"
+
+
+def _results(report, assessment):
+    """Every public result object, by name: each must read well in a notebook."""
+    record = datasets.grades_record()
+    group = aggregation.national([report])
+    return {
+        "Inspection": report,
+        "Assessment": assessment,
+        "FigureResult": assessment.figures[0],
+        "Reconciliation": assessment.reconciliation,
+        "Aggregate": group,
+        "AggregateFigure": group.figures[0],
+        "GradesRecord": record,
+        "GradeEntry": record.entries[0],
+        "History": grades.history("hampshire"),
+        "Change": grades.changes(force="humberside")[0],
+        "Distribution": grades.distribution("peel-2017.legitimacy"),
+        "StatementCheck": grades.check_statements()[0],
+        "Coverage": grades.coverage()[0],
+        "Comparison": assessment.comparisons[0],
+        "Conflict": assess(_conflicting(report)).reconciliation.conflicts[0],
+    }
+
+
+NAMES = [
+    *("Inspection", "Assessment", "FigureResult", "Reconciliation", "Aggregate"),
+    *("AggregateFigure", "GradesRecord", "GradeEntry", "History", "Change", "Distribution"),
+    *("StatementCheck", "Coverage", "Comparison", "Conflict"),
+]
+
+
+def _conflicting(report):
+    """The report with one rate changed so that it contradicts its count."""
+    rates = list(report.outcome_rates)
+    rates[0] = attrs.evolve(rates[0], rate=Decimal("40.0"))
+    return attrs.evolve(report, outcome_rates=tuple(rates))
+
+
+class TestEveryResult:
+    @pytest.mark.parametrize("name", NAMES)
+    def test_repr_short(self, name, report, assessment):
+        """Every result's repr is one short line naming its class."""
+        text = repr(_results(report, assessment)[name])
+        assert len(text) < 300
+        assert "\n" not in text
+        assert re.match(f"<{name}[ :]", text)
+
+    @pytest.mark.parametrize("name", NAMES)
+    def test_html_table(self, name, report, assessment):
+        """Every result has an HTML view: a table with a header and at least one row."""
+        html = _results(report, assessment)[name]._repr_html_()
+        assert "<table>" in html
+        assert "<th>" in html
+        assert "<td>" in html
+
+    @pytest.mark.parametrize("name", NAMES)
+    def test_html_no_empty_column(self, name, report, assessment):
+        """No table of an HTML view has a column that is empty in every row."""
+        html = _results(report, assessment)[name]._repr_html_()
+        for found in re.findall(r"<table>.*?</table>", html):
+            rows = [
+                re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", found)
+            ]
+            body = [row for row in rows if row]
+            for column in range(len(body[0]) if body else 0):
+                assert any(row[column] for row in body), f"{name}: column {column} is empty"
+
+    def test_counts_whole(self, assessment):
+        """The assessment's ranges show whole counts as whole numbers, never with places."""
+        html = assessment._repr_html_()
+        population = next(
+            r
+            for r in assessment.lost + assessment.figures
+            if r.low.denominator == 1 and r.low > 1000
+        )
+        assert f"<td>{population.low.numerator}</td>" in html
+        assert not re.search(r"<td>-?[0-9]+\.000</td>", html)
+
+    def test_published_as_published(self, assessment):
+        """Published values keep their places: 29.0 stays 29.0 and -11 stays -11."""
+        html = assessment._repr_html_()
+        assert "<td>29.0</td>" in html
+        assert "<td>-11</td>" in html
+
+    def test_history_summary(self):
+        """A history's repr names the force, its entries, span and graded count."""
+        history = grades.history("hampshire")
+        graded = sum(entry.grade is not None for entry in history.entries)
+        assert repr(history) == (
+            f"<History hampshire: {len(history.entries)} entries, PEEL 2014 to PEEL 2018/19, "
+            f"{graded} graded>"
+        )
+
+    def test_distribution_counts(self):
+        """A distribution's repr counts each grade and each state that occurs."""
+        found = grades.distribution("peel-2017.legitimacy")
+        text = repr(found)
+        for grade, held in found.by_grade:
+            assert f"{grade.value} {len(held)}" in text
+        assert f"unknown {len(found.unknown)}" in text
+
+    def test_entry_states(self):
+        """An entry shows its grade, or its state when it has none."""
+        record = datasets.grades_record()
+        graded = next(e for e in record.entries if e.grade is not None)
+        other = next(e for e in record.entries if e.state is RecordState.NOT_INSPECTED)
+        assert repr(graded).endswith(f": {graded.grade.label}>")
+        assert repr(other).endswith(": not inspected>")
+
+    def test_chart_repr(self):
+        """A chart's repr names its title, panels and size."""
+        pytest.importorskip("matplotlib")
+        text = repr(plot.grades_over_time("hampshire"))
+        assert text.startswith(
+            "<Chart 'Hampshire Constabulary: PEEL grades by programme': 1 panel,"
+        )
+        assert len(text) < 300

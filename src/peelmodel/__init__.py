@@ -25,6 +25,7 @@ from peelmodel.errors import (
     PeelModelError,
     Problem,
     UnknownReferenceError,
+    UnsupportedObjectError,
 )
 from peelmodel.model.area import Area, AreaKind, Country, Force
 from peelmodel.model.figure import Basis, Figure, Qualifier
@@ -77,6 +78,7 @@ __all__ = [
     "Recommendation",
     "RecordState",
     "UnknownReferenceError",
+    "UnsupportedObjectError",
     "__version__",
     "areas",
     "datasets",

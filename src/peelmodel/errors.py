@@ -26,6 +26,7 @@ __all__ = [
     "PeelModelError",
     "Problem",
     "UnknownReferenceError",
+    "UnsupportedObjectError",
 ]
 
 
@@ -90,6 +91,26 @@ class IncompatibleFiguresError(PeelModelError, TypeError):
         self.figures = tuple(figures)
         listed = f": {', '.join(self.figures)}" if self.figures else ""
         super().__init__(f"{reason}{listed}")
+
+
+class UnsupportedObjectError(PeelModelError, TypeError):
+    """A function was given an object of a type it does not take.
+
+    Attributes:
+        function: the function, for example ``"to_pandas"``.
+        kind: the name of the type it was given.
+        accepted: what it takes, in words.
+
+    >>> str(UnsupportedObjectError("to_pandas", 42, "a result of peelmodel"))
+    'to_pandas takes a result of peelmodel, not an int'
+    """
+
+    def __init__(self, function: str, obj: object, accepted: str) -> None:
+        self.function = function
+        self.kind = type(obj).__name__
+        self.accepted = accepted
+        article = "an" if self.kind[:1].lower() in "aeiou" else "a"
+        super().__init__(f"{function} takes {accepted}, not {article} {self.kind}")
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel import _html
 from peelmodel.arithmetic import round_half_up
 from peelmodel.claims import Claim, Quantity
 from peelmodel.errors import UnknownReferenceError
@@ -133,6 +134,15 @@ class AggregateFigure:
         low, high = round_half_up(self.low, digits), round_half_up(self.high, digits)
         return low if low == high else None
 
+    def __repr__(self) -> str:
+        high = _html.number(self.high) if self.bounded else "no bound"
+        value = f"{_html.number(self.low)} to {high}" if not self.exact else _html.number(self.low)
+        return f"<AggregateFigure {self.id}: {value} ({self.method.value}, {len(self.forces)} of the forces)>"
+
+    def _repr_html_(self) -> str:
+        """The figure and its value or range, for notebooks."""
+        return _html.table(_FIGURE_HEADERS, [_figure_row(self)])
+
 
 @attrs.frozen(kw_only=True)
 class Aggregate:
@@ -158,3 +168,37 @@ class Aggregate:
             if key in {figure.key, figure.id}:
                 return figure
         raise UnknownReferenceError("aggregate figure", key, (f.key for f in self.figures))
+
+    def __repr__(self) -> str:
+        missing = f", {len(self.missing)} missing" if self.missing else ""
+        return (
+            f"<Aggregate {self.area} ({self.kind.value}, {self.method.value}): "
+            f"{len(self.figures)} figures, {len(self.members)} members{missing}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """Every figure of the group, for notebooks."""
+        figures = _html.table(
+            _FIGURE_HEADERS,
+            [_figure_row(figure) for figure in self.figures],
+            caption="Figures (low and high: whole or to three places; no high: unbounded)",
+        )
+        missing = _html.table(("missing members",), [(", ".join(self.missing),)])
+        return _html.block(f"{self.name}: {repr(self)[1:-1]}", figures, missing)
+
+
+_FIGURE_HEADERS = ("id", "label", "period", "method", "low", "high", "forces", "missing")
+
+
+def _figure_row(figure: AggregateFigure) -> tuple[object, ...]:
+    """An aggregate figure as a row of a notebook table."""
+    return (
+        figure.id,
+        figure.label,
+        figure.period,
+        figure.method.value,
+        _html.number(figure.low),
+        _html.number(figure.high) if figure.bounded else None,
+        len(figure.forces),
+        ", ".join(figure.missing),
+    )

@@ -71,6 +71,10 @@ class Interval:
         """Whether exactly one value is possible."""
         return self.low == self.high
 
+    def __repr__(self) -> str:
+        high = f"{self.high:,}" if self.is_bounded else "no bound"
+        return f"<Interval {self.quantity.id}: {self.low:,} to {high}>"
+
 
 @attrs.define
 class _Bound:

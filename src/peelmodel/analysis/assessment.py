@@ -27,7 +27,7 @@ from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcil
 from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
 from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.analysis.status import Status
-from peelmodel.arithmetic import Band, round_half_up
+from peelmodel.arithmetic import Band
 from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, claims_of
 from peelmodel.errors import UnknownReferenceError
@@ -95,6 +95,29 @@ class FigureResult:
             return None
         return self._scrutiny.caught(self.claim)
 
+    def __repr__(self) -> str:
+        claim = self.claim
+        high = _html.number(self.high) if self.bounded else "no bound"
+        return (
+            f"<FigureResult {claim.id}: published {claim.published}, {self.status.value}, "
+            f"exact value {_html.number(self.low)} to {high}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The figure, its status and the range of its exact value, for notebooks."""
+        claim = self.claim
+        row = (
+            claim.id,
+            claim.label,
+            claim.published,
+            self.status.value,
+            _html.number(self.low),
+            _html.number(self.high) if self.bounded else None,
+            ", ".join(self.conflicts_with),
+        )
+        headers = ("id", "label", "published", "status", "low", "high", "conflicts with")
+        return _html.table(headers, [row])
+
 
 @attrs.frozen
 class Assessment:
@@ -151,8 +174,8 @@ class Assessment:
                 result.claim.label,
                 result.claim.published,
                 result.status.value,
-                round_half_up(result.low, 3),
-                round_half_up(result.high, 3) if result.bounded else None,
+                _html.number(result.low),
+                _html.number(result.high) if result.bounded else None,
                 ", ".join(result.conflicts_with),
             )
             for result in (*self.figures, *self.lost)
@@ -160,7 +183,7 @@ class Assessment:
         figures = _html.table(
             ("id", "label", "published", "status", "low", "high", "conflicts with"),
             rows,
-            caption="Figures (low and high rounded to three places; no high: unbounded)",
+            caption="Figures (low and high: whole or to three places; no high: unbounded)",
         )
         return _html.block(f"{repr(self)[1:-1]} ({counts})", figures)
 

@@ -34,6 +34,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel import _html
 from peelmodel.analysis._propagation import (
     Engine,
     Infeasible,
@@ -69,6 +70,15 @@ class Conflict:
         if self.limits:
             text += f", given {'; '.join(sorted(self.limits))}"
         return text + ")"
+
+    def __repr__(self) -> str:
+        limits = f", {len(self.limits)} limits" if self.limits else ""
+        return f"<Conflict on {self.quantity.id}: {len(self.claims)} claims{limits}>"
+
+    def _repr_html_(self) -> str:
+        """The claims that disagree, and on what, for notebooks."""
+        row = (", ".join(sorted(self.claims)), self.quantity.id, "; ".join(sorted(self.limits)))
+        return _html.table(("claims", "quantity", "limits"), [row])
 
 
 @attrs.frozen
@@ -181,6 +191,31 @@ class Reconciliation:
             f"<Reconciliation: {len(self.intervals)} quantities ({exact} exact, "
             f"{unbounded} unbounded), {len(self.conflicts)} conflicts, {len(self.limits)} limits>"
         )
+
+    def _repr_html_(self) -> str:
+        """Every inferred quantity and every conflict, for notebooks."""
+        intervals = _html.table(
+            ("quantity", "low", "high", "exact"),
+            [
+                (
+                    i.quantity.id,
+                    i.low,
+                    i.high if i.is_bounded else None,
+                    "yes" if i.is_exact else "",
+                )
+                for i in self.intervals
+            ],
+            caption="Inferred quantities (no high: unbounded)",
+        )
+        conflicts = _html.table(
+            ("claims", "quantity", "limits"),
+            [
+                (", ".join(sorted(c.claims)), c.quantity.id, "; ".join(sorted(c.limits)))
+                for c in self.conflicts
+            ],
+            caption="Conflicts",
+        )
+        return _html.block(repr(self)[1:-1], intervals, conflicts if self.conflicts else "")
 
 
 def holds_together(claims: Iterable[Claim], limits: Iterable[Limit]) -> bool:

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel import _html
 from peelmodel.arithmetic import places, publish
 from peelmodel.claims import Claim, Quantity
 from peelmodel.model.figure import Qualifier
@@ -66,6 +67,25 @@ class Comparison:
     comparator: Claim
     difference: Decimal
     ratio: Fraction | None
+
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison {self.force.id}: {self.force.published} against "
+            f"{self.comparator.published} ({self.comparator.area.id}), difference {self.difference}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The two published values and their difference, for notebooks."""
+        row = (
+            self.force.id,
+            self.force.published,
+            self.comparator.id,
+            self.comparator.published,
+            self.difference,
+            _html.number(self.ratio),
+        )
+        headers = ("figure", "published", "comparator", "published", "difference", "ratio")
+        return _html.table(headers, [row])
 
 
 def compare(claims: Iterable[Claim], force: str, comparator: str) -> tuple[Comparison, ...]:

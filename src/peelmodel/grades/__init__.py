@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from peelmodel import datasets
+from peelmodel import _html, datasets
 from peelmodel.catalogues import programmes
 from peelmodel.grades._counts import (
     Distribution,
@@ -109,6 +109,32 @@ class History:
         """:data:`SCALES_WARNING` when the history spans both scales, else ``None``."""
         return None if self.comparable else SCALES_WARNING
 
+    def __repr__(self) -> str:
+        graded = sum(entry.grade is not None for entry in self.entries)
+        names = [programme.name for programme in self.programmes]
+        span = f"{names[0]} to {names[-1]}" if names else "no programmes"
+        scales = "" if self.comparable else "; two scales that cannot be compared"
+        return (
+            f"<History {self.force.id}: {len(self.entries)} entries, {span}, "
+            f"{graded} graded{scales}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The entries, programme by programme, for notebooks."""
+        rows = [
+            (
+                entry.programme.name,
+                entry.question.id,
+                entry.state.value,
+                None if entry.grade is None else entry.grade.label,
+                entry.last_updated,
+            )
+            for entry in self.entries
+        ]
+        entries = _html.table(("programme", "question", "state", "grade", "last updated"), rows)
+        warning = _html.table(("note",), [(self.warning,)]) if self.warning else ""
+        return _html.block(f"{self.force.name}: {repr(self)[1:-1]}", entries, warning)
+
 
 def history(
     force: str | Force,
@@ -171,6 +197,35 @@ class Change:
         """:data:`SCALES_WARNING` when the two programmes grade on different scales."""
         same = self.before.programme.scale == self.after.programme.scale
         return None if same else SCALES_WARNING
+
+    def __repr__(self) -> str:
+        def shown(entry: GradeEntry) -> str:
+            grade = (
+                entry.state.value.replace("-", " ") if entry.grade is None else entry.grade.label
+            )
+            return f"{grade} ({entry.programme.name})"
+
+        direction = self.direction or "not comparable"
+        return (
+            f"<Change {self.force.id} {self.pillar.value}: {shown(self.before)} to "
+            f"{shown(self.after)}, {direction}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The two entries and the direction, as a one-row table, for notebooks."""
+        before, after = self.before, self.after
+        row = (
+            self.force.name,
+            self.pillar.value,
+            before.programme.name,
+            before.state.value if before.grade is None else before.grade.label,
+            after.programme.name,
+            after.state.value if after.grade is None else after.grade.label,
+            self.direction,
+            self.warning,
+        )
+        headers = ("force", "pillar", "before", "grade", "after", "grade", "direction", "note")
+        return _html.table(headers, [row])
 
 
 def changes(

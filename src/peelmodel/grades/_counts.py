@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from peelmodel import datasets
+from peelmodel import _html, datasets
 from peelmodel.analysis.status import Status
 from peelmodel.catalogues import areas, forces
 from peelmodel.grades._selection import (
@@ -66,6 +66,32 @@ class Distribution:
     def forces_with(self, grade: Grade) -> tuple[str, ...]:
         """The members given *grade*."""
         return next((held for found, held in self.by_grade if found is grade), ())
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{grade.value} {len(held)}" for grade, held in self.by_grade)
+        others = (
+            ("not graded", self.not_graded),
+            ("not inspected", self.not_inspected),
+            ("unknown", self.unknown),
+            ("missing", self.missing),
+        )
+        rest = "".join(f", {name} {len(held)}" for name, held in others if held)
+        return f"<Distribution {self.question.id} in {self.area}: {len(self.members)} forces; {counts}{rest}>"
+
+    def _repr_html_(self) -> str:
+        """How many forces had each grade or state, and which, for notebooks."""
+        rows: list[tuple[str, int, str]] = [
+            (grade.label, len(held), ", ".join(held)) for grade, held in self.by_grade
+        ]
+        others = (
+            ("not graded", self.not_graded),
+            ("not inspected", self.not_inspected),
+            ("unknown", self.unknown),
+            ("no entry", self.missing),
+        )
+        rows += [(name, len(held), ", ".join(held)) for name, held in others if held]
+        title = f"{self.question.programme.name} {self.question.id}: {len(self.members)} forces of {self.area}"
+        return _html.block(title, _html.table(("grade", "forces", "which"), rows))
 
 
 def distribution(
@@ -176,6 +202,28 @@ class StatementCheck:
             return f"{said}; every force's grade is recorded"
         listed = ", ".join(self.undetermined)
         return f"{said}; {len(self.undetermined)} without a recorded grade ({listed}) could make it up to {self.high}"
+
+    def __repr__(self) -> str:
+        statement = self.statement
+        return (
+            f"<StatementCheck {statement.question.id} {statement.grade.value}: published "
+            f"{statement.count}, counted {self.low} to {self.high}, {self.status.value}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The statement and what the record counts, for notebooks."""
+        statement = self.statement
+        row = (
+            statement.question.id,
+            statement.grade.label,
+            statement.count,
+            self.low,
+            self.high,
+            self.status.value,
+            ", ".join(self.undetermined),
+        )
+        headers = ("question", "grade", "published", "counted", "at most", "status", "undetermined")
+        return _html.table(headers, [row])
 
 
 def check_statements(

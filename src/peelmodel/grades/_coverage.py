@@ -6,7 +6,7 @@ from collections import Counter
 
 import attrs
 
-from peelmodel import datasets
+from peelmodel import _html, datasets
 from peelmodel.catalogues import forces, programmes, questions
 from peelmodel.model.grade import Grade, Programme
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
@@ -36,6 +36,26 @@ class Coverage:
     def complete(self) -> bool:
         """Whether every force has an entry and none is unknown."""
         return self.unknown == 0 and self.missing == 0
+
+    def __repr__(self) -> str:
+        return (
+            f"<Coverage {self.question.id}: {self.graded} graded, {self.not_inspected} not "
+            f"inspected, {self.not_graded} not graded, {self.unknown} unknown, "
+            f"{self.missing} missing>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The counts of each state, as a one-row table, for notebooks."""
+        row = (
+            self.question.id,
+            self.graded,
+            self.not_inspected,
+            self.not_graded,
+            self.unknown,
+            self.missing,
+        )
+        headers = ("question", "graded", "not inspected", "not graded", "unknown", "missing")
+        return _html.table(headers, [row])
 
 
 def coverage(record: GradesRecord | None = None) -> tuple[Coverage, ...]:

@@ -145,6 +145,23 @@ class GradeEntry:
         """``(force id, question id)``: a record holds one entry per key."""
         return (self.force.id, self.question.id)
 
+    def __repr__(self) -> str:
+        shown = self.grade.label if self.grade is not None else self.state.value.replace("-", " ")
+        return f"<GradeEntry {self.force.id} {self.question.id}: {shown}>"
+
+    def _repr_html_(self) -> str:
+        """The entry as a one-row table, for notebooks."""
+        grade = None if self.grade is None else self.grade.label
+        row = (
+            self.force.name,
+            self.question.id,
+            self.state.value,
+            grade,
+            self.last_updated,
+            self.source,
+        )
+        return _html.table(("force", "question", "state", "grade", "last updated", "source"), [row])
+
 
 @attrs.frozen(kw_only=True)
 class NationalStatement:
@@ -179,6 +196,9 @@ class NationalStatement:
     def programme(self) -> Programme:
         """The programme of the question."""
         return self.question.programme
+
+    def __repr__(self) -> str:
+        return f"<NationalStatement {self.question.id}: {self.count} forces {self.grade.value}>"
 
 
 @attrs.frozen(kw_only=True)
