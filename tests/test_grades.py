@@ -433,6 +433,7 @@ class TestSelect:
             "grade",
             "last_updated",
             "source",
+            "source_kind",
         ]
         assert all(value is None or isinstance(value, str) for value in row.values())
 

@@ -38,7 +38,7 @@ class TestJson:
         data = as_json(capsys)
         rows = data["grades"]
         assert isinstance(rows, list)
-        assert len(rows) == 1348
+        assert len(rows) == len(datasets.grades_record().entries)
         for row in rows:
             assert {"force", "programme", "question", "grade", "source"} <= set(row)
             assert row["question"].startswith(f"{row['programme']}.")
@@ -58,6 +58,7 @@ class TestJson:
             "grade": "good",
             "last_updated": None,
             "source": "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2015/hampshire/effectiveness/",
+            "source_kind": None,
         }
 
     def test_unknown_grade_is_null(self, capsys):
@@ -141,6 +142,12 @@ class TestTableAndCsv:
             "grade",
             "last_updated",
             "source",
+            "source_kind",
+            "quote",
+            "published",
+            "inferred",
+            "history",
+            "conflicts",
         ]
 
     def test_csv_by_grade(self, capsys):

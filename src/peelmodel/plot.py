@@ -248,6 +248,7 @@ def grade_distribution(
     axes.invert_yaxis()
     axes.set_xlabel("forces")
     number = f" question {chosen.number}" if chosen.number else ""
-    chart.suptitle(f"{chosen.programme.name} {chosen.pillar.value}{number}: grades by region")
+    where = chosen.pillar.value if chosen.pillar is not None else chosen.text.lower()
+    chart.suptitle(f"{chosen.programme.name} {where}{number}: grades by region")
     chart.legend(loc="outside lower center", ncols=len(segments), fontsize="small")
     return chart

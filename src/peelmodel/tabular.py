@@ -72,16 +72,20 @@ if TYPE_CHECKING:
 __all__ = ["outcome_rates_from_frame", "to_pandas", "to_polars", "to_records"]
 
 
-_TEXT = ("id", "label", "source", "forces", "missing", "excluded", "excluding", "conflicts_with")
+_TEXT = (
+    *("id", "label", "source", "forces", "missing", "excluded", "excluding", "conflicts_with"),
+    *("text", "quote"),
+)
 _CATEGORY = (
     *("area", "measure", "basis", "qualifier", "status", "method", "outcome"),
     *("force", "region", "programme", "pillar", "question", "level", "state", "scale"),
+    *("kind", "source_kind"),
 )
 #: The type of every column :func:`to_records` writes.
 _COLUMNS: Final[dict[str, str]] = {
     **dict.fromkeys(_TEXT, "text"),
     **dict.fromkeys(_CATEGORY, "category"),
-    **dict.fromkeys(("period_start", "period_end", "last_updated"), "date"),
+    **dict.fromkeys(("period_start", "period_end", "last_updated", "date"), "date"),
     **dict.fromkeys(("published", "derived", "rate"), "decimal"),
     **dict.fromkeys(("low", "high"), "exact"),
     **dict.fromkeys(("places", "rank", "count", "offences"), "int"),

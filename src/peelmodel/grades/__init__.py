@@ -36,9 +36,11 @@ from peelmodel.grades._counts import (
     most_similar_group,
 )
 from peelmodel.grades._coverage import Coverage, coverage, coverage_table
-from peelmodel.grades._selection import order, resolve_force, rows, select
+from peelmodel.grades._selection import order, resolve_force, row, rows, select
 from peelmodel.model.area import Force
 from peelmodel.model.grade import GradingScale, Pillar, Programme
+from peelmodel.model.provenance import EarlierGrade, Inference, SourceConflict, SourceKind
+from peelmodel.model.question import QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
 
 __all__ = [
@@ -46,11 +48,15 @@ __all__ = [
     "Change",
     "Coverage",
     "Distribution",
+    "EarlierGrade",
     "GradeEntry",
     "GradesRecord",
     "History",
+    "Inference",
     "NationalStatement",
     "RecordState",
+    "SourceConflict",
+    "SourceKind",
     "StatementCheck",
     "by_region",
     "changes",
@@ -61,6 +67,7 @@ __all__ = [
     "history",
     "most_similar_group",
     "record",
+    "row",
     "rows",
     "select",
 ]
@@ -119,6 +126,9 @@ def history(
 ) -> History:
     """The force's pillar grades (and, with *core*, core questions) across programmes.
 
+    Without a *pillar*, the grades of the areas of PEEL 2021/22 on follow the
+    pillar grades (they have no pillar).
+
     >>> [(e.programme.id, e.state.value, e.grade and e.grade.value)
     ...  for e in history("hampshire", pillar="efficiency").entries]  # doctest: +NORMALIZE_WHITESPACE
     [('peel-2014', 'graded', 'good'), ('peel-2015', 'graded', 'good'),
@@ -127,6 +137,9 @@ def history(
     """
     found = resolve_force(force)
     entries = select(force=found, pillar=pillar, headline=None if core else True, record=record)
+    if pillar is None and not core:
+        areas = select(force=found, headline=False, record=record)
+        entries += tuple(e for e in areas if e.question.level is QuestionLevel.AREA)
     return History(force=found, entries=tuple(sorted(entries, key=order)))
 
 
@@ -143,7 +156,7 @@ class Change:
         return self.before.force
 
     @property
-    def pillar(self) -> Pillar:
+    def pillar(self) -> Pillar | None:
         """The pillar."""
         return self.before.pillar
 
@@ -189,7 +202,8 @@ def changes(
     """
     headlines: dict[tuple[str, Pillar], dict[str, GradeEntry]] = {}
     for entry in select(force=force, pillar=pillar, headline=True, record=record):
-        headlines.setdefault((entry.force.id, entry.pillar), {})[entry.programme.id] = entry
+        if entry.pillar is not None:
+            headlines.setdefault((entry.force.id, entry.pillar), {})[entry.programme.id] = entry
     order = [p.id for p in programmes.all()]
     found: list[Change] = []
     for key in sorted(headlines, key=lambda k: (k[0], tuple(Pillar).index(k[1]))):

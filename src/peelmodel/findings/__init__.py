@@ -1,0 +1,203 @@
+"""The findings record: areas for improvement and causes of concern of the 43 forces, with sources.
+
+The record ships with the package (:func:`record`); every function here
+reads it unless given another :class:`~peelmodel.FindingsRecord` as
+``record=``. A finding is in the page's own words, tied to its area (or,
+before PEEL 2021/22, its question) where the page names one; where a page
+states how many findings a report has but not every text, the record holds
+the count.
+
+>>> from peelmodel import findings
+>>> [f.area for f in findings.select(force="hampshire", programme="peel-2015")]
+['effectiveness.2', 'effectiveness.4']
+>>> findings.select(kind="cause-of-concern", programme="peel-2015")
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from peelmodel import datasets
+from peelmodel.catalogues import forces, programmes, questions
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.model.area import Force
+from peelmodel.model.finding import FindingCount, FindingEntry, FindingKind, FindingsRecord
+from peelmodel.model.grade import Programme
+from peelmodel.model.provenance import SourceKind
+from peelmodel.model.question import InspectionQuestion
+
+__all__ = [
+    "FindingCount",
+    "FindingEntry",
+    "FindingKind",
+    "FindingsRecord",
+    "SourceKind",
+    "count_rows",
+    "counts",
+    "query",
+    "record",
+    "rows",
+    "select",
+]
+
+
+def record() -> FindingsRecord:
+    """The findings record that ships with peelmodel (every ``findings-<programme>.json``)."""
+    return datasets.findings_record()
+
+
+def _kind(name: str | FindingKind) -> FindingKind:
+    if isinstance(name, FindingKind):
+        return name
+    try:
+        return FindingKind(name)
+    except ValueError:
+        raise UnknownReferenceError("finding kind", name, (k.value for k in FindingKind)) from None
+
+
+def _force(name: str | Force) -> Force:
+    return name if isinstance(name, Force) else forces.lookup(name)
+
+
+def _programme(name: str | Programme) -> Programme:
+    return name if isinstance(name, Programme) else programmes.lookup(name)
+
+
+def _area(name: str | InspectionQuestion, programme: Programme | None) -> str:
+    """The question id *name* stands for: a question id, or an area id within *programme*."""
+    if isinstance(name, InspectionQuestion):
+        return name.id
+    if programme is not None and f"{programme.id}.{name}" in {q.id for q in questions.all()}:
+        return f"{programme.id}.{name}"
+    return questions.lookup(name).id
+
+
+class _Filter:
+    """The filters of a query, resolved once."""
+
+    def __init__(
+        self,
+        force: str | Force | None,
+        programme: str | Programme | None,
+        kind: str | FindingKind | None,
+        area: str | InspectionQuestion | None,
+    ) -> None:
+        self.force = None if force is None else _force(force).id
+        chosen = None if programme is None else _programme(programme)
+        self.programme = None if chosen is None else chosen.id
+        self.kind = None if kind is None else _kind(kind)
+        self.area = None if area is None else _area(area, chosen)
+
+    def __call__(self, item: FindingEntry | FindingCount) -> bool:
+        return (
+            (self.force is None or item.force.id == self.force)
+            and (self.programme is None or item.programme.id == self.programme)
+            and (self.kind is None or item.kind is self.kind)
+            and (self.area is None or (item.question is not None and item.question.id == self.area))
+        )
+
+
+def select(
+    *,
+    force: str | Force | None = None,
+    programme: str | Programme | None = None,
+    kind: str | FindingKind | None = None,
+    area: str | InspectionQuestion | None = None,
+    record: FindingsRecord | None = None,
+) -> tuple[FindingEntry, ...]:
+    """The findings that match every filter given, in record order.
+
+    Forces and programmes are found by id or name (ignoring case), *kind* by
+    its value (``area-for-improvement``, ``cause-of-concern``) and *area* by
+    its id within the programme or its question id. An unknown name raises
+    :class:`~peelmodel.errors.UnknownReferenceError`.
+
+    >>> [f.text[:32] for f in select(area="peel-2015.effectiveness.4")]
+    ['The force should complete its se']
+    >>> select(kind="praise")
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.UnknownReferenceError: unknown finding kind 'praise'; known: area-for-improvement, cause-of-concern
+    """
+    wanted = _Filter(force, programme, kind, area)
+    return tuple(f for f in (record or datasets.findings_record()).findings if wanted(f))
+
+
+def counts(
+    *,
+    force: str | Force | None = None,
+    programme: str | Programme | None = None,
+    kind: str | FindingKind | None = None,
+    area: str | InspectionQuestion | None = None,
+    record: FindingsRecord | None = None,
+) -> tuple[FindingCount, ...]:
+    """The counts of findings that match every filter given, in record order (as :func:`select`)."""
+    wanted = _Filter(force, programme, kind, area)
+    return tuple(c for c in (record or datasets.findings_record()).counts if wanted(c))
+
+
+def query(
+    *,
+    force: str | Force | None = None,
+    programme: str | Programme | None = None,
+    kind: str | FindingKind | None = None,
+    area: str | InspectionQuestion | None = None,
+    record: FindingsRecord | None = None,
+) -> FindingsRecord:
+    """The findings and counts that match every filter given, as a :class:`~peelmodel.FindingsRecord`.
+
+    >>> query(force="hampshire")
+    <FindingsRecord: 2 findings, 0 counts, 1 forces>
+    """
+    wanted = _Filter(force, programme, kind, area)
+    source = record or datasets.findings_record()
+    return FindingsRecord(
+        findings=tuple(f for f in source.findings if wanted(f)),
+        counts=tuple(c for c in source.counts if wanted(c)),
+        notes=source.notes,
+    )
+
+
+def rows(found: Iterable[FindingEntry]) -> list[dict[str, Any]]:
+    """One JSON-ready dict per finding: force, programme, kind, area, text, date, source, source_kind.
+
+    ``area`` is the area's id within its programme (or ``None``), and
+    ``question`` its full question id.
+
+    >>> rows(select(force="hampshire"))[0]["kind"]
+    'area-for-improvement'
+    """
+    return [
+        {
+            "force": f.force.id,
+            "programme": f.programme.id,
+            "kind": f.kind.value,
+            "area": f.area,
+            "question": None if f.question is None else f.question.id,
+            "text": f.text,
+            "date": None if f.date is None else f.date.isoformat(),
+            "source": f.source,
+            "source_kind": f.source_kind.value,
+        }
+        for f in found
+    ]
+
+
+def count_rows(found: Iterable[FindingCount]) -> list[dict[str, Any]]:
+    """One JSON-ready dict per count: force, programme, kind, area, count, source, source_kind, quote."""
+    return [
+        {
+            "force": c.force.id,
+            "programme": c.programme.id,
+            "kind": c.kind.value,
+            "area": c.area,
+            "question": None if c.question is None else c.question.id,
+            "count": c.count,
+            "source": c.source,
+            "source_kind": c.source_kind.value,
+            "quote": c.quote,
+        }
+        for c in found
+    ]
