@@ -46,6 +46,8 @@ _DOCUMENT_KEYS: Final = ("about", "programme", "sources", "areas")
 #: Optional lists of texts beside them: what is still to be checked, and notes.
 _OPTIONAL_KEYS: Final = ("unverified", "notes")
 _AREA_KEYS: Final = ("id", "name", "graded", "source", "quote")
+#: The keys of an area that hold the question's fields of these names.
+_FILE_KEYS: Final = {"area": "id", "text": "name"}
 _ADDRESS: Final = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
 
 
@@ -141,7 +143,10 @@ def areas_of(document: object, *, source: str | None = None) -> tuple[Inspection
             )
         except InvalidValueError as error:
             problems.append(
-                Problem(f"{path}.{error.field}", f"{error.reason} (found {error.value!r})")
+                Problem(
+                    f"{path}.{_FILE_KEYS.get(error.field, error.field)}",
+                    f"{error.reason} (found {error.value!r})",
+                )
             )
     if problems:
         raise DocumentError(problems, source)

@@ -46,6 +46,8 @@ _COUNT_KEYS: Final = ("force", "kind", "area", "count", "source", "source_kind",
 _QUESTION_PATH: Final = re.compile(
     r"^(\$\.(?:entries|statements|findings|counts)\[[0-9]+\])\.question"
 )
+#: A path the converter reports at a finding's kind, which documents hold as finding_kind.
+_KIND_PATH: Final = re.compile(r"^(\$\.(?:findings|counts)\[[0-9]+\])\.finding_kind")
 
 
 def _keys(
@@ -90,8 +92,15 @@ def _items(
             known["question"] = area if type(area) is not str else f"{programme.id}.{area}"
         if name in ("findings", "counts"):
             known["programme"] = programme.id
+            if "kind" in known:
+                known["finding_kind"] = known.pop("kind")
         translated.append(known)
     return translated, problems
+
+
+def _file_path(path: str) -> str:
+    """The path of a problem as the file writes it: ``area`` and ``kind``, not the fields' names."""
+    return _KIND_PATH.sub(r"\1.kind", _QUESTION_PATH.sub(r"\1.area", path))
 
 
 def _structure(data: dict[str, Any], cls: type, problems: list[Problem], source: str | None) -> Any:
@@ -99,9 +108,7 @@ def _structure(data: dict[str, Any], cls: type, problems: list[Problem], source:
     try:
         built = structure(data, cls)
     except DocumentError as error:
-        problems = problems + [
-            Problem(_QUESTION_PATH.sub(r"\1.area", p.path), p.message) for p in error.problems
-        ]
+        problems = problems + [Problem(_file_path(p.path), p.message) for p in error.problems]
         problems = list(dict.fromkeys(problems))  # a missing key is reported once
     if problems:
         raise DocumentError(problems, source)

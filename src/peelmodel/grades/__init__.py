@@ -122,12 +122,13 @@ def history(
     *,
     pillar: str | Pillar | None = None,
     core: bool = False,
+    areas: bool = False,
     record: GradesRecord | None = None,
 ) -> History:
     """The force's pillar grades (and, with *core*, core questions) across programmes.
 
-    Without a *pillar*, the grades of the areas of PEEL 2021/22 on follow the
-    pillar grades (they have no pillar).
+    With *areas*, the grades of the areas of PEEL 2021/22 on follow them
+    (areas have no pillar; the history then spans both grading scales).
 
     >>> [(e.programme.id, e.state.value, e.grade and e.grade.value)
     ...  for e in history("hampshire", pillar="efficiency").entries]  # doctest: +NORMALIZE_WHITESPACE
@@ -137,9 +138,11 @@ def history(
     """
     found = resolve_force(force)
     entries = select(force=found, pillar=pillar, headline=None if core else True, record=record)
-    if pillar is None and not core:
-        areas = select(force=found, headline=False, record=record)
-        entries += tuple(e for e in areas if e.question.level is QuestionLevel.AREA)
+    if core:
+        entries = tuple(e for e in entries if e.question.level is not QuestionLevel.AREA)
+    if areas:
+        held = select(force=found, headline=False, record=record)
+        entries += tuple(e for e in held if e.question.level is QuestionLevel.AREA)
     return History(force=found, entries=tuple(sorted(entries, key=order)))
 
 

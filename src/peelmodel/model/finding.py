@@ -18,7 +18,13 @@ from peelmodel._validators import check_count, check_date, check_text, check_tup
 from peelmodel.errors import InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Programme
-from peelmodel.model.provenance import SourceKind, check_address, check_quote, check_source_kind
+from peelmodel.model.provenance import (
+    JSON_KEY,
+    SourceKind,
+    check_address,
+    check_quote,
+    check_source_kind,
+)
 from peelmodel.model.question import InspectionQuestion
 
 __all__ = [
@@ -131,7 +137,9 @@ class FindingEntry:
 
     *question* is the area (or, before PEEL 2021/22, the question) the page
     ties the finding to, or ``None`` where it names none; *date* is the
-    date of the report, where a source states it.
+    date of the report, where a source states it. A document holds *kind*
+    under ``finding_kind`` (``kind`` names the document's class); the data
+    files call it ``kind``.
 
     >>> from peelmodel import forces, programmes, questions
     >>> entry = FindingEntry(
@@ -151,7 +159,7 @@ class FindingEntry:
     force: Force
     programme: Programme
     question: InspectionQuestion | None
-    kind: FindingKind
+    kind: FindingKind = attrs.field(metadata={JSON_KEY: "finding_kind"})
     text: str
     date: dt.date | None
     source: str
@@ -209,7 +217,7 @@ class FindingCount:
     force: Force
     programme: Programme
     question: InspectionQuestion | None
-    kind: FindingKind
+    kind: FindingKind = attrs.field(metadata={JSON_KEY: "finding_kind"})
     count: int
     source: str
     source_kind: SourceKind

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from peelmodel import datasets
 from peelmodel.model.record import RecordState
 
-__all__ = ["Table", "chance", "findings_table", "grades_table", "weighted"]
+__all__ = ["Table", "chance", "findings_table", "grades_table", "pool", "weighted"]
 
 T = TypeVar("T")
 #: The size of a pool of weighted options: proportions are kept to about 1 in this.
@@ -37,22 +37,30 @@ class Table:
     features: Counter[str]
 
 
-def weighted(options: Sequence[T], counts: Counter[object]) -> st.SearchStrategy[T]:
-    """*options* drawn about as often as *counts* says, each at least now and then.
+def pool(options: Sequence[T], counts: Counter[object]) -> list[T]:
+    """*options*, each repeated in proportion to *counts* (about 100 in all), and at least once.
 
-    With no counts at all, every option is equally likely.
+    With no counts at all, each option once.
+
+    >>> Counter(pool(["a", "b", "c"], Counter({"a": 3, "b": 1})))
+    Counter({'a': 75, 'b': 25, 'c': 1})
+    """
+    total = sum(counts[option] for option in options)
+    if total == 0:
+        return list(options)
+    return [
+        option for option in options for _ in range(max(1, round(_POOL * counts[option] / total)))
+    ]
+
+
+def weighted(options: Sequence[T], counts: Counter[object]) -> st.SearchStrategy[T]:
+    """*options* drawn about as often as *counts* says, each at least now and then (see :func:`pool`).
 
     >>> from hypothesis import find
     >>> find(weighted(["a", "b"], Counter({"a": 99, "b": 1})), lambda v: v == "b")
     'b'
     """
-    total = sum(counts[option] for option in options)
-    if total == 0:
-        return st.sampled_from(options)
-    pool = [
-        option for option in options for _ in range(max(1, round(_POOL * counts[option] / total)))
-    ]
-    return st.sampled_from(pool)
+    return st.sampled_from(pool(options, counts))
 
 
 def chance(count: int, total: int) -> st.SearchStrategy[bool]:
