@@ -241,6 +241,18 @@ class TestProvenance:
         assert '"from":"2016-01-01"' in text
         assert loads(text, GradeEntry) == found
 
+    def test_problems_name_from(self):
+        """A history's problems are reported at its "from" key, as the document writes it."""
+        text = dumps(entry(history=(EARLIER,)))
+        with pytest.raises(DocumentError) as raised:
+            loads(text.replace('"from":"2016-01-01"', '"fro":"2016-01-01"'), GradeEntry)
+        assert [str(p) for p in raised.value.problems] == [
+            "$.history[0].from: required key missing",
+            "$.history[0].fro: unknown key",
+        ]
+        with pytest.raises(DocumentError, match=r"\$\.history\[0\]\.from: expected a real date"):
+            loads(text.replace("2016-01-01", "2016-02-30"), GradeEntry)
+
     def test_entry_without_provenance_writes_as_before(self):
         """An entry without the optional fields is written with the keys it always had."""
         found = grades.select(force="kent", question="peel-2016.efficiency")[0]

@@ -10,11 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peelmodel import (
+    EarlierGrade,
+    FindingCount,
     FindingEntry,
+    FindingKind,
     FindingsRecord,
     GradeEntry,
     GradesRecord,
+    Inference,
     RecordState,
+    SourceConflict,
     SourceKind,
     datasets,
     dumps,
@@ -75,6 +80,26 @@ class TestFindings:
     def test_counts_quote_their_number(self, count):
         """A drawn count's quote gives its number."""
         assert str(count.count) in count.quote
+
+
+class TestFromType:
+    @given(
+        st.one_of(
+            st.from_type(EarlierGrade),
+            st.from_type(Inference),
+            st.from_type(SourceConflict),
+            st.from_type(FindingCount),
+        )
+    )
+    def test_provenance_round_trips(self, value):
+        """Earlier grades, inferences, conflicts and counts from from_type round trip."""
+        assert loads(dumps(value), type(value)) == value
+
+    @given(st.from_type(SourceKind), st.from_type(FindingKind))
+    def test_enums(self, source_kind, kind):
+        """The kinds of source and of finding are drawn by from_type."""
+        assert isinstance(source_kind, SourceKind)
+        assert isinstance(kind, FindingKind)
 
 
 class TestProportions:

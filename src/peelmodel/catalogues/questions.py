@@ -22,7 +22,7 @@ from typing import Any, Final
 from peelmodel.catalogues import programmes
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.errors import DocumentError, InvalidValueError, Problem, UnknownReferenceError
-from peelmodel.model.grade import FIVE_GRADE, Pillar
+from peelmodel.model.grade import FIVE_GRADE, Pillar, Programme
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 
 __all__ = [
@@ -87,6 +87,20 @@ def _area_problems(area: object, path: str) -> list[Problem]:
     return found
 
 
+def _programme_of(named: object) -> tuple[Programme | None, list[Problem]]:
+    """The five-grade programme *named*, or the problem with it."""
+    if not isinstance(named, str):
+        return None, [Problem("$.programme", f"expected a programme id, found {named!r}")]
+    try:
+        programme = programmes.get(named)
+    except UnknownReferenceError as error:
+        return None, [Problem("$.programme", str(error))]
+    if programme.scale is not FIVE_GRADE:
+        found = f"must be a five-grade programme (found {programme.id!r})"
+        return programme, [Problem("$.programme", found)]
+    return programme, []
+
+
 def areas_of(document: object, *, source: str | None = None) -> tuple[InspectionQuestion, ...]:
     """The areas of a five-grade programme's catalogue document (parsed JSON), in its order.
 
@@ -104,15 +118,8 @@ def areas_of(document: object, *, source: str | None = None) -> tuple[Inspection
     if not isinstance(document, dict):
         raise DocumentError([Problem("$", f"expected an object, found {document!r}")], source)
     problems = _keys(document, _DOCUMENT_KEYS, "$", _OPTIONAL_KEYS)
-    programme = None
-    try:
-        programme = programmes.get(document.get("programme"))  # type: ignore[arg-type]
-    except UnknownReferenceError as error:
-        problems.append(Problem("$.programme", str(error)))
-    if programme is not None and programme.scale is not FIVE_GRADE:
-        problems.append(
-            Problem("$.programme", f"must be a five-grade programme (found {programme.id!r})")
-        )
+    programme, found = _programme_of(document.get("programme"))
+    problems += found
     for key in ("sources", *_OPTIONAL_KEYS):
         texts = document.get(key, [])
         if not isinstance(texts, list) or any(not _text(t) for t in texts):

@@ -29,6 +29,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 from cattrs import Converter
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
@@ -92,12 +93,30 @@ def _class_hook(cls: type, made: Converter) -> hooks.StructureHook:
         **renamed,
     )
 
+    keys = {name: rule.rename for name, rule in renamed.items()}
+
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise expected("an object", value)
-        return generated(value, cls)
+        if not keys:
+            return generated(value, cls)
+        try:
+            return generated(value, cls)
+        except ClassValidationError as error:
+            _rename_notes(error, keys)
+            raise
 
     return structure
+
+
+def _rename_notes(error: ClassValidationError, keys: dict[str, str]) -> None:
+    """Name the attributes of *error*'s notes by their JSON keys, for the problems' paths."""
+    for sub in error.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        for index, note in enumerate(notes):
+            name = getattr(note, "name", None)
+            if isinstance(note, AttributeValidationNote) and name in keys:
+                notes[index] = AttributeValidationNote(str(note), keys[name], note.type)
 
 
 def _register_references(made: Converter) -> None:

@@ -91,7 +91,9 @@ def _check_provenance(owner: str, source: str | None, kind: object, quote: objec
     if kind is not None:
         check_source_kind(owner, "source_kind", kind)
         if source is None:
-            raise InvalidValueError(owner, "source_kind", kind.value, "needs a source")  # type: ignore[attr-defined]
+            raise InvalidValueError(
+                owner, "source_kind", getattr(kind, "value", kind), "needs a source"
+            )
     if quote is not None:
         check_quote(owner, "quote", quote)
         if source is None:

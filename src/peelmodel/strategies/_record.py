@@ -10,6 +10,7 @@ come about as often as in the shipped record (:mod:`._proportions`).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -134,7 +135,7 @@ def _provenance(
     question: InspectionQuestion,
     state: RecordState,
     grade: Grade | None,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Source, kind, quote, dates, inference, history and conflicts that fit one entry."""
     table = grades_table(question.programme.scale.id)
     features = table.features
@@ -144,7 +145,7 @@ def _provenance(
     five = question.programme.scale == FIVE_GRADE
     options = tuple(SourceKind) if five else (None, *SourceKind)
     kind = draw(weighted(options, table.values["source_kind"]))
-    found: dict[str, object] = {"source": draw(report if kind is None else _source(kind, report))}
+    found: dict[str, Any] = {"source": draw(report if kind is None else _source(kind, report))}
     graded = state is RecordState.GRADED
     if kind is not None:
         found["source_kind"] = kind
@@ -195,7 +196,7 @@ def _entry(
         state=state,
         grade=grade,
         last_updated=draw(st.none() | _dates(question)) if known else None,
-        **draw(_provenance(force, question, state, grade)),  # type: ignore[arg-type]
+        **draw(_provenance(force, question, state, grade)),
     )
 
 
