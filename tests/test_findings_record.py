@@ -110,15 +110,7 @@ class TestFindingsRecord:
         """The shipped Hampshire 2015 findings are the report's areas for improvement, word for word."""
         shipped = findings.select(force="hampshire", programme="peel-2015")
         assert [f.area_for_improvement for f in shipped] == list(report.areas_for_improvement)
-
-    def test_hampshire_2015_texts_are_in_the_seed(self):
-        """Every Hampshire 2015 finding's text stands in the report as published."""
-        seed = Path("/work/shared/seed/peel-effectiveness-2015-hampshire.txt")
-        text = " ".join(seed.read_text(encoding="utf-8").split()) if seed.exists() else None
-        for found in findings.select(force="hampshire", programme="peel-2015"):
-            assert found.source_kind is SourceKind.HMICFRS_REPORT
-            if text is not None:
-                assert found.text in text
+        assert {f.source_kind for f in shipped} == {SourceKind.HMICFRS_REPORT}
 
 
 class TestFindingsFile:
