@@ -28,6 +28,10 @@ from peelmodel.documents import dumps, loads
 from peelmodel.errors import DocumentError, InvalidValueError, UnknownReferenceError
 
 FIVE_GRADE_DATA = Path(__file__).resolve().parent / "data" / "five-grade"
+#: The Hampshire 2015 report's text, in the shared folder beside the repository.
+REPORT_TEXT = (
+    Path(__file__).parents[2] / "shared" / "seed" / "peel-effectiveness-2015-hampshire.txt"
+)
 FINDINGS_FILE = FIVE_GRADE_DATA / "findings-peel-2021-22.json"
 #: The fixture's value: the test areas, grades record and findings record.
 FiveGrade = Any
@@ -111,6 +115,16 @@ class TestFindingsRecord:
         shipped = findings.select(force="hampshire", programme="peel-2015")
         assert [f.area_for_improvement for f in shipped] == list(report.areas_for_improvement)
         assert {f.source_kind for f in shipped} == {SourceKind.HMICFRS_REPORT}
+
+    def test_hampshire_2015_texts_stand_in_the_report(self):
+        """Every Hampshire 2015 finding's text stands word for word in the report as published."""
+        if not REPORT_TEXT.is_file():
+            pytest.skip(f"the report's text is not at {REPORT_TEXT} (the shared folder is absent)")
+        text = " ".join(REPORT_TEXT.read_text(encoding="utf-8").split())
+        shipped = findings.select(force="hampshire", programme="peel-2015")
+        assert shipped
+        for found in shipped:
+            assert found.text in text
 
 
 class TestFindingsFile:

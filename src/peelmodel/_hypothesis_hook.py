@@ -39,13 +39,11 @@ _MODELS: dict[str, dict[str, str]] = {
         "AreaForImprovement": "areas_for_improvement",
         "CauseOfConcern": "causes_of_concern",
         "Recommendation": "recommendations",
-        "FindingKind": "finding_kinds",
         "FindingEntry": "finding_entries",
         "FindingCount": "finding_counts",
         "FindingsRecord": "findings_records",
     },
     "peelmodel.model.provenance": {
-        "SourceKind": "source_kinds",
         "Inference": "inferences",
         "EarlierGrade": "earlier_grades",
         "SourceConflict": "source_conflicts",
