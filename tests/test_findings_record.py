@@ -180,6 +180,9 @@ class TestQuery:
             )
         ] == ["durham"]
         assert findings.query(force="durham").findings == ()
+        assert findings.select(area="investigating-crime") == findings.select(
+            programme="peel-2021-22", area="investigating-crime"
+        )
 
     def test_unknown_names(self):
         """Unknown forces, programmes, kinds and areas raise UnknownReferenceError."""

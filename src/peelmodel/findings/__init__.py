@@ -65,13 +65,13 @@ def _programme(name: str | Programme) -> Programme:
     return name if isinstance(name, Programme) else programmes.lookup(name)
 
 
-def _area(name: str | InspectionQuestion, programme: Programme | None) -> str:
-    """The question id *name* stands for: a question id, or an area id within *programme*."""
+def _area(name: str | InspectionQuestion, programme: Programme | None) -> frozenset[str]:
+    """The question ids *name* stands for: a question, or an area id within *programme* (or any)."""
     if isinstance(name, InspectionQuestion):
-        return name.id
-    if programme is not None and f"{programme.id}.{name}" in {q.id for q in questions.all()}:
-        return f"{programme.id}.{name}"
-    return questions.lookup(name).id
+        return frozenset((name.id,))
+    held = questions.all(programme=None if programme is None else programme.id)
+    local = frozenset(q.id for q in held if q.local_id == name)
+    return local or frozenset((questions.lookup(name).id,))
 
 
 class _Filter:
@@ -88,14 +88,16 @@ class _Filter:
         chosen = None if programme is None else _programme(programme)
         self.programme = None if chosen is None else chosen.id
         self.kind = None if kind is None else _kind(kind)
-        self.area = None if area is None else _area(area, chosen)
+        self.areas = None if area is None else _area(area, chosen)
 
     def __call__(self, item: FindingEntry | FindingCount) -> bool:
         return (
             (self.force is None or item.force.id == self.force)
             and (self.programme is None or item.programme.id == self.programme)
             and (self.kind is None or item.kind is self.kind)
-            and (self.area is None or (item.question is not None and item.question.id == self.area))
+            and (
+                self.areas is None or (item.question is not None and item.question.id in self.areas)
+            )
         )
 
 
@@ -111,11 +113,14 @@ def select(
 
     Forces and programmes are found by id or name (ignoring case), *kind* by
     its value (``area-for-improvement``, ``cause-of-concern``) and *area* by
-    its id within the programme or its question id. An unknown name raises
+    its id within the programme (within any programme, if none is given) or
+    its question id. An unknown name raises
     :class:`~peelmodel.errors.UnknownReferenceError`.
 
     >>> [f.text[:32] for f in select(area="peel-2015.effectiveness.4")]
     ['The force should complete its se']
+    >>> len(select(area="effectiveness.4"))
+    1
     >>> select(kind="praise")
     Traceback (most recent call last):
     ...
