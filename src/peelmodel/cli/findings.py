@@ -38,7 +38,7 @@ def add_parser(commands: Any) -> None:
     command = add_command(
         commands,
         "findings",
-        summary="print the areas for improvement and causes of concern of the 43 forces",
+        summary="print the findings of the 43 forces, with their sources",
         description="Print the findings record: the areas for improvement and causes of concern "
         "HMICFRS's\npages state for each force, with their sources, and the counts of findings "
         "where a page\nstates how many a report has but not every text.",
