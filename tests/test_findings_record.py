@@ -24,6 +24,7 @@ from peelmodel import (
     programmes,
     questions,
 )
+from peelmodel.analysis.status import Status
 from peelmodel.documents import dumps, loads
 from peelmodel.errors import DocumentError, InvalidValueError, UnknownReferenceError
 
@@ -212,6 +213,40 @@ class TestQuery:
         } <= set(row)
 
 
+class TestCountChecks:
+    def test_statuses(self, five_grade: FiveGrade):
+        """A count is reproduced by as many texts, inconsistent with more, unverifiable with fewer."""
+        durham = five_grade.findings.counts[0]
+        assert findings.check_counts(force="durham")[0].status is Status.UNVERIFIABLE
+        kent = attrs.evolve(
+            durham,
+            force=forces.get("kent"),
+            kind=FindingKind.CAUSE_OF_CONCERN,
+            count=1,
+            quote="a cause of concern",
+        )
+        with pytest.raises(InvalidValueError, match="recorded more than once"):
+            attrs.evolve(five_grade.findings, counts=(kent, attrs.evolve(kent, count=0)))
+        for count, status in ((1, Status.REPRODUCED), (0, Status.INCONSISTENT)):
+            checked = attrs.evolve(five_grade.findings, counts=(attrs.evolve(kent, count=count),))
+            [check] = findings.check_counts(record=checked)
+            assert check.status is status
+            assert [f.kind for f in check.recorded] == [FindingKind.CAUSE_OF_CONCERN]
+            assert check.explanation == f"published {count}, the record holds 1 texts"
+
+    def test_area_narrows(self, five_grade: FiveGrade):
+        """A count of one area counts only that area's texts."""
+        kent = attrs.evolve(
+            five_grade.findings.counts[0],
+            force=forces.get("kent"),
+            question=questions.get("peel-2021-22.responding-to-the-public"),
+            count=0,
+            quote="0 areas for improvement",
+        )
+        checked = attrs.evolve(five_grade.findings, counts=(kent,))
+        assert findings.check_counts(record=checked)[0].status is Status.REPRODUCED
+
+
 class TestFrames:
     @pytest.mark.usefixtures("five_grade")
     def test_pandas_one_row_per_finding(self):
@@ -260,6 +295,7 @@ class TestCommand:
             5,
         )
         assert count["source"].startswith("https://")
+        assert (count["recorded"], count["status"]) == (0, "unverifiable")
 
     def test_nothing_matches(self, capsys):
         """A query that matches nothing says so on stderr and exits 0."""

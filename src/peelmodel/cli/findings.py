@@ -4,7 +4,9 @@
 with its force, programme, kind, area (or null), question, text, date,
 source and source_kind; and ``"counts"``, one object per count of findings
 with its force, programme, kind, area, question, count, source, source_kind
-and quote. An unknown force, programme or kind exits 2 with one line on
+and quote, and how many texts the record holds for it (``recorded``) with
+their ``status``: ``reproduced`` (as many as the count), ``inconsistent``
+(more) or ``unverifiable`` (fewer). An unknown force, programme or kind exits 2 with one line on
 standard error; a query that matches nothing says so there, and exits 0.
 """
 
@@ -17,9 +19,10 @@ import json
 from typing import Any
 
 from peelmodel import findings
+from peelmodel.analysis.status import Status
 from peelmodel.cli.output import EXIT_CONSISTENT, Output
 from peelmodel.cli.parsing import add_command
-from peelmodel.cli.table import render
+from peelmodel.cli.table import Cell, render, status_cell
 from peelmodel.model.finding import FindingKind, FindingsRecord
 
 __all__ = ["add_parser", "run"]
@@ -27,7 +30,7 @@ __all__ = ["add_parser", "run"]
 _FORMATS = ("table", "json", "csv")
 _CSV_FIELDS = (
     *("record", "force", "programme", "kind", "area", "count", "text", "date"),
-    *("source", "source_kind", "quote"),
+    *("source", "source_kind", "quote", "recorded", "status"),
 )
 #: The widest a finding's text is shown in a table.
 _TEXT_WIDTH = 80
@@ -70,7 +73,7 @@ def add_parser(commands: Any) -> None:
     command.set_defaults(run=run)
 
 
-def run(arguments: argparse.Namespace, *, colour: bool) -> Output:  # noqa: ARG001 - no colours here
+def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     """Run ``findings``: exit 0, with a note on standard error when nothing matches."""
     found = findings.query(
         force=arguments.force,
@@ -88,7 +91,7 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:  # noqa: ARG0
         return Output(EXIT_CONSISTENT, text, is_json=True, notes=notes)
     if arguments.format == "csv":
         return Output(EXIT_CONSISTENT, _csv(found), notes=notes)
-    return Output(EXIT_CONSISTENT, _table(found), notes=notes)
+    return Output(EXIT_CONSISTENT, _table(found, colour=colour), notes=notes)
 
 
 def _nothing(arguments: argparse.Namespace) -> str:
@@ -117,21 +120,33 @@ def _short(text: str) -> str:
     return text if len(text) <= _TEXT_WIDTH else text[: _TEXT_WIDTH - 3].rstrip() + "..."
 
 
-def _table(found: FindingsRecord) -> str:
+def _table(found: FindingsRecord, *, colour: bool) -> str:
     lines: list[str] = []
     if found.findings:
-        rows = [
+        listed = [
             [f.force.id, f.programme.id, f.kind.value, f.area or "-", _short(f.text), f.source]
             for f in found.findings
         ]
-        headers = ("force", "programme", "kind", "area", "text", "source")
-        lines += [render(headers, rows), ""]
+        lines += [render(("force", "programme", "kind", "area", "text", "source"), listed), ""]
     if found.counts:
-        rows = [
-            [c.force.id, c.programme.id, c.kind.value, c.area or "-", str(c.count), c.source]
-            for c in found.counts
+        rows: list[list[Cell]] = [
+            [
+                row["force"],
+                row["programme"],
+                row["kind"],
+                row["area"] or "-",
+                str(row["count"]),
+                str(row["recorded"]),
+                status_cell(Status(row["status"])) if colour else row["status"],
+                row["source"],
+            ]
+            for row in findings.count_rows(found.counts)
         ]
-        headers = ("force", "programme", "kind", "area", "count", "source")
-        lines += ["Counts of findings", render(headers, rows, right=(4,)), ""]
+        headers = ("force", "programme", "kind", "area", "count", "texts", "status", "source")
+        lines += [
+            "Counts of findings (texts: the findings the record holds for the count)",
+            render(headers, rows, right=(4, 5), colour=colour),
+            "",
+        ]
     lines.append(f"{len(found.findings)} findings; {len(found.counts)} counts.")
     return "\n".join(lines)

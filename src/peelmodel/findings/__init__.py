@@ -22,6 +22,7 @@ from typing import Any
 from peelmodel import datasets
 from peelmodel.catalogues import forces, programmes, questions
 from peelmodel.errors import UnknownReferenceError
+from peelmodel.findings._checks import CountCheck, check_count
 from peelmodel.model.area import Force
 from peelmodel.model.finding import FindingCount, FindingEntry, FindingKind, FindingsRecord
 from peelmodel.model.grade import Programme
@@ -29,11 +30,13 @@ from peelmodel.model.provenance import SourceKind
 from peelmodel.model.question import InspectionQuestion
 
 __all__ = [
+    "CountCheck",
     "FindingCount",
     "FindingEntry",
     "FindingKind",
     "FindingsRecord",
     "SourceKind",
+    "check_counts",
     "count_rows",
     "counts",
     "query",
@@ -165,6 +168,24 @@ def query(
     )
 
 
+def check_counts(
+    *,
+    force: str | Force | None = None,
+    programme: str | Programme | None = None,
+    kind: str | FindingKind | None = None,
+    area: str | InspectionQuestion | None = None,
+    record: FindingsRecord | None = None,
+) -> tuple[CountCheck, ...]:
+    """Each count of findings that matches the filters, beside the texts the record holds for it.
+
+    >>> check_counts(force="hampshire")
+    ()
+    """
+    source = record or datasets.findings_record()
+    chosen = counts(force=force, programme=programme, kind=kind, area=area, record=source)
+    return tuple(check_count(count, source) for count in chosen)
+
+
 def rows(found: Iterable[FindingEntry]) -> list[dict[str, Any]]:
     """One JSON-ready dict per finding: force, programme, kind, area, text, date, source, source_kind.
 
@@ -190,19 +211,29 @@ def rows(found: Iterable[FindingEntry]) -> list[dict[str, Any]]:
     ]
 
 
-def count_rows(found: Iterable[FindingCount]) -> list[dict[str, Any]]:
-    """One JSON-ready dict per count: force, programme, kind, area, count, source, source_kind, quote."""
+def count_rows(
+    found: Iterable[FindingCount], *, record: FindingsRecord | None = None
+) -> list[dict[str, Any]]:
+    """One JSON-ready dict per count: force, programme, kind, area, count, source, source_kind, quote.
+
+    Each also has ``recorded``, the number of texts the record holds for the
+    count, and ``status``, how they compare (see :class:`CountCheck`).
+    """
+    source = record or datasets.findings_record()
+    checks = [check_count(c, source) for c in found]
     return [
         {
-            "force": c.force.id,
-            "programme": c.programme.id,
-            "kind": c.kind.value,
-            "area": c.area,
-            "question": None if c.question is None else c.question.id,
-            "count": c.count,
-            "source": c.source,
-            "source_kind": c.source_kind.value,
-            "quote": c.quote,
+            "force": check.count.force.id,
+            "programme": check.count.programme.id,
+            "kind": check.count.kind.value,
+            "area": check.count.area,
+            "question": None if check.count.question is None else check.count.question.id,
+            "count": check.count.count,
+            "source": check.count.source,
+            "source_kind": check.count.source_kind.value,
+            "quote": check.count.quote,
+            "recorded": len(check.recorded),
+            "status": check.status.value,
         }
-        for c in found
+        for check in checks
     ]
