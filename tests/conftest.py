@@ -6,15 +6,24 @@ property; the default profile runs a few hundred.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
-from peelmodel import Inspection, datasets
+from peelmodel import FindingsRecord, GradesRecord, Inspection, InspectionQuestion, datasets
 from peelmodel.analysis import Assessment, assess
+from peelmodel.catalogues import questions
+from peelmodel.catalogues._registry import Registry
 from peelmodel.documents import backend
+from peelmodel.documents.converter import converter, quick_converter
+from peelmodel.documents.hooks import memo_of
+from peelmodel.grades import _selection as grades_selection
+from peelmodel.strategies import _proportions as proportions
 
 settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile(
@@ -44,3 +53,69 @@ def json_backend(request: pytest.FixtureRequest) -> Iterator[str]:
     backend.use(request.param)
     yield request.param
     backend.use(previous)
+
+
+#: Test data of a five-grade programme: a catalogue of three areas, grades and findings.
+FIVE_GRADE_DATA = Path(__file__).resolve().parent / "data" / "five-grade"
+
+
+@attrs.frozen
+class FiveGrade:
+    """The test data of PEEL 2021/22 that the ``five_grade`` fixture puts in place."""
+
+    areas: tuple[InspectionQuestion, ...]
+    grades: GradesRecord
+    findings: FindingsRecord
+
+
+def _forget_questions() -> None:
+    """Empty the caches that hold questions or records read before."""
+    for made in (converter, quick_converter):
+        memo = memo_of(made.get_structure_hook(InspectionQuestion))
+        if memo is not None:
+            memo.clear()
+    grades_selection._area_positions.cache_clear()
+    proportions.grades_table.cache_clear()
+    proportions.findings_table.cache_clear()
+
+
+@pytest.fixture
+def five_grade(monkeypatch: pytest.MonkeyPatch) -> Iterator[FiveGrade]:
+    """The test catalogue, grades and findings of PEEL 2021/22 in place of any shipped ones."""
+    text = (FIVE_GRADE_DATA / "questions-peel-2021-22.json").read_text(encoding="utf-8")
+    areas = questions.areas_of(json.loads(text))
+    kept = [q for q in questions.all() if q.programme.id != "peel-2021-22"]
+    registry = Registry[InspectionQuestion](
+        "question", lambda: [*kept, *areas], key=lambda q: q.id, names=lambda q: (q.text,)
+    )
+    shipped_grades, shipped_findings = datasets.grades_record(), datasets.findings_record()
+    monkeypatch.setattr(questions, "_REGISTRY", registry)
+    _forget_questions()
+    read = datasets.read_grades((FIVE_GRADE_DATA / "grades-peel-2021-22.json").read_bytes())
+    grades_record = GradesRecord(
+        entries=(
+            *(e for e in shipped_grades.entries if e.programme.id != "peel-2021-22"),
+            *read.entries,
+        ),
+        statements=(
+            *(s for s in shipped_grades.statements if s.programme.id != "peel-2021-22"),
+            *read.statements,
+        ),
+        notes=shipped_grades.notes,
+    )
+    found = datasets.read_findings((FIVE_GRADE_DATA / "findings-peel-2021-22.json").read_bytes())
+    findings_record = FindingsRecord(
+        findings=(
+            *(f for f in shipped_findings.findings if f.programme.id != "peel-2021-22"),
+            *found.findings,
+        ),
+        counts=(
+            *(c for c in shipped_findings.counts if c.programme.id != "peel-2021-22"),
+            *found.counts,
+        ),
+    )
+    monkeypatch.setattr(datasets, "grades_record", lambda: grades_record)
+    monkeypatch.setattr(datasets, "findings_record", lambda: findings_record)
+    yield FiveGrade(areas=areas, grades=read, findings=found)
+    monkeypatch.undo()
+    _forget_questions()

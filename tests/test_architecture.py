@@ -31,7 +31,7 @@ LAYERS = (
     ("analysis",),
     ("documents",),
     ("datasets",),
-    ("grades",),
+    ("findings", "grades"),
     ("_tabular",),
     ("tabular",),
     ("plot",),

@@ -28,7 +28,9 @@ FAST = "fast" in backend.available()
 needs_fast = pytest.mark.skipif(not FAST, reason="the fast extra (orjson) is not installed")
 ROWS = tuple[OutcomeRate, ...]
 
-documents = st.one_of(pst.inspections(), pst.outcome_rates(), pst.grades_records())
+documents = st.one_of(
+    pst.inspections(), pst.outcome_rates(), pst.grades_records(), pst.findings_records()
+)
 
 
 def on(name: str, run: Callable[[], Any]) -> Any:

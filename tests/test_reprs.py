@@ -124,8 +124,9 @@ class TestGradesRecordRepr:
         record = datasets.grades_record()
         text = repr(record)
         assert len(text) < SHORT
+        programmes = len({entry.programme.id for entry in record.entries})
         assert text == (
-            f"<GradesRecord: {len(record.entries)} entries, 43 forces, 5 programmes, "
+            f"<GradesRecord: {len(record.entries)} entries, 43 forces, {programmes} programmes, "
             f"{len(record.statements)} national statements>"
         )
 

@@ -163,7 +163,7 @@ class TestArguments:
             pst.forces(region="atlantis-region"),
             pst.areas(kind="force"),  # type: ignore[arg-type]
             pst.periods(min_end=date(2020, 1, 1), max_end=date(2019, 1, 1)),
-            pst.inspection_questions(programme="peel-2023-25"),
+            pst.inspection_questions(programme="peel-2015", level=QuestionLevel.AREA),
             pst.judgments(question=pst.inspection_questions(level=QuestionLevel.DIAGNOSTIC)),
             pst.judgments(question="peel-2015.effectiveness"),  # type: ignore[arg-type]
             pst.causes_of_concern(max_recommendations=0),

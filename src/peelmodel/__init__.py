@@ -7,7 +7,7 @@
 
 The model classes and errors load with the package. The registries
 (:mod:`peelmodel.forces` and the rest), :func:`dumps` and :func:`loads`,
-:mod:`peelmodel.datasets` and :mod:`peelmodel.grades` load on first use, so
+:mod:`peelmodel.datasets`, :mod:`peelmodel.grades` and :mod:`peelmodel.findings` load on first use, so
 that a program (or Hypothesis, through the entry point) that needs only the
 model does not import the JSON document layer or the engines.
 """
@@ -29,17 +29,26 @@ from peelmodel.errors import (
 )
 from peelmodel.model.area import Area, AreaKind, Country, Force
 from peelmodel.model.figure import Basis, Figure, Qualifier
-from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
+from peelmodel.model.finding import (
+    AreaForImprovement,
+    CauseOfConcern,
+    FindingCount,
+    FindingEntry,
+    FindingKind,
+    FindingsRecord,
+    Recommendation,
+)
 from peelmodel.model.grade import FIVE_GRADE, FOUR_GRADE, Grade, GradingScale, Pillar, Programme
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.judgment import Judgment
 from peelmodel.model.outcome import OutcomeGroup, OutcomeRate, OutcomeType
 from peelmodel.model.period import Period
+from peelmodel.model.provenance import EarlierGrade, Inference, SourceConflict, SourceKind
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
 
 if TYPE_CHECKING:
-    from peelmodel import datasets, grades
+    from peelmodel import datasets, findings, grades
     from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
     from peelmodel.documents import dumps, loads
 
@@ -53,13 +62,19 @@ __all__ = [
     "CauseOfConcern",
     "Country",
     "DocumentError",
+    "EarlierGrade",
     "Figure",
+    "FindingCount",
+    "FindingEntry",
+    "FindingKind",
+    "FindingsRecord",
     "Force",
     "Grade",
     "GradeEntry",
     "GradesRecord",
     "GradingScale",
     "IncompatibleFiguresError",
+    "Inference",
     "Inspection",
     "InspectionQuestion",
     "InvalidValueError",
@@ -77,12 +92,15 @@ __all__ = [
     "QuestionLevel",
     "Recommendation",
     "RecordState",
+    "SourceConflict",
+    "SourceKind",
     "UnknownReferenceError",
     "UnsupportedObjectError",
     "__version__",
     "areas",
     "datasets",
     "dumps",
+    "findings",
     "forces",
     "grades",
     "loads",
@@ -97,6 +115,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "areas": ("peelmodel.catalogues.areas", None),
     "datasets": ("peelmodel.datasets", None),
     "dumps": ("peelmodel.documents", "dumps"),
+    "findings": ("peelmodel.findings", None),
     "forces": ("peelmodel.catalogues.forces", None),
     "grades": ("peelmodel.grades", None),
     "loads": ("peelmodel.documents", "loads"),

@@ -96,3 +96,20 @@ except peelmodel.DocumentError as error:
     paths: list[str] = [problem.path for problem in problems]
 except peelmodel.PeelModelError:
     pass
+
+findings_record: peelmodel.FindingsRecord = peelmodel.findings.record()
+hampshire_findings: tuple[peelmodel.FindingEntry, ...] = peelmodel.findings.select(
+    force="hampshire", kind=peelmodel.FindingKind.AREA_FOR_IMPROVEMENT
+)
+finding_area: str | None = hampshire_findings[0].area
+finding_counts: tuple[peelmodel.FindingCount, ...] = peelmodel.findings.counts(
+    programme="peel-2015"
+)
+source_kind: peelmodel.SourceKind = hampshire_findings[0].source_kind
+entry_kind: peelmodel.SourceKind | None = peelmodel.grades.select(force="kent")[0].source_kind
+earlier: tuple[peelmodel.EarlierGrade, ...] = peelmodel.grades.select(force="kent")[0].history
+inference: peelmodel.Inference | None = peelmodel.grades.select(force="kent")[0].inferred
+areas_2023: tuple[peelmodel.InspectionQuestion, ...] = questions.areas("peel-2023-25")
+grades_file: peelmodel.GradesRecord = datasets.read_grades(
+    '{"programme": "peel-2021-22", "notes": [], "entries": [], "statements": []}'
+)

@@ -28,12 +28,12 @@ __all__ = ["COLUMN_KINDS", "GRADES", "HAS_PANDAS", "HAS_POLARS", "pandas_frame",
 
 _TEXT = (
     *("id", "label", "source", "forces", "missing", "excluded", "excluding", "conflicts_with"),
-    "undetermined",
+    *("undetermined", "text", "quote"),
 )
 _CATEGORY = (
     *("area", "measure", "basis", "qualifier", "status", "method", "outcome"),
     *("force", "region", "programme", "pillar", "question", "level", "state", "scale"),
-    *("programme_before", "programme_after", "direction"),
+    *("programme_before", "programme_after", "direction", "kind", "source_kind"),
 )
 _INT = (
     *("places", "rank", "count", "offences", "counted", "possible"),
@@ -43,7 +43,7 @@ _INT = (
 COLUMN_KINDS: Final[dict[str, str]] = {
     **dict.fromkeys(_TEXT, "text"),
     **dict.fromkeys(_CATEGORY, "category"),
-    **dict.fromkeys(("period_start", "period_end", "last_updated"), "date"),
+    **dict.fromkeys(("period_start", "period_end", "last_updated", "date"), "date"),
     **dict.fromkeys(("published", "derived", "rate"), "decimal"),
     **dict.fromkeys(("low", "high"), "exact"),
     **dict.fromkeys(_INT, "int"),

@@ -18,6 +18,7 @@ from peelmodel.analysis.reconciliation import Reconciliation
 from peelmodel.documents.records import grade_row, to_records
 from peelmodel.errors import InvalidValueError, UnsupportedObjectError
 from peelmodel.grades import Change, Coverage, Distribution, History, StatementCheck
+from peelmodel.model.finding import FindingCount, FindingEntry, FindingsRecord
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.outcome import OutcomeRate
 from peelmodel.model.record import GradeEntry, GradesRecord
@@ -27,7 +28,7 @@ __all__ = ["ACCEPTED", "COLUMNS", "Frameable", "rows_of"]
 #: What :func:`rows_of` takes, in words, for its error message.
 ACCEPTED: Final = (
     "a result (Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, "
-    "History, Distribution, StatementCheck, Coverage, Change) or a sequence of them"
+    "FindingsRecord, History, Distribution, StatementCheck, Coverage, Change) or a sequence"
 )
 _CLAIM = (
     *("id", "area", "label", "measure", "basis", "period_start", "period_end"),
@@ -35,7 +36,11 @@ _CLAIM = (
 )
 _GRADE = (
     *("force", "region", "programme", "pillar", "question", "level", "state", "grade"),
-    *("rank", "scale", "last_updated", "source"),
+    *("rank", "scale", "last_updated", "source", "source_kind", "quote"),
+)
+_FINDING = (
+    *("force", "region", "programme", "question", "area", "kind", "text", "date"),
+    *("source", "source_kind"),
 )
 #: The columns of the rows of each kind of result, in order: a frame without rows has them too.
 COLUMNS: Final[dict[type, tuple[str, ...]]] = {
@@ -56,6 +61,12 @@ COLUMNS: Final[dict[type, tuple[str, ...]]] = {
     GradesRecord: _GRADE,
     GradeEntry: _GRADE,
     History: _GRADE,
+    FindingsRecord: _FINDING,
+    FindingEntry: _FINDING,
+    FindingCount: (
+        *("force", "region", "programme", "question", "area", "kind", "count", "source"),
+        *("source_kind", "quote"),
+    ),
     OutcomeRate: (
         *("id", "area", "outcome", "label", "period_start", "period_end", "count", "rate"),
         *("offences", "source"),
@@ -84,6 +95,7 @@ Frameable = (
     | Aggregate
     | Reconciliation
     | GradesRecord
+    | FindingsRecord
     | History
     | Distribution
     | StatementCheck
@@ -154,7 +166,7 @@ def _change_row(change: Change) -> dict[str, Any]:
     before, after = change.before, change.after
     return {
         "force": change.force.id,
-        "pillar": change.pillar.value,
+        "pillar": None if change.pillar is None else change.pillar.value,
         "programme_before": before.programme.id,
         "grade_before": None if before.grade is None else before.grade.value,
         "programme_after": after.programme.id,
@@ -178,7 +190,7 @@ _ROWS: Final[dict[type, Callable[[Any], list[dict[str, Any]]]]] = {
 
 
 #: The kinds of items a sequence may hold.
-_ITEMS: Final = (Aggregate, GradeEntry, OutcomeRate, *_ROWS)
+_ITEMS: Final = (Aggregate, GradeEntry, OutcomeRate, FindingEntry, FindingCount, *_ROWS)
 
 
 def _items(obj: object, function: str) -> tuple[type, list[object]] | None:
@@ -213,7 +225,9 @@ def rows_of(
     if kind is not None and kind not in COLUMNS:
         known = ", ".join(sorted(cls.__name__ for cls in COLUMNS))
         raise InvalidValueError(function, "kind", kind, f"must be one of {known}")
-    if isinstance(obj, Inspection | Assessment | Aggregate | Reconciliation | GradesRecord):
+    if isinstance(
+        obj, Inspection | Assessment | Aggregate | Reconciliation | GradesRecord | FindingsRecord
+    ):
         return to_records(obj), COLUMNS[type(obj)]
     found = _items(obj, function)
     if found is None:
@@ -221,5 +235,5 @@ def rows_of(
     item_kind, items = found
     if item_kind in _ROWS:
         return [row for item in items for row in _ROWS[item_kind](item)], COLUMNS[item_kind]
-    # The items are all aggregates, grade entries or outcome rows, as checked above.
+    # The items are all aggregates, grade entries, outcome rows, findings or counts, as checked.
     return to_records(items), COLUMNS[item_kind]  # type: ignore[arg-type]

@@ -1,27 +1,170 @@
-"""The catalogue of inspection questions of PEEL 2014 to 2018/19.
+"""The catalogue of inspection questions of PEEL 2014 to 2018/19, and the areas of PEEL 2021/22 on.
 
 >>> from peelmodel import questions
 >>> questions.get("peel-2015.effectiveness.3").text
 'How effective is the force at protecting those who are vulnerable from harm and supporting victims?'
 >>> [q.number for q in questions.children(questions.get("peel-2015.effectiveness"))]
 ['1', '2', '3', '4']
+
+A five-grade programme's catalogue, ``questions-<programme>.json``, lists its
+areas of policing (graded or not); each becomes an
+:class:`~peelmodel.InspectionQuestion` with the id ``<programme>.<area>``.
+:func:`areas_of` reads such a document strictly.
 """
 
 from __future__ import annotations
 
-from typing import Final
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any, Final
 
 from peelmodel.catalogues import programmes
 from peelmodel.catalogues._registry import Registry, read_data
-from peelmodel.model.grade import Pillar
+from peelmodel.errors import DocumentError, InvalidValueError, Problem, UnknownReferenceError
+from peelmodel.model.grade import FIVE_GRADE, Pillar, Programme
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 
-__all__ = ["InspectionQuestion", "QuestionLevel", "all", "children", "get", "headline", "lookup"]
+__all__ = [
+    "InspectionQuestion",
+    "QuestionLevel",
+    "all",
+    "areas",
+    "areas_of",
+    "children",
+    "get",
+    "headline",
+    "lookup",
+]
 
 _CATALOGUES: Final = tuple(
     f"questions-{programme}.json"
     for programme in ("peel-2014", "peel-2015", "peel-2016", "peel-2017", "peel-2018-19")
 )
+#: The keys of an area catalogue, and of each of its areas.
+_DOCUMENT_KEYS: Final = ("about", "programme", "sources", "areas")
+#: Optional lists of texts beside them: what is still to be checked, and notes.
+_OPTIONAL_KEYS: Final = ("unverified", "notes")
+_AREA_KEYS: Final = ("id", "name", "graded", "source", "quote")
+#: The keys of an area that hold the question's fields of these names.
+_FILE_KEYS: Final = {"area": "id", "text": "name"}
+_ADDRESS: Final = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
+
+
+def _keys(
+    value: Mapping[str, Any], keys: tuple[str, ...], path: str, optional: tuple[str, ...] = ()
+) -> list[Problem]:
+    found = [Problem(f"{path}.{key}", "required key missing") for key in keys if key not in value]
+    found += [
+        Problem(f"{path}[{key!r}]", "unknown key")
+        for key in value
+        if key not in keys and key not in optional
+    ]
+    return found
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value) and value == value.strip()
+
+
+def _area_problems(area: object, path: str) -> list[Problem]:
+    if not isinstance(area, dict):
+        return [Problem(path, f"expected an object, found {area!r}")]
+    found = _keys(area, _AREA_KEYS, path)
+    checks = (
+        ("name", _text, "expected non-blank text"),
+        ("quote", _text, "expected non-blank text"),
+        ("graded", lambda v: type(v) is bool, "expected true or false"),
+        (
+            "source",
+            lambda v: isinstance(v, str) and _ADDRESS.fullmatch(v),
+            "expected a web address",
+        ),
+    )
+    for key, valid, message in checks:
+        if key in area and not valid(area[key]):
+            found.append(Problem(f"{path}.{key}", f"{message}, found {area[key]!r}"))
+    return found
+
+
+def _programme_of(named: object) -> tuple[Programme | None, list[Problem]]:
+    """The five-grade programme *named*, or the problem with it."""
+    if not isinstance(named, str):
+        return None, [Problem("$.programme", f"expected a programme id, found {named!r}")]
+    try:
+        programme = programmes.get(named)
+    except UnknownReferenceError as error:
+        return None, [Problem("$.programme", str(error))]
+    if programme.scale is not FIVE_GRADE:
+        found = f"must be a five-grade programme (found {programme.id!r})"
+        return programme, [Problem("$.programme", found)]
+    return programme, []
+
+
+def areas_of(document: object, *, source: str | None = None) -> tuple[InspectionQuestion, ...]:
+    """The areas of a five-grade programme's catalogue document (parsed JSON), in its order.
+
+    Every problem is reported at once, with its path; unknown keys are refused.
+
+    >>> areas_of({"about": "Areas.", "programme": "peel-2021-22", "sources": ["HMICFRS"],
+    ...     "areas": [{"id": "investigating-crime", "name": "Investigating crime", "graded": True,
+    ...     "source": "https://hmicfrs.justiceinspectorates.gov.uk/", "quote": "Investigating crime"}]})[0].id
+    'peel-2021-22.investigating-crime'
+    >>> areas_of({"programme": "peel-2015", "areas": []})
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.DocumentError: invalid document (3 problems): $.about: required key missing; $.sources: required key missing; $.programme: must be a five-grade programme (found 'peel-2015')
+    """
+    if not isinstance(document, dict):
+        raise DocumentError([Problem("$", f"expected an object, found {document!r}")], source)
+    problems = _keys(document, _DOCUMENT_KEYS, "$", _OPTIONAL_KEYS)
+    programme, found = _programme_of(document.get("programme"))
+    problems += found
+    for key in ("sources", *_OPTIONAL_KEYS):
+        texts = document.get(key, [])
+        if not isinstance(texts, list) or any(not _text(t) for t in texts):
+            problems.append(Problem(f"$.{key}", "expected an array of non-blank texts"))
+    if "about" in document and not _text(document["about"]):
+        problems.append(Problem("$.about", "expected non-blank text"))
+    listed = document.get("areas", [])
+    if not isinstance(listed, list):
+        problems.append(Problem("$.areas", "expected an array"))
+        listed = []
+    built: list[InspectionQuestion] = []
+    seen: set[object] = set()
+    for index, area in enumerate(listed):
+        path = f"$.areas[{index}]"
+        found = _area_problems(area, path)
+        problems += found
+        if found or programme is None:
+            continue
+        if area["id"] in seen:
+            problems.append(Problem(f"{path}.id", f"is listed twice (found {area['id']!r})"))
+            continue
+        seen.add(area["id"])
+        try:
+            built.append(
+                InspectionQuestion(
+                    programme=programme, area=area["id"], text=area["name"], graded=area["graded"]
+                )
+            )
+        except InvalidValueError as error:
+            problems.append(
+                Problem(
+                    f"{path}.{_FILE_KEYS.get(error.field, error.field)}",
+                    f"{error.reason} (found {error.value!r})",
+                )
+            )
+    if problems:
+        raise DocumentError(problems, source)
+    return tuple(built)
+
+
+def _area_catalogues() -> list[str]:
+    """The names of the area catalogues shipped: one per five-grade programme that has one."""
+    folder = resources.files("peelmodel.catalogues") / "data"
+    names = (f"questions-{p.id}.json" for p in programmes.all() if p.scale is FIVE_GRADE)
+    return [name for name in names if folder.joinpath(name).is_file()]
 
 
 def _build() -> list[InspectionQuestion]:
@@ -39,6 +182,8 @@ def _build() -> list[InspectionQuestion]:
             )
             for entry in document["questions"]
         )
+    for name in _area_catalogues():
+        built.extend(areas_of(read_data(name), source=name))
     return built
 
 
@@ -70,6 +215,11 @@ def all(  # noqa: A001 - the registry's documented name
         if (programme is None or q.programme.id == programme)
         and (pillar is None or q.pillar is pillar)
     )
+
+
+def areas(programme: str | None = None) -> tuple[InspectionQuestion, ...]:
+    """The areas of policing of the five-grade programmes (or of one), in catalogue order."""
+    return tuple(q for q in all(programme=programme) if q.level is QuestionLevel.AREA)
 
 
 def headline(programme: str, pillar: Pillar) -> InspectionQuestion:

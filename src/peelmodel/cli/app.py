@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from peelmodel._version import __version__
-from peelmodel.cli import aggregate, grades, report
+from peelmodel.cli import aggregate, findings, grades, report
 from peelmodel.cli.output import (
     EXIT_CONSISTENT,
     EXIT_INCONSISTENT,
@@ -53,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
     report.add_parsers(commands)
     aggregate.add_parser(commands)
     grades.add_parser(commands)
+    findings.add_parser(commands)
     return top
 
 

@@ -1,11 +1,13 @@
 """``peelmodel grades``: the PEEL grades record, its distributions and national statements.
 
 ``--format json`` prints one object: ``"grades"``, one object per entry with
-its force, programme, question, state, grade (null unless graded),
-last_updated and source; ``"statements"``, each national statement with the
+its force, programme, question (from PEEL 2021/22 on, the area's id, such as
+``peel-2023-25.investigating-crime``), state, grade (null unless graded),
+last_updated, source and source_kind, and where the entry holds them quote,
+published, inferred, history and conflicts; ``"statements"``, each national statement with the
 status of its count in the record; and, with ``--by``, ``"distribution"``.
 An unknown force, programme, question or region exits 2 with one line on
-standard error.
+standard error; a selection the record holds no entry for says so there.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ __all__ = ["add_parser", "run"]
 
 _FORMATS = ("table", "json", "csv")
 _BY = ("region", "grade")
-_ENTRY_FIELDS = ("force", "programme", "question", "state", "grade", "last_updated", "source")
+_ENTRY_FIELDS = (
+    *("force", "programme", "question", "state", "grade", "last_updated", "source"),
+    *("source_kind", "quote", "published", "inferred", "history", "conflicts"),
+)
 _DISTRIBUTION_FIELDS = ("area", "programme", "question", "grade", "count", "forces")
 
 
@@ -55,9 +60,13 @@ def add_parser(commands: Any) -> None:
     command.add_argument(
         "--programme",
         metavar="ID",
-        help="a programme, such as peel-2015 (default: every programme)",
+        help="a programme, such as peel-2015 or peel-2023-25 (default: every programme)",
     )
-    command.add_argument("--question", metavar="ID", help="a question id (default: every question)")
+    command.add_argument(
+        "--question",
+        metavar="ID",
+        help="a question or area id, such as peel-2023-25.investigating-crime (default: every one)",
+    )
     command.add_argument(
         "--pillar",
         choices=[p.value for p in Pillar],
@@ -94,10 +103,16 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     )
     checks = grades.check_statements(programme=arguments.programme, question=arguments.question)
     if arguments.pillar is not None:
-        checks = tuple(c for c in checks if c.statement.question.pillar.value == arguments.pillar)
+        checks = tuple(
+            c
+            for c in checks
+            if c.statement.question.pillar is not None
+            and c.statement.question.pillar.value == arguments.pillar
+        )
     distributions = _distributions(arguments, entries) if arguments.by else ()
     inconsistent = any(check.status is Status.INCONSISTENT for check in checks)
     code = EXIT_INCONSISTENT if inconsistent else EXIT_CONSISTENT
+    notes = () if entries else (_nothing(arguments),)
     if arguments.format == "json":
         document: dict[str, Any] = {
             "grades": grades.rows(entries),
@@ -107,10 +122,21 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
             document["by"] = arguments.by
             document["distribution"] = [_distribution(d) for d in distributions]
         text = json.dumps(document, indent=2, ensure_ascii=False)
-        return Output(code, text, is_json=True)
+        return Output(code, text, is_json=True, notes=notes)
     if arguments.format == "csv":
-        return Output(code, _csv(entries, distributions, by=arguments.by))
-    return Output(code, _table(entries, checks, distributions, colour=colour))
+        return Output(code, _csv(entries, distributions, by=arguments.by), notes=notes)
+    return Output(code, _table(entries, checks, distributions, colour=colour), notes=notes)
+
+
+def _nothing(arguments: argparse.Namespace) -> str:
+    asked = [
+        f"--{name} {value}"
+        for name in ("force", "programme", "question", "pillar", "region")
+        if (value := getattr(arguments, name)) is not None
+    ]
+    return "peelmodel: grades: the record holds no entry" + (
+        f" for {' '.join(asked)}" if asked else ""
+    )
 
 
 def _distributions(
@@ -182,7 +208,7 @@ def _csv(
     if by is None:
         writer = csv.DictWriter(buffer, fieldnames=_ENTRY_FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(grades.rows(entries))
+        writer.writerows(_csv_row(row) for row in grades.rows(entries))
     else:
         writer = csv.DictWriter(buffer, fieldnames=_DISTRIBUTION_FIELDS, lineterminator="\n")
         writer.writeheader()
@@ -199,6 +225,17 @@ def _csv(
                     }
                 )
     return buffer.getvalue().removesuffix("\n")
+
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An entry's row for CSV: the inferred arithmetic, history and conflicts as JSON text."""
+    flat = dict(row)
+    if "inferred" in flat:
+        flat["inferred"] = flat["inferred"]["arithmetic"]
+    for key in ("history", "conflicts"):
+        if key in flat:
+            flat[key] = json.dumps(flat[key], ensure_ascii=False)
+    return flat
 
 
 def _grade(grade: Grade | None, state: str) -> str:

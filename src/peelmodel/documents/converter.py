@@ -27,8 +27,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
+import attrs
 from cattrs import Converter
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import AttributeValidationNote, ClassValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 from peelmodel.documents import hooks
@@ -38,9 +40,11 @@ from peelmodel.documents.problems import expected, problems_of
 from peelmodel.errors import DocumentError
 from peelmodel.model.area import Area, Force
 from peelmodel.model.figure import Basis, Qualifier
+from peelmodel.model.finding import FindingKind
 from peelmodel.model.grade import Grade, GradingScale, Pillar, Programme
 from peelmodel.model.outcome import OutcomeGroup, OutcomeType
 from peelmodel.model.period import Period
+from peelmodel.model.provenance import JSON_KEY, SourceKind
 from peelmodel.model.question import InspectionQuestion
 from peelmodel.model.record import RecordState
 
@@ -56,7 +60,15 @@ __all__ = [
 T = TypeVar("T")
 
 #: The enums that document classes hold.
-_ENUMS: Final[tuple[type[enum.Enum], ...]] = (Basis, Grade, Pillar, Qualifier, RecordState)
+_ENUMS: Final[tuple[type[enum.Enum], ...]] = (
+    Basis,
+    FindingKind,
+    Grade,
+    Pillar,
+    Qualifier,
+    RecordState,
+    SourceKind,
+)
 
 
 def _is(expected_type: Any) -> Callable[[Any], bool]:
@@ -68,16 +80,43 @@ def _is(expected_type: Any) -> Callable[[Any], bool]:
 
 def _class_hook(cls: type, made: Converter) -> hooks.StructureHook:
     """Read a JSON object as a *cls*, through the function cattrs generates for it."""
+    renamed: dict[str, Any] = {  # a field whose JSON key is not its name (``from``)
+        field.name: override(rename=field.metadata[JSON_KEY])
+        for field in attrs.fields(cls)
+        if JSON_KEY in field.metadata
+    }
     generated: hooks.StructureHook = make_dict_structure_fn(
-        cls, made, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cls,
+        made,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **renamed,
     )
+
+    keys = {name: rule.rename for name, rule in renamed.items()}
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise expected("an object", value)
-        return generated(value, cls)
+        if not keys:
+            return generated(value, cls)
+        try:
+            return generated(value, cls)
+        except ClassValidationError as error:
+            _rename_notes(error, keys)
+            raise
 
     return structure
+
+
+def _rename_notes(error: ClassValidationError, keys: dict[str, str]) -> None:
+    """Name the attributes of *error*'s notes by their JSON keys, for the problems' paths."""
+    for sub in error.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        for index, note in enumerate(notes):
+            name = getattr(note, "name", None)
+            if isinstance(note, AttributeValidationNote) and name in keys:
+                notes[index] = AttributeValidationNote(str(note), keys[name], note.type)
 
 
 def _register_references(made: Converter) -> None:

@@ -33,11 +33,18 @@ from cattrs.fns import identity
 
 from peelmodel.documents.hooks import StructureHook, is_optional, is_tuple, memo_of
 from peelmodel.documents.problems import expected
+from peelmodel.model.provenance import JSON_KEY
 
 __all__ = ["structure_fn", "unstructure_fn"]
 
 #: The JSON types whose values a field of that type takes as they are.
 _EXACT: Final = {str: "str", int: "int", bool: "bool"}
+
+
+def _key(field: attrs.Attribute[Any]) -> str:
+    """The JSON key of *field*: its name, unless its metadata names another."""
+    key: str = field.metadata.get(JSON_KEY, field.name)
+    return key
 
 
 def _inner(kind: Any) -> Any:
@@ -98,7 +105,7 @@ def structure_fn(cls: type, made: Converter) -> StructureHook:
     fields = attrs.fields(cls)
     namespace: dict[str, Any] = {
         "cls": cls,
-        "known": frozenset(field.name for field in fields),
+        "known": frozenset(_key(field) for field in fields),
         "expected": expected,
     }
     lines = [
@@ -110,12 +117,12 @@ def structure_fn(cls: type, made: Converter) -> StructureHook:
         "    return cls(",
     ]
     for field in fields:
-        read = _read(field.type, f"o[{field.name!r}]", made, namespace)
+        read = _read(field.type, f"o[{_key(field)!r}]", made, namespace)
         if field.default is attrs.NOTHING:
             lines.append(f"        {field.alias}={read},")
         else:
             default = _default(field, namespace)
-            lines.append(f"        {field.alias}={read} if {field.name!r} in o else {default},")
+            lines.append(f"        {field.alias}={read} if {_key(field)!r} in o else {default},")
     return _compile("\n".join([*lines, "    )", ""]), "structure", cls, namespace)
 
 
@@ -147,7 +154,7 @@ def unstructure_fn(cls: type, made: Converter) -> Callable[[Any], dict[str, Any]
     for field in attrs.fields(cls):
         if field.default is attrs.NOTHING:
             value = _write(field.type, f"instance.{field.name}", made, namespace)
-            required.append(f"        {field.name!r}: {value},")
+            required.append(f"        {_key(field)!r}: {value},")
             continue
         if field.default is None:  # not !=: comparing a Decimal with None is slow
             differs = "value is not None"
@@ -156,7 +163,7 @@ def unstructure_fn(cls: type, made: Converter) -> Callable[[Any], dict[str, Any]
         optional += [
             f"    value = instance.{field.name}",
             f"    if {differs}:",
-            f"        res[{field.name!r}] = {_write(field.type, 'value', made, namespace)}",
+            f"        res[{_key(field)!r}] = {_write(field.type, 'value', made, namespace)}",
         ]
     source = "\n".join([*required, "    }", *optional, "    return res", ""])
     return _compile(source, "unstructure", cls, namespace)

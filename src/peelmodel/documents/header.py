@@ -17,12 +17,20 @@ from peelmodel.documents.problems import describe, member
 from peelmodel.errors import Problem
 from peelmodel.model.area import Area, Force
 from peelmodel.model.figure import Figure
-from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
+from peelmodel.model.finding import (
+    AreaForImprovement,
+    CauseOfConcern,
+    FindingCount,
+    FindingEntry,
+    FindingsRecord,
+    Recommendation,
+)
 from peelmodel.model.grade import GradingScale, Programme
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.judgment import Judgment
 from peelmodel.model.outcome import OutcomeGroup, OutcomeRate, OutcomeType
 from peelmodel.model.period import Period
+from peelmodel.model.provenance import EarlierGrade, Inference, SourceConflict
 from peelmodel.model.question import InspectionQuestion
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement
 
@@ -55,6 +63,12 @@ DOCUMENT_CLASSES: Final[tuple[type, ...]] = (
     GradeEntry,
     NationalStatement,
     GradesRecord,
+    Inference,
+    EarlierGrade,
+    SourceConflict,
+    FindingEntry,
+    FindingCount,
+    FindingsRecord,
 )
 #: Classes written as their id.
 REFERENCE_CLASSES: Final[tuple[type, ...]] = (

@@ -18,8 +18,10 @@ from peelmodel.analysis.judging import modelled_overall, question_grades
 from peelmodel.analysis.reconciliation import Interval, Reconciliation
 from peelmodel.arithmetic import places, round_half_up
 from peelmodel.claims import Claim, claims_of
+from peelmodel.documents.finding_rows import count_row, finding_row
 from peelmodel.documents.numbers import exact
 from peelmodel.errors import InvalidValueError
+from peelmodel.model.finding import FindingCount, FindingEntry, FindingsRecord
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.outcome import OutcomeRate
 from peelmodel.model.record import GradeEntry, GradesRecord
@@ -39,15 +41,18 @@ Recordable: TypeAlias = (
     | Assessment
     | Aggregate
     | GradesRecord
+    | FindingsRecord
     | Reconciliation
     | Iterable[Aggregate]
     | Iterable[GradeEntry]
     | Iterable[OutcomeRate]
+    | Iterable[FindingEntry]
+    | Iterable[FindingCount]
 )
 
 _KINDS = (
-    "an Inspection, an Assessment, an Aggregate, a GradesRecord, a Reconciliation, "
-    "or aggregates, grade entries or outcome rows"
+    "an Inspection, an Assessment, an Aggregate, a GradesRecord, a FindingsRecord, "
+    "a Reconciliation, or aggregates, grade entries, outcome rows, findings or counts"
 )
 
 
@@ -196,6 +201,9 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
       ``missing`` and ``excluded`` (comma-separated force ids);
     * a :class:`~peelmodel.GradesRecord` or grade entries: one row per entry (see
       :func:`~peelmodel.documents.records.grade_row`);
+    * a :class:`~peelmodel.FindingsRecord` or findings: one row per finding, and
+      counts of findings: one row per count (see
+      :mod:`peelmodel.documents.finding_rows`);
     * a :class:`~peelmodel.analysis.reconciliation.Reconciliation`: one row per
       inferred quantity: ``id``, ``area``, ``measure``, the period (``None``
       for a stock such as a population), ``excluding``, ``low``, ``high``
@@ -220,6 +228,8 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
         return _inspection_records(obj)
     if isinstance(obj, GradesRecord):
         return [grade_row(entry) for entry in obj.entries]
+    if isinstance(obj, FindingsRecord):
+        return [finding_row(entry) for entry in obj.findings]
     if isinstance(obj, Reconciliation):
         return [_interval_row(interval) for interval in obj.intervals]
     if not isinstance(obj, Aggregate | Iterable) or isinstance(obj, str):
@@ -234,12 +244,14 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
             rows.append(grade_row(item))
         elif isinstance(item, OutcomeRate) and first is OutcomeRate:
             rows.append(outcome_row(item))
+        elif isinstance(item, FindingEntry | FindingCount) and first is type(item):
+            rows.append(finding_row(item) if isinstance(item, FindingEntry) else count_row(item))
         else:
             raise InvalidValueError(
                 "to_records",
                 f"obj[{index}]",
                 item,
-                "must be an aggregate, a grade entry or an outcome row, as the first item is",
+                "must be of the kind the first item is",
             )
     return rows
 
@@ -260,7 +272,7 @@ def grade_row(entry: GradeEntry) -> dict[str, Any]:
         "force": entry.force.id,
         "region": entry.force.region.id,
         "programme": entry.programme.id,
-        "pillar": entry.pillar.value,
+        "pillar": None if entry.pillar is None else entry.pillar.value,
         "question": entry.question.id,
         "level": entry.question.level.value,
         "state": entry.state.value,
@@ -269,6 +281,8 @@ def grade_row(entry: GradeEntry) -> dict[str, Any]:
         "scale": entry.programme.scale.id,
         "last_updated": entry.last_updated,
         "source": entry.source,
+        "source_kind": None if entry.source_kind is None else entry.source_kind.value,
+        "quote": entry.quote,
     }
 
 

@@ -36,9 +36,11 @@ from peelmodel.grades._counts import (
     most_similar_group,
 )
 from peelmodel.grades._coverage import Coverage, coverage, coverage_table
-from peelmodel.grades._selection import order, resolve_force, rows, select
+from peelmodel.grades._selection import order, resolve_force, row, rows, select
 from peelmodel.model.area import Force
 from peelmodel.model.grade import GradingScale, Pillar, Programme
+from peelmodel.model.provenance import EarlierGrade, Inference, SourceConflict, SourceKind
+from peelmodel.model.question import QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, NationalStatement, RecordState
 
 __all__ = [
@@ -46,11 +48,15 @@ __all__ = [
     "Change",
     "Coverage",
     "Distribution",
+    "EarlierGrade",
     "GradeEntry",
     "GradesRecord",
     "History",
+    "Inference",
     "NationalStatement",
     "RecordState",
+    "SourceConflict",
+    "SourceKind",
     "StatementCheck",
     "by_region",
     "changes",
@@ -61,6 +67,7 @@ __all__ = [
     "history",
     "most_similar_group",
     "record",
+    "row",
     "rows",
     "select",
 ]
@@ -141,9 +148,13 @@ def history(
     *,
     pillar: str | Pillar | None = None,
     core: bool = False,
+    areas: bool = False,
     record: GradesRecord | None = None,
 ) -> History:
     """The force's pillar grades (and, with *core*, core questions) across programmes.
+
+    With *areas*, the grades of the areas of PEEL 2021/22 on follow them
+    (areas have no pillar; the history then spans both grading scales).
 
     >>> [(e.programme.id, e.state.value, e.grade and e.grade.value)
     ...  for e in history("hampshire", pillar="efficiency").entries]  # doctest: +NORMALIZE_WHITESPACE
@@ -153,6 +164,11 @@ def history(
     """
     found = resolve_force(force)
     entries = select(force=found, pillar=pillar, headline=None if core else True, record=record)
+    if core:
+        entries = tuple(e for e in entries if e.question.level is not QuestionLevel.AREA)
+    if areas:
+        held = select(force=found, headline=False, record=record)
+        entries += tuple(e for e in held if e.question.level is QuestionLevel.AREA)
     return History(force=found, entries=tuple(sorted(entries, key=order)))
 
 
@@ -169,9 +185,15 @@ class Change:
         return self.before.force
 
     @property
-    def pillar(self) -> Pillar:
+    def pillar(self) -> Pillar | None:
         """The pillar."""
         return self.before.pillar
+
+    @property
+    def _subject(self) -> str:
+        """The pillar's name, or the area's id within its programme."""
+        pillar = self.pillar
+        return pillar.value if pillar is not None else self.before.question.id.partition(".")[2]
 
     @property
     def comparable(self) -> bool:
@@ -207,7 +229,7 @@ class Change:
 
         direction = self.direction or "not comparable"
         return (
-            f"<Change {self.force.id} {self.pillar.value}: {shown(self.before)} to "
+            f"<Change {self.force.id} {self._subject}: {shown(self.before)} to "
             f"{shown(self.after)}, {direction}>"
         )
 
@@ -216,7 +238,7 @@ class Change:
         before, after = self.before, self.after
         row = (
             self.force.name,
-            self.pillar.value,
+            self._subject,
             before.programme.name,
             before.state.value if before.grade is None else before.grade.label,
             after.programme.name,
@@ -244,7 +266,8 @@ def changes(
     """
     headlines: dict[tuple[str, Pillar], dict[str, GradeEntry]] = {}
     for entry in select(force=force, pillar=pillar, headline=True, record=record):
-        headlines.setdefault((entry.force.id, entry.pillar), {})[entry.programme.id] = entry
+        if entry.pillar is not None:
+            headlines.setdefault((entry.force.id, entry.pillar), {})[entry.programme.id] = entry
     order = [p.id for p in programmes.all()]
     found: list[Change] = []
     for key in sorted(headlines, key=lambda k: (k[0], tuple(Pillar).index(k[1]))):

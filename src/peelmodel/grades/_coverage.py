@@ -1,4 +1,4 @@
-"""How much of the PEEL grades record is filled in: counts per programme and question."""
+"""How much of the PEEL grades record is filled in: counts per programme and question or area."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import attrs
 
 from peelmodel import _html, datasets
 from peelmodel.catalogues import forces, programmes, questions
+from peelmodel.grades._selection import resolve_programme
 from peelmodel.model.grade import Grade, Programme
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import GradesRecord, RecordState
@@ -58,10 +59,13 @@ class Coverage:
         return _html.table(headers, [row])
 
 
-def coverage(record: GradesRecord | None = None) -> tuple[Coverage, ...]:
-    """One :class:`Coverage` per headline or core question, in catalogue order.
+def coverage(
+    record: GradesRecord | None = None, *, programme: str | Programme | None = None
+) -> tuple[Coverage, ...]:
+    """One :class:`Coverage` per headline or core question, or area, in catalogue order.
 
-    Questions that are never graded appear only where the record holds entries for them.
+    Questions and areas that are never graded appear only where the record
+    holds entries for them; *programme* keeps one programme's.
 
     >>> from peelmodel import grades
     >>> row = grades.coverage()[0]
@@ -69,6 +73,7 @@ def coverage(record: GradesRecord | None = None) -> tuple[Coverage, ...]:
     ('peel-2014.effectiveness', 43, True)
     """
     source = record or datasets.grades_record()
+    wanted = None if programme is None else resolve_programme(programme).id
     states: Counter[tuple[str, RecordState]] = Counter()
     graded: Counter[tuple[str, Grade]] = Counter()
     for entry in source.entries:
@@ -77,7 +82,7 @@ def coverage(record: GradesRecord | None = None) -> tuple[Coverage, ...]:
             graded[entry.question.id, entry.grade] += 1
     total = len(forces.all())
     found: list[Coverage] = []
-    for question in questions.all():
+    for question in questions.all(programme=wanted):
         counts = {state: states[question.id, state] for state in RecordState}
         if question.level is QuestionLevel.DIAGNOSTIC or not (
             question.graded or any(counts.values())
@@ -115,8 +120,26 @@ def _cells(row: Coverage) -> list[str]:
 _COUNTS = "graded | not inspected | not graded | unknown | not in the record | grades"
 
 
+def _area_table(rows: list[Coverage], programme: Programme) -> list[str]:
+    return [
+        "",
+        f"{programme.name}, areas of policing, of the 43 forces:",
+        "",
+        f"| area | graded area | {_COUNTS} |",
+        "|---|---|--:|--:|--:|--:|--:|---|",
+        *(
+            f"| {row.question.text} (`{row.question.local_id}`) | "
+            f"{'yes' if row.question.graded else 'no'} | {' | '.join(_cells(row))} |"
+            for row in rows
+        ),
+    ]
+
+
 def coverage_table(record: GradesRecord | None = None) -> str:
-    """The coverage of the record as Markdown: pillar grades, then core questions.
+    """The coverage of the record as Markdown: pillar grades, core questions, then areas.
+
+    Every programme has a table: pillar grades and core questions for PEEL
+    2014 to 2018/19, one table per programme of the areas of PEEL 2021/22 on.
 
     >>> from peelmodel import grades
     >>> print(grades.coverage_table().splitlines()[4])
@@ -132,7 +155,7 @@ def coverage_table(record: GradesRecord | None = None) -> str:
     lines += [
         f"| {row.programme.name} | {row.question.pillar.value} | {' | '.join(_cells(row))} |"
         for row in rows
-        if row.question.level is QuestionLevel.HEADLINE
+        if row.question.level is QuestionLevel.HEADLINE and row.question.pillar is not None
     ]
     lines += [
         "",
@@ -146,16 +169,24 @@ def coverage_table(record: GradesRecord | None = None) -> str:
         for row in rows
         if row.question.level is QuestionLevel.CORE
     ]
+    for programme in programmes.all():
+        held = [
+            r for r in rows if r.question.level is QuestionLevel.AREA and r.programme == programme
+        ]
+        if held:
+            lines += _area_table(held, programme)
     source = record or datasets.grades_record()
     unknown = [
         f"{entry.programme.name} {entry.pillar.value}: {entry.force.id}"
         for entry in source.entries
-        if entry.state is RecordState.UNKNOWN and entry.question.level is QuestionLevel.HEADLINE
+        if entry.state is RecordState.UNKNOWN
+        and entry.question.level is QuestionLevel.HEADLINE
+        and entry.pillar is not None
     ]
     if unknown:
         lines += ["", f"Pillar grades no page read states: {'; '.join(unknown)}."]
-    held = {entry.programme.id for entry in source.entries}
-    absent = [p.name for p in programmes.all() if p.id not in held]
+    recorded = {entry.programme.id for entry in source.entries}
+    absent = [p.name for p in programmes.all() if p.id not in recorded]
     if absent:
         lines += ["", f"Not recorded yet: {', '.join(absent)}."]
     return "\n".join(lines)

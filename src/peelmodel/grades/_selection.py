@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Final
 
 from peelmodel import datasets
@@ -11,10 +12,19 @@ from peelmodel.catalogues import areas, forces, programmes, questions
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.area import Area, AreaKind, Force
 from peelmodel.model.grade import Pillar, Programme
+from peelmodel.model.provenance import EarlierGrade, SourceConflict
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import GradeEntry, GradesRecord, RecordState
 
-__all__ = ["order", "resolve_force", "resolve_programme", "resolve_question", "rows", "select"]
+__all__ = [
+    "order",
+    "resolve_force",
+    "resolve_programme",
+    "resolve_question",
+    "row",
+    "rows",
+    "select",
+]
 
 
 def resolve_force(name: str | Force) -> Force:
@@ -63,12 +73,23 @@ def _programme_positions() -> dict[str, int]:
     return {p.id: index for index, p in enumerate(programmes.all())}
 
 
+@functools.cache
+def _area_positions(programme: str) -> dict[str, int]:
+    """Each area's place in its programme's catalogue (built on first use)."""
+    return {q.id: index for index, q in enumerate(questions.areas(programme))}
+
+
 def order(entry: GradeEntry) -> tuple[int, int, tuple[int, ...], str]:
-    """Programme (oldest first), pillar, question number, then force."""
-    number = tuple(int(part) for part in entry.question.number.split(".") if part)
+    """Programme (oldest first), pillar, question number (an area: its catalogue place), then force."""
+    question = entry.question
+    if question.pillar is None:
+        places = _area_positions(entry.programme.id)
+        number: tuple[int, ...] = (places.get(question.id, len(places)),)
+    else:
+        number = tuple(int(part) for part in question.number.split(".") if part)
     return (
         _programme_positions()[entry.programme.id],
-        _PILLAR_ORDER[entry.pillar],
+        len(_PILLAR_ORDER) if question.pillar is None else _PILLAR_ORDER[question.pillar],
         number,
         entry.force.id,
     )
@@ -87,9 +108,9 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
 ) -> tuple[GradeEntry, ...]:
     """The entries that match every filter given, in record order.
 
-    Forces, programmes, questions and regions are found by id or name
-    (ignoring case); *headline* keeps pillar grades only (``True``) or core
-    questions only (``False``). An unknown name raises
+    Forces, programmes, questions (and areas) and regions are found by id or
+    name (ignoring case); *headline* keeps pillar grades only (``True``) or
+    the other questions and areas only (``False``). An unknown name raises
     :class:`~peelmodel.errors.UnknownReferenceError`.
 
     >>> [e.force.id for e in select(region="Wales", programme="PEEL 2015", pillar="efficiency")]
@@ -118,21 +139,68 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     )
 
 
+def _dated(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _earlier(earlier: EarlierGrade) -> dict[str, Any]:
+    return {
+        "grade": earlier.grade.value,
+        "from": _dated(earlier.since),
+        "until": earlier.until.isoformat(),
+        "source": earlier.source,
+        "source_kind": earlier.source_kind.value,
+        "quote": earlier.quote,
+    }
+
+
+def _conflict(conflict: SourceConflict) -> dict[str, Any]:
+    return {
+        "grade": conflict.grade.value,
+        "source": conflict.source,
+        "source_kind": conflict.source_kind.value,
+        "quote": conflict.quote,
+        "why_not_followed": conflict.why_not_followed,
+    }
+
+
+def row(entry: GradeEntry) -> dict[str, Any]:
+    """One JSON-ready dict of *entry*, as :func:`rows` gives it."""
+    found: dict[str, Any] = {
+        "force": entry.force.id,
+        "programme": entry.programme.id,
+        "question": entry.question.id,
+        "state": entry.state.value,
+        "grade": None if entry.grade is None else entry.grade.value,
+        "last_updated": _dated(entry.last_updated),
+        "source": entry.source,
+        "source_kind": None if entry.source_kind is None else entry.source_kind.value,
+    }
+    if entry.quote is not None:
+        found["quote"] = entry.quote
+    if entry.published is not None:
+        found["published"] = entry.published.isoformat()
+    if entry.inferred is not None:
+        found["inferred"] = {
+            "statement": entry.inferred.statement,
+            "arithmetic": entry.inferred.arithmetic,
+        }
+    if entry.history:
+        found["history"] = [_earlier(earlier) for earlier in entry.history]
+    if entry.conflicts:
+        found["conflicts"] = [_conflict(conflict) for conflict in entry.conflicts]
+    return found
+
+
 def rows(entries: Iterable[GradeEntry]) -> list[dict[str, Any]]:
     """One JSON-ready dict per entry: force, programme, question, state, grade, last_updated, source.
+
+    Each also has its ``source_kind`` (``None`` where the record does not
+    name it) and, where the entry holds them, ``quote``, ``published``,
+    ``inferred`` (``statement`` and ``arithmetic``), ``history`` and
+    ``conflicts``, with the keys of the data files.
 
     >>> rows(select(force="hampshire", question="peel-2015.legitimacy"))[0]["grade"]
     'good'
     """
-    return [
-        {
-            "force": entry.force.id,
-            "programme": entry.programme.id,
-            "question": entry.question.id,
-            "state": entry.state.value,
-            "grade": None if entry.grade is None else entry.grade.value,
-            "last_updated": None if entry.last_updated is None else entry.last_updated.isoformat(),
-            "source": entry.source,
-        }
-        for entry in entries
-    ]
+    return [row(entry) for entry in entries]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import re
 from datetime import date
 
 import attrs
@@ -13,14 +12,30 @@ from peelmodel._validators import check_count, check_date, check_text, check_tup
 from peelmodel.errors import InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Grade, Pillar, Programme
+from peelmodel.model.provenance import (
+    EarlierGrade,
+    Inference,
+    SourceConflict,
+    SourceKind,
+    check_address,
+    check_provenance,
+)
 from peelmodel.model.question import InspectionQuestion
 
-__all__ = ["FORCE_COUNT", "GradeEntry", "GradesRecord", "NationalStatement", "RecordState"]
+__all__ = [
+    "FORCE_COUNT",
+    "EarlierGrade",
+    "GradeEntry",
+    "GradesRecord",
+    "Inference",
+    "NationalStatement",
+    "RecordState",
+    "SourceConflict",
+    "SourceKind",
+]
 
 #: The number of territorial police forces of England and Wales.
 FORCE_COUNT = 43
-
-_ADDRESS = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
 
 
 class RecordState(enum.Enum):
@@ -57,20 +72,32 @@ def _check_grade(owner: str, question: InspectionQuestion, grade: object) -> Non
         )
 
 
-def _check_source(owner: str, source: object) -> None:
-    check_text(owner, "source", source)
-    if not isinstance(source, str) or not _ADDRESS.fullmatch(source):
-        raise InvalidValueError(owner, "source", source, "must be a web address (http or https)")
+def _check_scale(owner: str, field: str, question: InspectionQuestion, grade: object) -> None:
+    if not isinstance(grade, Grade):
+        raise InvalidValueError(owner, field, grade, "must be a Grade")
+    if grade not in question.programme.scale:
+        raise InvalidValueError(
+            owner, field, grade.value, f"is not on the {question.programme.scale.id} scale"
+        )
 
 
 @attrs.frozen(kw_only=True)
 class GradeEntry:
     """What the record holds for one force and one question, and where it comes from.
 
-    A pillar grade is the grade of the pillar's headline question. *grade* is
-    set exactly when *state* is :attr:`RecordState.GRADED`; *source* is the
-    address of the page that states it (required unless the state is
-    unknown), and *last_updated* the date that page shows, if it shows one.
+    A pillar grade is the grade of the pillar's headline question; from PEEL
+    2021/22 on, a grade is an area's. *grade* is set exactly when *state* is
+    :attr:`RecordState.GRADED`; *source* is the address of the page that
+    states it (required unless the state is unknown), and *last_updated* the
+    date that page shows, if it shows one.
+
+    The provenance fields are optional for PEEL 2014 to 2018/19 and filled in
+    from PEEL 2021/22 on: *source_kind* (the kind of that page), *quote* (a
+    short extract of it that states the grade), *published* (the report's
+    publication date), *inferred* (for a grade deduced by elimination from a
+    national statement), *history* (grades the entry held before, oldest
+    first; the entry holds the current one) and *conflicts* (grades other
+    sources state, not followed).
 
     >>> from peelmodel import forces, questions
     >>> entry = GradeEntry(
@@ -102,6 +129,12 @@ class GradeEntry:
     grade: Grade | None
     last_updated: date | None
     source: str | None
+    source_kind: SourceKind | None = None
+    quote: str | None = None
+    published: date | None = None
+    inferred: Inference | None = None
+    history: tuple[EarlierGrade, ...] = ()
+    conflicts: tuple[SourceConflict, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         owner = "GradeEntry"
@@ -124,11 +157,71 @@ class GradeEntry:
         if self.last_updated is not None:
             check_date(owner, "last_updated", self.last_updated)
         if self.source is not None:
-            _check_source(owner, self.source)
+            check_address(owner, "source", self.source)
         elif self.state is not RecordState.UNKNOWN:
             raise InvalidValueError(
                 owner, "source", None, "is required unless the state is unknown"
             )
+        check_provenance(owner, self.source, self.source_kind, self.quote)
+        if self.published is not None:
+            check_date(owner, "published", self.published)
+        self._check_inferred()
+        self._check_history()
+        self._check_conflicts()
+
+    def _check_inferred(self) -> None:
+        inferred = self.inferred
+        if inferred is None:
+            return
+        if not isinstance(inferred, Inference):
+            raise InvalidValueError("GradeEntry", "inferred", inferred, "must be an Inference")
+        if self.state is not RecordState.GRADED:
+            raise InvalidValueError(
+                "GradeEntry", "inferred", inferred.statement, "is only for a graded entry"
+            )
+        if self.source != inferred.statement:
+            raise InvalidValueError(
+                "GradeEntry",
+                "source",
+                self.source,
+                f"must be the inferred statement's address ({inferred.statement})",
+            )
+
+    def _check_history(self) -> None:
+        owner = "GradeEntry"
+        check_tuple(owner, "history", self.history)
+        if self.history and self.state is not RecordState.GRADED:
+            raise InvalidValueError(owner, "history", self.history, "is only for a graded entry")
+        previous: EarlierGrade | None = None
+        for index, earlier in enumerate(self.history):
+            field = f"history[{index}]"
+            if not isinstance(earlier, EarlierGrade):
+                raise InvalidValueError(owner, field, earlier, "must be an EarlierGrade")
+            _check_scale(owner, f"{field}.grade", self.question, earlier.grade)
+            if previous is not None and (earlier.since or earlier.until) < previous.until:
+                raise InvalidValueError(
+                    owner,
+                    f"{field}.from",
+                    (earlier.since or earlier.until).isoformat(),
+                    f"must not be before the until of the grade before ({previous.until.isoformat()}): oldest first",
+                )
+            previous = earlier
+
+    def _check_conflicts(self) -> None:
+        owner = "GradeEntry"
+        check_tuple(owner, "conflicts", self.conflicts)
+        for index, conflict in enumerate(self.conflicts):
+            field = f"conflicts[{index}]"
+            if not isinstance(conflict, SourceConflict):
+                raise InvalidValueError(owner, field, conflict, "must be a SourceConflict")
+            _check_scale(owner, f"{field}.grade", self.question, conflict.grade)
+            if conflict.grade is self.grade:
+                raise InvalidValueError(
+                    owner,
+                    f"{field}.grade",
+                    conflict.grade.value,
+                    "is the grade recorded: no conflict",
+                )
 
     @property
     def programme(self) -> Programme:
@@ -136,8 +229,8 @@ class GradeEntry:
         return self.question.programme
 
     @property
-    def pillar(self) -> Pillar:
-        """The pillar of the question."""
+    def pillar(self) -> Pillar | None:
+        """The pillar of the question (``None`` for an area of PEEL 2021/22 on)."""
         return self.question.pillar
 
     @property
@@ -167,6 +260,9 @@ class GradeEntry:
 class NationalStatement:
     """A published count of forces given one grade for one question, and its source.
 
+    *source_kind* and *quote* (a short extract stating the count) are
+    optional for PEEL 2014 to 2018/19 and filled in from PEEL 2021/22 on.
+
     >>> from peelmodel import questions
     >>> statement = NationalStatement(
     ...     question=questions.get("peel-2015.effectiveness"),
@@ -183,6 +279,8 @@ class NationalStatement:
     grade: Grade
     count: int
     source: str
+    source_kind: SourceKind | None = None
+    quote: str | None = None
 
     def __attrs_post_init__(self) -> None:
         owner = "NationalStatement"
@@ -190,7 +288,8 @@ class NationalStatement:
         check_count(owner, "count", self.count)
         if self.count > FORCE_COUNT:
             raise InvalidValueError(owner, "count", self.count, f"must be at most {FORCE_COUNT}")
-        _check_source(owner, self.source)
+        check_address(owner, "source", self.source)
+        check_provenance(owner, self.source, self.source_kind, self.quote)
 
     @property
     def programme(self) -> Programme:

@@ -54,7 +54,7 @@ def _series(entry: GradeEntry) -> str:
 
 def _series_label(entry: GradeEntry) -> str:
     question = entry.question
-    if question.level is QuestionLevel.HEADLINE:
+    if question.level is QuestionLevel.HEADLINE and question.pillar is not None:
         return question.pillar.value
     return f"{question.number} {question.text}" if question.number else question.text
 
@@ -214,7 +214,8 @@ def grade_distribution(
     axes.set_xlabel("forces")
     axes.spines[["top", "right"]].set_visible(False)
     number = f" question {chosen.number}" if chosen.number else ""
-    title = f"{chosen.programme.name} {chosen.pillar.value}{number}: grades by region"
+    where = chosen.pillar.value if chosen.pillar is not None else chosen.text.lower()
+    title = f"{chosen.programme.name} {where}{number}: grades by region"
     figure.suptitle(title, fontweight="bold")
     axes.set_xlim(0, max(left) + 0.5)
     axes.set_xticks(range(max(left) + 1))

@@ -45,11 +45,25 @@ from peelmodel.strategies._catalogue import (
     outcome_types,
     programmes,
 )
-from peelmodel.strategies._findings import areas_for_improvement, causes_of_concern, recommendations
+from peelmodel.strategies._findings import (
+    areas_for_improvement,
+    causes_of_concern,
+    finding_counts,
+    finding_entries,
+    finding_kinds,
+    findings_records,
+    recommendations,
+)
 from peelmodel.strategies._inspections import (
     inconsistent_inspections,
     inspections,
     inspections_with_truth,
+)
+from peelmodel.strategies._provenance import (
+    earlier_grades,
+    inferences,
+    source_conflicts,
+    source_kinds,
 )
 from peelmodel.strategies._record import (
     grade_entries,
@@ -63,13 +77,19 @@ __all__ = [
     "areas",
     "areas_for_improvement",
     "causes_of_concern",
+    "earlier_grades",
     "figures",
+    "finding_counts",
+    "finding_entries",
+    "finding_kinds",
+    "findings_records",
     "forces",
     "grade_entries",
     "grades",
     "grades_records",
     "grading_scales",
     "inconsistent_inspections",
+    "inferences",
     "inspection_questions",
     "inspections",
     "inspections_with_truth",
@@ -82,4 +102,6 @@ __all__ = [
     "programmes",
     "recommendations",
     "record_states",
+    "source_conflicts",
+    "source_kinds",
 ]

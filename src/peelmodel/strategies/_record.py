@@ -1,13 +1,16 @@
 """Strategies that draw the PEEL grades record: entries, national statements, records.
 
 Re-exported by :mod:`peelmodel.strategies`. Every value is built from its
-parts (a force and a catalogue question, a state that fits the question, a
-grade on its programme's scale, a page address), never filtered.
+parts (a force and a catalogue question or area, a state that fits it, a
+grade on its programme's scale, a page address), never filtered. States,
+grades, kinds of source and the rare inferred, changed or disputed grades
+come about as often as in the shipped record (:mod:`._proportions`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -15,6 +18,8 @@ from hypothesis.errors import InvalidArgument
 from peelmodel.catalogues import forces as _forces
 from peelmodel.catalogues import questions as _questions
 from peelmodel.model.area import Force
+from peelmodel.model.grade import FIVE_GRADE, Grade
+from peelmodel.model.provenance import EarlierGrade, SourceConflict, SourceKind
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 from peelmodel.model.record import (
     FORCE_COUNT,
@@ -24,16 +29,20 @@ from peelmodel.model.record import (
     RecordState,
 )
 from peelmodel.strategies._arguments import check_strategy
+from peelmodel.strategies._proportions import chance, grades_table, weighted
+from peelmodel.strategies._provenance import (
+    NEWS,
+    PRESS,
+    inferences,
+    source_conflicts,
+    source_kinds,
+)
 
 __all__ = ["grade_entries", "grades_records", "national_statements", "record_states"]
 
 _HOSTS = (
     "https://hmicfrs.justiceinspectorates.gov.uk",
     "https://www.justiceinspectorates.gov.uk/hmic",
-)
-_NEWS = (
-    "https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/",
-    "https://www.justiceinspectorates.gov.uk/hmicfrs/news/news-feed/",
 )
 _NOTES = (
     "A pillar grade is the grade of the pillar's headline question.",
@@ -42,7 +51,7 @@ _NOTES = (
 
 
 def _questions_to_record() -> st.SearchStrategy[InspectionQuestion]:
-    """Headline and core questions of every catalogued programme."""
+    """Headline and core questions and areas of every catalogued programme."""
     return st.sampled_from([q for q in _questions.all() if q.level is not QuestionLevel.DIAGNOSTIC])
 
 
@@ -65,12 +74,25 @@ def record_states() -> st.SearchStrategy[RecordState]:
 
 
 def _addresses(question: InspectionQuestion, force: Force) -> st.SearchStrategy[str]:
-    """Addresses of a force page or pillar page of the question's programme."""
+    """Addresses of a force page or pillar page of the question's programme, or its report page."""
+    if question.pillar is None:
+        report = f"/peel-reports/{force.id}-{question.programme.id.removeprefix('peel-')}/"
+        return st.sampled_from(_HOSTS).map(lambda host: f"{host}{report}")
     programme = question.programme.id.removesuffix("-19")
     page = f"/peel-assessments/{programme}/{force.id}/"
+    pillar = question.pillar.value
     return st.sampled_from(_HOSTS).flatmap(
-        lambda host: st.sampled_from((f"{host}{page}", f"{host}{page}{question.pillar.value}/"))
+        lambda host: st.sampled_from((f"{host}{page}", f"{host}{page}{pillar}/"))
     )
+
+
+def _source(kind: SourceKind, report: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """An address of a page of *kind*: the report page, a news release or another page."""
+    if kind is SourceKind.HMICFRS_REPORT:
+        return report
+    if kind is SourceKind.HMICFRS_NEWS:
+        return st.sampled_from(NEWS).map(lambda news: f"{news}peel/")
+    return st.sampled_from(PRESS).map(lambda press: f"{press}{kind.value}/")
 
 
 def _dates(question: InspectionQuestion) -> st.SearchStrategy[date]:
@@ -78,24 +100,103 @@ def _dates(question: InspectionQuestion) -> st.SearchStrategy[date]:
     return st.dates(starts, starts + timedelta(days=3 * 365))
 
 
+def _quote(force: Force, question: InspectionQuestion, grade: Grade | None) -> str:
+    said = "not graded" if grade is None else grade.label.lower()
+    return f"{force.name}: {question.text.lower()} was {said}"[:300]
+
+
+@st.composite
+def _history(draw: st.DrawFn, question: InspectionQuestion, last: date) -> tuple[EarlierGrade, ...]:
+    """One or two earlier grades on the question's scale, oldest first, ending at *last*."""
+    count = draw(st.integers(1, 2))
+    found: list[EarlierGrade] = []
+    end = last
+    for index in range(count):
+        start = end - timedelta(days=draw(st.integers(0, 400)))
+        oldest = index == count - 1
+        found.append(
+            EarlierGrade(
+                grade=draw(st.sampled_from(question.programme.scale.grades)),
+                since=None if oldest and draw(st.booleans()) else start,
+                until=end,
+                source=f"{NEWS[0]}peel/",
+                source_kind=draw(source_kinds()),
+                quote="the grade was changed",
+            )
+        )
+        end = start
+    return tuple(reversed(found))
+
+
+@st.composite
+def _provenance(
+    draw: st.DrawFn,
+    force: Force,
+    question: InspectionQuestion,
+    state: RecordState,
+    grade: Grade | None,
+) -> dict[str, Any]:
+    """Source, kind, quote, dates, inference, history and conflicts that fit one entry."""
+    table = grades_table(question.programme.scale.id)
+    features = table.features
+    report = _addresses(question, force)
+    if state is RecordState.UNKNOWN:
+        return {"source": None}
+    five = question.programme.scale == FIVE_GRADE
+    options = tuple(SourceKind) if five else (None, *SourceKind)
+    kind = draw(weighted(options, table.values["source_kind"]))
+    found: dict[str, Any] = {"source": draw(report if kind is None else _source(kind, report))}
+    graded = state is RecordState.GRADED
+    if kind is not None:
+        found["source_kind"] = kind
+        if (five and graded) or draw(chance(features["quote"], features["graded"])):
+            found["quote"] = _quote(force, question, grade)
+    if draw(chance(features["published"], table.total)):
+        found["published"] = draw(_dates(question))
+    if graded and kind is not None and draw(chance(features["inferred"], features["graded"])):
+        inference = draw(inferences())
+        found["inferred"] = inference
+        found["source"] = inference.statement
+    if graded and draw(chance(features["history"], features["graded"])):
+        found["history"] = draw(_history(question, draw(_dates(question))))
+    others = [g for g in question.programme.scale.grades if g is not grade]
+    if draw(chance(features["conflicts"], table.total)):
+        conflict = draw(source_conflicts())
+        grade_of = draw(st.sampled_from(others))
+        found["conflicts"] = (
+            SourceConflict(
+                grade=grade_of,
+                source=conflict.source,
+                source_kind=conflict.source_kind,
+                quote=f"rated {grade_of.label.lower()}",
+                why_not_followed=conflict.why_not_followed,
+            ),
+        )
+    return found
+
+
 @st.composite
 def _entry(
     draw: st.DrawFn, force: Force, question: InspectionQuestion, state: RecordState | None
 ) -> GradeEntry:
+    table = grades_table(question.programme.scale.id)
     if state is None:
         allowed = tuple(RecordState) if question.graded else tuple(RecordState)[1:]
-        state = draw(st.sampled_from(allowed))
+        state = draw(weighted(allowed, table.values["state"]))
     elif state is RecordState.GRADED and not question.graded:
         raise InvalidArgument(f"question drew {question.id!r}, which is not graded")
     graded = state is RecordState.GRADED
     known = state is not RecordState.UNKNOWN
+    grade = (
+        draw(weighted(question.programme.scale.grades, table.values["grade"])) if graded else None
+    )
     return GradeEntry(
         force=force,
         question=question,
         state=state,
-        grade=draw(st.sampled_from(question.programme.scale.grades)) if graded else None,
+        grade=grade,
         last_updated=draw(st.none() | _dates(question)) if known else None,
-        source=draw(_addresses(question, force)) if known else None,
+        **draw(_provenance(force, question, state, grade)),
     )
 
 
@@ -107,8 +208,10 @@ def grade_entries(
 ) -> st.SearchStrategy[GradeEntry]:
     """Entries of the record: a state that fits the question, a grade on its scale, a source.
 
-    *question* draws the question (default: any headline or core question);
-    *state* fixes the state (``GRADED`` needs graded questions).
+    *question* draws the question (default: any headline or core question,
+    or area of PEEL 2021/22 on); *state* fixes the state (``GRADED`` needs
+    graded questions). Entries of PEEL 2021/22 on name their kind of source
+    and quote it; a few are inferred, changed or disputed.
 
     >>> from hypothesis import given
     >>> @given(grade_entries(state=RecordState.GRADED))
@@ -137,6 +240,22 @@ def _forces_strategy() -> st.SearchStrategy[Force]:
     return st.sampled_from(_forces.all())
 
 
+def _statement(
+    question: InspectionQuestion, grade: Grade, count: int, news: str
+) -> NationalStatement:
+    five = question.programme.scale == FIVE_GRADE
+    return NationalStatement(
+        question=question,
+        grade=grade,
+        count=count,
+        source=news + question.programme.id + "/",
+        source_kind=SourceKind.HMICFRS_NEWS if five else None,
+        quote=f"{count} forces were {grade.label.lower()} at {question.text.lower()}"[:300]
+        if five
+        else None,
+    )
+
+
 def national_statements(
     *, question: st.SearchStrategy[InspectionQuestion] | None = None
 ) -> st.SearchStrategy[NationalStatement]:
@@ -156,11 +275,11 @@ def national_statements(
         )
         if not isinstance(chosen, InspectionQuestion) or not chosen.graded:
             raise InvalidArgument(f"question drew {chosen!r}, which is not a graded question")
-        return NationalStatement(
-            question=chosen,
-            grade=draw(st.sampled_from(chosen.programme.scale.grades)),
-            count=draw(st.integers(0, FORCE_COUNT)),
-            source=draw(st.sampled_from(_NEWS)) + chosen.programme.id + "/",
+        return _statement(
+            chosen,
+            draw(st.sampled_from(chosen.programme.scale.grades)),
+            draw(st.integers(0, FORCE_COUNT)),
+            draw(st.sampled_from(NEWS)),
         )
 
     return draw_statement()
@@ -218,14 +337,8 @@ def grades_records(
             settled = sum(
                 1 for e in held if e.state in (RecordState.GRADED, RecordState.NOT_GRADED)
             )
-            statements.append(
-                NationalStatement(
-                    question=question,
-                    grade=grade,
-                    count=draw(st.integers(low, low + FORCE_COUNT - settled)),
-                    source=draw(st.sampled_from(_NEWS)) + question.programme.id + "/",
-                )
-            )
+            count = draw(st.integers(low, low + FORCE_COUNT - settled))
+            statements.append(_statement(question, grade, count, draw(st.sampled_from(NEWS))))
         return GradesRecord(
             entries=tuple(entries),
             statements=tuple(statements),
