@@ -39,22 +39,42 @@ PROVENANCE = ("source_kind", "quote", "inferred", "history", "conflicts")
 
 #: Every entry the audit added or changed, with its state and grade after it.
 AUDITED = {
-    ("essex", "peel-2016.effectiveness"): ("graded", "good"),
-    ("humberside", "peel-2016.effectiveness.3"): ("graded", "inadequate"),
-    ("humberside", "peel-2016.effectiveness.4"): ("graded", "good"),
-    ("humberside", "peel-2017.efficiency"): ("graded", "requires-improvement"),
-    ("humberside", "peel-2017.legitimacy"): ("graded", "good"),
-    ("humberside", "peel-2018-19.effectiveness"): ("graded", "good"),
-    ("humberside", "peel-2018-19.effectiveness.1"): ("not-inspected", None),
-    ("humberside", "peel-2018-19.effectiveness.2"): ("graded", "good"),
-    ("humberside", "peel-2018-19.efficiency"): ("graded", "good"),
-    ("surrey", "peel-2018-19.legitimacy"): ("graded", "good"),
-    ("derbyshire", "peel-2016.effectiveness.2"): ("graded", "good"),
-    ("derbyshire", "peel-2016.effectiveness.3"): ("graded", "good"),
     ("devon-and-cornwall", "peel-2014.efficiency.1"): ("graded", "good"),
     ("devon-and-cornwall", "peel-2014.efficiency.2"): ("graded", "good"),
     ("devon-and-cornwall", "peel-2014.efficiency.3"): ("graded", "good"),
     ("lincolnshire", "peel-2014.efficiency.3"): ("graded", "outstanding"),
+    ("derbyshire", "peel-2016.effectiveness.2"): ("graded", "good"),
+    ("derbyshire", "peel-2016.effectiveness.3"): ("graded", "good"),
+    ("essex", "peel-2016.effectiveness"): ("graded", "good"),
+    ("humberside", "peel-2016.effectiveness.3"): ("graded", "inadequate"),
+    ("humberside", "peel-2016.effectiveness.4"): ("graded", "good"),
+    ("nottinghamshire", "peel-2016.effectiveness.1"): ("graded", "requires-improvement"),
+    ("bedfordshire", "peel-2017.efficiency.1"): ("graded", "requires-improvement"),
+    ("bedfordshire", "peel-2017.efficiency.2"): ("graded", "good"),
+    ("bedfordshire", "peel-2017.efficiency.3"): ("graded", "requires-improvement"),
+    ("cambridgeshire", "peel-2017.effectiveness.4"): ("graded", "good"),
+    ("durham", "peel-2017.efficiency.1"): ("graded", "outstanding"),
+    ("durham", "peel-2017.efficiency.2"): ("graded", "outstanding"),
+    ("durham", "peel-2017.efficiency.3"): ("graded", "outstanding"),
+    ("humberside", "peel-2017.efficiency"): ("graded", "requires-improvement"),
+    ("humberside", "peel-2017.legitimacy"): ("graded", "good"),
+    ("lancashire", "peel-2017.efficiency.1"): ("graded", "good"),
+    ("lancashire", "peel-2017.efficiency.2"): ("graded", "good"),
+    ("lancashire", "peel-2017.efficiency.3"): ("graded", "good"),
+    ("leicestershire", "peel-2017.effectiveness.1"): ("not-inspected", None),
+    ("leicestershire", "peel-2017.effectiveness.4"): ("graded", "good"),
+    ("metropolitan", "peel-2017.efficiency.2"): ("graded", "requires-improvement"),
+    ("cambridgeshire", "peel-2018-19.effectiveness.1"): ("graded", "good"),
+    ("durham", "peel-2018-19.efficiency.1"): ("not-inspected", None),
+    ("humberside", "peel-2018-19.effectiveness"): ("graded", "good"),
+    ("humberside", "peel-2018-19.efficiency"): ("graded", "good"),
+    ("humberside", "peel-2018-19.effectiveness.1"): ("not-inspected", None),
+    ("humberside", "peel-2018-19.effectiveness.2"): ("graded", "good"),
+    ("lancashire", "peel-2018-19.efficiency.1"): ("not-inspected", None),
+    ("lancashire", "peel-2018-19.efficiency.2"): ("graded", "outstanding"),
+    ("leicestershire", "peel-2018-19.efficiency.1"): ("graded", "good"),
+    ("metropolitan", "peel-2018-19.efficiency.1"): ("graded", "good"),
+    ("surrey", "peel-2018-19.legitimacy"): ("graded", "good"),
 }
 
 
@@ -217,9 +237,24 @@ class TestConflicts:
                 assert item["source_kind"] in KINDS
                 assert conflict["source"] != item["source"]
                 assert conflict["grade"] != item["grade"]
+                assert (
+                    conflict["source_kind"] not in HMICFRS_KINDS
+                    or item["source_kind"] in HMICFRS_KINDS
+                )
                 assert conflict["source_kind"] in KINDS
                 assert conflict["quote"]
                 assert conflict["why_not_followed"]
+
+    def test_the_conflict_found(self):
+        """Leicestershire's 2017 preventing-crime entry follows HMICFRS over a press report."""
+        conflicted = [e for e in ENTRIES if e.get("conflicts")]
+        assert [(e["force"], e["question"]) for e in conflicted] == [
+            ("leicestershire", "peel-2017.effectiveness.1")
+        ]
+        item = conflicted[0]
+        assert (item["state"], item["source_kind"]) == ("not-inspected", "hmicfrs-report")
+        assert [c["source_kind"] for c in item["conflicts"]] == ["press"]
+        assert "HMICFRS page is followed" in item["conflicts"][0]["why_not_followed"]
 
     def test_rule_is_stated(self):
         """The notes state which page a conflict follows."""

@@ -38,7 +38,7 @@ class TestJson:
         data = as_json(capsys)
         rows = data["grades"]
         assert isinstance(rows, list)
-        assert len(rows) == 1356
+        assert len(rows) == 1376
         for row in rows:
             assert {"force", "programme", "question", "grade", "source"} <= set(row)
             assert row["question"].startswith(f"{row['programme']}.")
