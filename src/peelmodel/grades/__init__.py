@@ -262,7 +262,7 @@ def changes(
     :attr:`~Change.direction` is ``None`` unless both are grades on one scale.
 
     >>> [(c.after.programme.id, c.direction) for c in changes(force="humberside", pillar="efficiency")]
-    [('peel-2015', 'declined'), ('peel-2016', 'improved'), ('peel-2017', None), ('peel-2018-19', None)]
+    [('peel-2015', 'declined'), ('peel-2016', 'improved'), ('peel-2017', 'unchanged'), ('peel-2018-19', 'improved')]
     """
     headlines: dict[tuple[str, Pillar], dict[str, GradeEntry]] = {}
     for entry in select(force=force, pillar=pillar, headline=True, record=record):

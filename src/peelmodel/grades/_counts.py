@@ -234,8 +234,10 @@ def check_statements(
 ) -> tuple[StatementCheck, ...]:
     """Count every national statement of the record again from its per-force entries.
 
-    >>> [c.status.value for c in check_statements(question="peel-2017.legitimacy")]
-    ['unverifiable', 'unverifiable']
+    >>> [c.status.value for c in check_statements(question="peel-2017.efficiency")]
+    ['reproduced', 'reproduced', 'reproduced', 'reproduced']
+    >>> [c.status.value for c in check_statements(question="peel-2017.effectiveness")]
+    ['unverifiable']
     """
     source = record or datasets.grades_record()
     wanted_programme = None if programme is None else resolve_programme(programme).id
