@@ -24,12 +24,17 @@ __all__ = ["GRADES", "grades_record", "load", "names", "text"]
 #: The name of the grades record dataset (not an inspection, so not among :func:`names`).
 GRADES = "peel-grades"
 
+#: Name prefixes of the per-programme grades and findings datasets (not inspections either).
+_NOT_INSPECTIONS = ("grades-", "findings-")
+
 
 def names() -> tuple[str, ...]:
     """The names of the inspection datasets that ship with the package, sorted."""
     files = resources.files(__name__).iterdir()
     found = (f.name.removesuffix(".json") for f in files if f.name.endswith(".json"))
-    return tuple(sorted(name for name in found if name != GRADES))
+    return tuple(
+        sorted(name for name in found if name != GRADES and not name.startswith(_NOT_INSPECTIONS))
+    )
 
 
 def text(name: str) -> str:
