@@ -78,7 +78,7 @@ class Quantity:
     >>> Quantity(area=areas.get("hampshire"), measure=7)
     Traceback (most recent call last):
     ...
-    peelmodel.errors.InvalidValueError: Quantity.measure: must be a dotted lower-case slug such as 'recorded-crime' (found 7)
+    peelmodel.errors.InvalidTypeError: Quantity.measure: must be a string (found 7); int given
     """
 
     area: Area = attrs.field(eq=operator.attrgetter("id"))

@@ -1,8 +1,12 @@
 """The registry of areas: England and Wales, its regions, and the 43 force areas.
 
+:func:`get` takes an id; :func:`lookup` takes a name as people write it:
+
 >>> from peelmodel import areas
->>> areas.lookup("South East").id, len(areas.all(kind=areas.AreaKind.REGION))
-('south-east-region', 10)
+>>> areas.lookup("South East").id, areas.lookup("south-east").id, len(areas.all(kind=areas.AreaKind.REGION))
+('south-east-region', 'south-east-region', 10)
+>>> areas.lookup("Wales", kind=areas.AreaKind.REGION).ons_code
+'W92000004'
 >>> areas.ENGLAND_AND_WALES.kind
 <AreaKind.NATIONAL: 'national'>
 """
@@ -11,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from peelmodel.catalogues._registry import Registry, read_data
+from peelmodel._typecheck import checked
+from peelmodel.catalogues._registry import AREA_PREFIXES, AREA_SUFFIXES, Registry, read_data
 from peelmodel.model.area import ENGLAND_AND_WALES, Area, AreaKind, Country, Force
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force", "all", "get", "lookup"]
@@ -32,20 +37,36 @@ def _build() -> list[Area]:
 
 
 _REGISTRY: Final = Registry[Area](
-    "area", _build, key=lambda a: a.id, names=lambda a: (a.name, a.ons_code, *a.aliases)
+    "area",
+    _build,
+    key=lambda a: a.id,
+    names=lambda a: (a.name, a.ons_code, *a.aliases),
+    title=lambda a: a.name,
+    prefixes=AREA_PREFIXES,
+    suffixes=AREA_SUFFIXES,
 )
 
 
+@checked
 def get(area_id: str) -> Area:
     """Return the area with this id; raise :class:`~peelmodel.errors.UnknownReferenceError`."""
     return _REGISTRY.get(area_id)
 
 
-def lookup(name: str) -> Area:
-    """Return the area with this id, name, alias or ONS code, ignoring case."""
-    return _REGISTRY.lookup(name)
+@checked
+def lookup(name: str, *, kind: AreaKind | None = None) -> Area:
+    """Return the area (of one *kind*, if given) with this id, name, alias or ONS code.
+
+    Case, spaces, hyphens, ``&`` and words such as "Police" do not matter; a
+    name that fits two areas equally raises
+    :class:`~peelmodel.errors.AmbiguousReferenceError`.
+    """
+    if kind is None:
+        return _REGISTRY.lookup(name)
+    return _REGISTRY.lookup(name, where=lambda a: a.kind is kind, kind=kind.value)
 
 
+@checked
 def all(*, kind: AreaKind | None = None) -> tuple[Area, ...]:  # noqa: A001 - mirrors forces.all()
     """Every area, or every area of one *kind*, in registry order."""
     return tuple(area for area in _REGISTRY if kind is None or area.kind is kind)

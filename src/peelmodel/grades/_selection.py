@@ -97,7 +97,7 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     >>> select(force="atlantis")
     Traceback (most recent call last):
     ...
-    peelmodel.errors.UnknownReferenceError: unknown force 'atlantis'; known: ...
+    peelmodel.errors.UnknownReferenceError: unknown force 'atlantis'; no close match among the 43 known
     """
     wanted_force = None if force is None else resolve_force(force).id
     wanted_programme = None if programme is None else resolve_programme(programme).id
