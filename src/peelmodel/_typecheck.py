@@ -157,17 +157,22 @@ def _union(tests: list[_Test]) -> _Test:
     return lambda value: any(test(value) for test in chosen)
 
 
-def _test(hint: Any) -> _Test:  # noqa: PLR0911 - one case per kind of hint
-    """The test of a value against *hint*; ``None`` for a hint that accepts anything."""
+def _test(hint: Any, *, items: bool = True) -> _Test:  # noqa: PLR0911 - one case per kind of hint
+    """The test of a value against *hint*; ``None`` for a hint that accepts anything.
+
+    The items of a list or tuple are checked too (*items*), unless the hint is
+    one of several collections: the function itself tells those apart.
+    """
     origin = typing.get_origin(hint)
     arguments = typing.get_args(hint)
     if hint is None or hint is type(None):
         return lambda value: value is None
     if origin in (typing.Union, types.UnionType):
-        return _union([_test(argument) for argument in arguments])
+        alone = sum(isinstance(typing.get_origin(a), type) for a in arguments) <= 1
+        return _union([_test(argument, items=alone) for argument in arguments])
     if origin is typing.Literal:
-        kinds = tuple({type(argument) for argument in arguments})
-        return lambda value: isinstance(value, kinds)
+        literal_types = tuple({type(argument) for argument in arguments})
+        return lambda value: isinstance(value, literal_types)
     if hint is int:
         return lambda value: (
             type(value) is int or (isinstance(value, int) and type(value) is not bool)
@@ -179,7 +184,7 @@ def _test(hint: Any) -> _Test:  # noqa: PLR0911 - one case per kind of hint
     if origin is collections.abc.Callable or hint is collections.abc.Callable:
         return callable
     if origin is not None and isinstance(origin, type):
-        return _collection_test(origin, arguments)
+        return _collection_test(origin, arguments if items else ())
     if isinstance(hint, type):
         return _class_test(hint)
     return None

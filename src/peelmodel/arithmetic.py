@@ -28,6 +28,8 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import checked
+
 __all__ = [
     "Band",
     "band",
@@ -40,12 +42,14 @@ __all__ = [
 ]
 
 
+@checked
 def places(value: Decimal) -> int:
     """The number of decimal places *value* is written with."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+@checked
 def round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """Round an exact *value* to *digits* places, halves away from zero."""
     scaled = Fraction(value) * 10**digits
@@ -76,6 +80,7 @@ class Band:
         return f"{'(' if self.low_open else '['}{low}, {high}{')' if self.high_open else ']'}"
 
 
+@checked
 def band(published: Decimal, *, more_than: bool = False) -> Band:
     """The exact values that round half up to *published* (or exceed it, *more_than*)."""
     value = Fraction(published)
@@ -89,21 +94,25 @@ def band(published: Decimal, *, more_than: bool = False) -> Band:
     return Band(-half, half, low_open=True, high_open=True)
 
 
+@checked
 def rate(count: int | Fraction, denominator: int | Fraction, *, per: int) -> Fraction:
     """``count`` per ``per`` of ``denominator``: per=100 for outcome rates, 1,000 for crime rates."""
     return Fraction(count) * per / Fraction(denominator)
 
 
+@checked
 def share(part: int | Fraction, whole: int | Fraction) -> Fraction:
     """*part* as a percentage of *whole*."""
     return rate(part, whole, per=100)
 
 
+@checked
 def percentage_change(current: int | Fraction, baseline: int | Fraction) -> Fraction:
     """The change from *baseline* to *current*, in percent."""
     return Fraction(current) * 100 / Fraction(baseline) - 100
 
 
+@checked
 def publish(value: Fraction | int, digits: int) -> Decimal:
     """Round an exact value half up to *digits* places, as published."""
     return round_half_up(value, digits)

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel._validators import (
     check_instance,
     check_slug,
@@ -289,6 +290,7 @@ class Claim:
         return band(self.published, more_than=self.qualifier is Qualifier.MORE_THAN)
 
 
+@checked
 def figure_claim(figure: Figure) -> Claim:
     """The claim of one :class:`~peelmodel.Figure`."""
 
@@ -334,6 +336,7 @@ def figure_claim(figure: Figure) -> Claim:
     )
 
 
+@checked
 def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
     """The claims of one outcome row: its count, its rate, and its offences when given.
 
@@ -379,6 +382,7 @@ def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
     return tuple(found)
 
 
+@checked
 def claims_of(inspection: Inspection) -> dict[str, Claim]:
     """Every claim of an inspection by id: its figures in order, then its outcome rows."""
     found = {claim.id: claim for claim in map(figure_claim, inspection.figures)}

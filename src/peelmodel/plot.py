@@ -20,6 +20,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel import grades
+from peelmodel._typecheck import checked
 from peelmodel.analysis.assessment import Assessment, assess
 from peelmodel.catalogues import areas
 from peelmodel.errors import InvalidValueError
@@ -107,6 +108,7 @@ def _bars(assessment: Assessment, source: str) -> list[_Bar]:
     return bars
 
 
+@checked
 def against_national(
     result: Assessment | Inspection, *, source: str = "Figure 2"
 ) -> matplotlib.figure.Figure:
@@ -170,6 +172,7 @@ def against_national(
     return chart
 
 
+@checked
 def grades_over_time(
     force: str | Force, *, record: GradesRecord | None = None
 ) -> matplotlib.figure.Figure:
@@ -214,6 +217,7 @@ def grades_over_time(
     return chart
 
 
+@checked
 def grade_distribution(
     question: str | InspectionQuestion, *, record: GradesRecord | None = None
 ) -> matplotlib.figure.Figure:

@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex
 
+from peelmodel._typecheck import checked
 from peelmodel.arithmetic import places
 from peelmodel.catalogues import areas, outcomes
 from peelmodel.documents.numbers import exact
@@ -116,6 +117,7 @@ def _floats(values: list[Any]) -> list[float]:
     return [math.nan if value is None else float(value) for value in values]
 
 
+@checked
 def to_pandas(obj: Recordable) -> pd.DataFrame:
     """A pandas ``DataFrame`` of *obj*: the rows of :func:`to_records`, typed as the module says.
 
@@ -147,6 +149,7 @@ def to_pandas(obj: Recordable) -> pd.DataFrame:
     return frame
 
 
+@checked
 def to_polars(obj: Recordable) -> pl.DataFrame:
     """A polars ``DataFrame`` of *obj*: the rows of :func:`to_records`, typed as the module says.
 
@@ -303,6 +306,7 @@ def _place(label: object, columns: list[str]) -> str:
     return f"row {label}, column{'s' if len(columns) > 1 else ''} {listed}"
 
 
+@checked
 def outcome_rates_from_frame(
     frame: pd.DataFrame | pl.DataFrame, *, columns: Mapping[str, str] | None = None
 ) -> tuple[OutcomeRate, ...]:

@@ -34,6 +34,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis._propagation import (
     Engine,
     Infeasible,
@@ -183,6 +184,7 @@ class Reconciliation:
         )
 
 
+@checked
 def holds_together(claims: Iterable[Claim], limits: Iterable[Limit]) -> bool:
     """Whether the published *claims* pass bounds consistency together under *limits*.
 
@@ -251,6 +253,7 @@ def _minimal_conflict(
     )
 
 
+@checked
 def reconcile(claims: Iterable[Claim], *, limits: Iterable[Limit] | None = None) -> Reconciliation:
     """Infer the interval of every quantity, and find the claims that cannot all hold.
 

@@ -91,7 +91,10 @@ class Registry(Generic[T]):
 
     The entries are built on first use, so importing a registry costs nothing.
     *title* names an entry in messages (default: its id); *prefixes* and
-    *suffixes* are the filler words a loose name may add or leave out.
+    *suffixes* are the filler words a loose name may add or leave out. A name
+    that several entries share is refused, or, with *first_of_shared*, finds
+    the first of them in registry order (a question text several programmes
+    ask).
     """
 
     def __init__(  # noqa: PLR0913 - each is one aspect of how names are read
@@ -104,6 +107,7 @@ class Registry(Generic[T]):
         title: Callable[[T], str] | None = None,
         prefixes: Sequence[str] = (),
         suffixes: Sequence[str] = (),
+        first_of_shared: bool = False,
     ) -> None:
         self._kind = kind
         self._build = build
@@ -112,6 +116,7 @@ class Registry(Generic[T]):
         self._title = title or key
         self._prefixes = tuple(prefixes)
         self._suffixes = tuple(suffixes)
+        self._first_of_shared = first_of_shared
 
     @cached_property
     def _by_id(self) -> dict[str, T]:
@@ -172,7 +177,7 @@ class Registry(Generic[T]):
             (self._by_loose_name, self._loose(name)),
         ):
             found = [entry for entry in index.get(form, ()) if allowed(entry)]
-            if len(found) == 1:
+            if len(found) == 1 or (found and self._first_of_shared):
                 return found[0]
             if found:
                 raise AmbiguousReferenceError(

@@ -19,7 +19,20 @@ from peelmodel._typecheck import checked
 from peelmodel.catalogues._registry import AREA_PREFIXES, AREA_SUFFIXES, Registry, read_data
 from peelmodel.model.area import ENGLAND_AND_WALES, Area, AreaKind, Country, Force
 
-__all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force", "all", "get", "lookup"]
+__all__ = [
+    "ENGLAND_AND_WALES",
+    "Area",
+    "AreaKind",
+    "Country",
+    "Force",
+    "all",
+    "get",
+    "lookup",
+    "names",
+]
+
+#: The everyday names of each area (``everyday_names`` in the data), by id.
+_EVERYDAY: Final[dict[str, tuple[str, ...]]] = {}
 
 
 def _build() -> list[Area]:
@@ -27,6 +40,7 @@ def _build() -> list[Area]:
     for entry in read_data("areas.json")["areas"]:
         fields: dict[str, Any] = {**entry, "kind": AreaKind(entry["kind"])}
         fields["aliases"] = tuple(entry.get("aliases", ()))
+        _EVERYDAY[entry["id"]] = tuple(fields.pop("everyday_names", ()))
         if fields["kind"] is AreaKind.FORCE:
             fields["region"] = built[entry["region"]]  # regions come first in the data
             fields["country"] = Country(entry["country"])
@@ -36,11 +50,25 @@ def _build() -> list[Area]:
     return list(built.values())
 
 
+@checked
+def names(area: Area) -> tuple[str, ...]:
+    """Every name :func:`lookup` finds *area* by, besides its id.
+
+    Its official name, ONS code and aliases, and the everyday names the
+    catalogue holds (short names such as "the Met" or "Hants", Welsh names).
+
+    >>> names(get("hampshire"))
+    ('Hampshire Constabulary', 'E23000030', 'Hants', 'Hampshire and Isle of Wight Constabulary')
+    """
+    len(_REGISTRY)  # the everyday names are read with the registry
+    return (area.name, area.ons_code, *area.aliases, *_EVERYDAY.get(area.id, ()))
+
+
 _REGISTRY: Final = Registry[Area](
     "area",
     _build,
     key=lambda a: a.id,
-    names=lambda a: (a.name, a.ons_code, *a.aliases),
+    names=names,
     title=lambda a: a.name,
     prefixes=AREA_PREFIXES,
     suffixes=AREA_SUFFIXES,

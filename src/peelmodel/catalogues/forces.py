@@ -47,7 +47,7 @@ _REGISTRY: Final = Registry[Force](
     "force",
     _build,
     key=lambda f: f.id,
-    names=lambda f: (f.name, f.ons_code, *f.aliases),
+    names=areas.names,
     title=lambda f: f.name,
     prefixes=AREA_PREFIXES,
     suffixes=AREA_SUFFIXES,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.model.grade import Pillar
@@ -43,15 +44,17 @@ def _build() -> list[InspectionQuestion]:
 
 
 _REGISTRY: Final = Registry[InspectionQuestion](
-    "question", _build, key=lambda q: q.id, names=lambda q: (q.text,)
+    "question", _build, key=lambda q: q.id, names=lambda q: (q.text,), first_of_shared=True
 )
 
 
+@checked
 def get(question_id: str) -> InspectionQuestion:
     """Return the question with this id, such as ``"peel-2015.effectiveness.2"``."""
     return _REGISTRY.get(question_id)
 
 
+@checked
 def lookup(text: str) -> InspectionQuestion:
     """Return the question with this id or exact text, ignoring case.
 
@@ -60,6 +63,7 @@ def lookup(text: str) -> InspectionQuestion:
     return _REGISTRY.lookup(text)
 
 
+@checked
 def all(  # noqa: A001 - the registry's documented name
     *, programme: str | None = None, pillar: Pillar | None = None
 ) -> tuple[InspectionQuestion, ...]:
@@ -72,11 +76,13 @@ def all(  # noqa: A001 - the registry's documented name
     )
 
 
+@checked
 def headline(programme: str, pillar: Pillar) -> InspectionQuestion:
     """The headline question of a programme's pillar: its grade is the overall judgment."""
     return get(f"{programme}.{pillar.value}")
 
 
+@checked
 def children(question: InspectionQuestion) -> tuple[InspectionQuestion, ...]:
     """The questions directly below *question*."""
     return tuple(q for q in _REGISTRY if q.parent_id == question.id)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from peelmodel._typecheck import checked
 from peelmodel.documents import loads
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.inspection import Inspection
@@ -25,6 +26,7 @@ __all__ = ["GRADES", "grades_record", "load", "names", "text"]
 GRADES = "peel-grades"
 
 
+@checked
 def names() -> tuple[str, ...]:
     """The names of the inspection datasets that ship with the package, sorted."""
     files = resources.files(__name__).iterdir()
@@ -32,6 +34,7 @@ def names() -> tuple[str, ...]:
     return tuple(sorted(name for name in found if name != GRADES))
 
 
+@checked
 def text(name: str) -> str:
     """The JSON document of dataset *name* (an inspection, or :data:`GRADES`), as shipped."""
     if name != GRADES and name not in names():
@@ -39,12 +42,14 @@ def text(name: str) -> str:
     return resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 
+@checked
 @cache
 def load(name: str) -> Inspection:
     """Load dataset *name* as an :class:`~peelmodel.Inspection` (cached: it is immutable)."""
     return loads(text(name), Inspection, source=f"{name}.json")
 
 
+@checked
 @cache
 def grades_record() -> GradesRecord:
     """Load the PEEL grades record of the 43 forces (cached: it is immutable)."""

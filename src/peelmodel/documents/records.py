@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeAlias
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis.aggregation import Aggregate, AggregateFigure
 from peelmodel.analysis.assessment import Assessment, FigureResult
 from peelmodel.analysis.judging import modelled_overall, question_grades
@@ -172,6 +173,7 @@ def aggregate_dict(group: Aggregate) -> dict[str, Any]:
     }
 
 
+@checked
 def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, Any]]:
     """Tidy rows with typed values, one per figure, grade, interval or outcome row.
 

@@ -26,6 +26,7 @@ from typing import Final
 import attrs
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.grades._counts import (
     Distribution,
@@ -72,6 +73,7 @@ SCALES_WARNING: Final = (
 )
 
 
+@checked
 def record() -> GradesRecord:
     """The grades record that ships with peelmodel (the ``peel-grades`` dataset)."""
     return datasets.grades_record()
@@ -110,6 +112,7 @@ class History:
         return None if self.comparable else SCALES_WARNING
 
 
+@checked
 def history(
     force: str | Force,
     *,
@@ -173,6 +176,7 @@ class Change:
         return None if same else SCALES_WARNING
 
 
+@checked
 def changes(
     *,
     force: str | Force | None = None,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.analysis.status import Status
 from peelmodel.catalogues import areas, forces
 from peelmodel.grades._selection import (
@@ -68,6 +69,7 @@ class Distribution:
         return next((held for found, held in self.by_grade if found is grade), ())
 
 
+@checked
 def distribution(
     question: str | InspectionQuestion,
     *,
@@ -112,6 +114,7 @@ def _all_forces() -> tuple[Force, ...]:
     return forces.all()
 
 
+@checked
 def by_region(
     question: str | InspectionQuestion, *, record: GradesRecord | None = None
 ) -> tuple[Distribution, ...]:
@@ -127,6 +130,7 @@ def by_region(
     return tuple(found)
 
 
+@checked
 def most_similar_group(
     question: str | InspectionQuestion,
     members: Iterable[str | Force],
@@ -178,6 +182,7 @@ class StatementCheck:
         return f"{said}; {len(self.undetermined)} without a recorded grade ({listed}) could make it up to {self.high}"
 
 
+@checked
 def check_statements(
     *,
     programme: str | Programme | None = None,

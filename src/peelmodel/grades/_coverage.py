@@ -7,6 +7,7 @@ from collections import Counter
 import attrs
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import forces, programmes, questions
 from peelmodel.model.grade import Grade, Programme
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
@@ -38,6 +39,7 @@ class Coverage:
         return self.unknown == 0 and self.missing == 0
 
 
+@checked
 def coverage(record: GradesRecord | None = None) -> tuple[Coverage, ...]:
     """One :class:`Coverage` per headline or core question, in catalogue order.
 
@@ -95,6 +97,7 @@ def _cells(row: Coverage) -> list[str]:
 _COUNTS = "graded | not inspected | not graded | unknown | not in the record | grades"
 
 
+@checked
 def coverage_table(record: GradesRecord | None = None) -> str:
     """The coverage of the record as Markdown: pillar grades, then core questions.
 

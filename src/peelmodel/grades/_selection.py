@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import areas, forces, programmes, questions
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.area import Area, AreaKind, Force
@@ -74,6 +75,7 @@ def order(entry: GradeEntry) -> tuple[int, int, tuple[int, ...], str]:
     )
 
 
+@checked
 def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     *,
     force: str | Force | None = None,
@@ -118,6 +120,7 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     )
 
 
+@checked
 def rows(entries: Iterable[GradeEntry]) -> list[dict[str, Any]]:
     """One JSON-ready dict per entry: force, programme, question, state, grade, last_updated, source.
 
