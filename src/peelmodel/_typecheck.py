@@ -19,7 +19,7 @@ peelmodel.errors.InvalidTypeError: peelmodel.twice.text: must be str (found None
 >>> twice("ab", times=10**20_000)
 Traceback (most recent call last):
 ...
-peelmodel.errors.InvalidValueError: peelmodel.twice.times: must have at most 10,000 digits (found an integer of 20,001 digits)
+peelmodel.errors.InvalidValueError: peelmodel.twice.times: must have at most 10,000 digits (found an integer of about 20,000 digits)
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["MAX_DIGITS", "check_size", "checked", "public_name"]
+__all__ = ["MAX_DIGITS", "check_size", "checked", "checked_as", "public_name"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,7 +94,15 @@ def check_size(owner: str, field: str, value: object) -> None:
 
 def checked(function: F) -> F:
     """Wrap *function* so that its arguments are checked against its type hints first."""
-    name = public_name(function)
+    return checked_as(public_name(function))(function)
+
+
+def checked_as(name: str) -> Callable[[F], F]:
+    """:func:`checked`, with messages naming the function *name* (``"peelmodel.loads"``)."""
+    return functools.partial(_checked, name=name)
+
+
+def _checked(function: F, *, name: str) -> F:
     tests: dict[str, tuple[_Test, str]] = {}
     order: list[str] = []
 

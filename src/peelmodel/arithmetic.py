@@ -28,7 +28,8 @@ from fractions import Fraction
 
 import attrs
 
-from peelmodel._typecheck import checked
+from peelmodel._typecheck import MAX_DIGITS, checked
+from peelmodel.errors import InvalidValueError
 
 __all__ = [
     "Band",
@@ -51,7 +52,17 @@ def places(value: Decimal) -> int:
 
 @checked
 def round_half_up(value: Fraction | int, digits: int) -> Decimal:
-    """Round an exact *value* to *digits* places, halves away from zero."""
+    """Round an exact *value* to *digits* places, halves away from zero.
+
+    *digits* may be negative (to tens, hundreds...), up to :data:`MAX_DIGITS` either way.
+    """
+    if abs(digits) > MAX_DIGITS:
+        raise InvalidValueError(
+            "peelmodel.arithmetic.round_half_up",
+            "digits",
+            digits,
+            f"must be within ±{MAX_DIGITS:,}",
+        )
     scaled = Fraction(value) * 10**digits
     magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
     signed = -magnitude if scaled < 0 else magnitude

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
@@ -35,6 +36,8 @@ __all__ = [
 
 #: The longest text of an offending value a message shows.
 _SHOWN_LENGTH = 80
+#: Numbers larger than this many bits are described, not written out.
+_SHOWN_BITS = 3_000
 #: Keys listed in full when a registry holds no more than this many.
 _LISTED = 8
 
@@ -45,10 +48,12 @@ def shown(value: object) -> str:
     A huge number is described rather than written out:
 
     >>> shown(10**5000), shown("x" * 100)[-5:]
-    ('an integer of 5,001 digits', "x...'")
+    ('an integer of about 5,000 digits', "x...'")
     """
-    if type(value) is int and value.bit_length() > 3_000:
-        return f"an integer of {_digits(value):,} digits"
+    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
+        return f"an integer of about {_digits(value):,} digits"
+    if isinstance(value, Fraction) and _bits(value) > _SHOWN_BITS:
+        return f"a fraction of about {_digits(max(value.numerator, value.denominator)):,} digits"
     if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) > 1_000:
         return f"a Decimal of magnitude 1E{value.adjusted():+}"
     if isinstance(value, Decimal) and len(value.as_tuple().digits) > _SHOWN_LENGTH:
@@ -58,10 +63,12 @@ def shown(value: object) -> str:
 
 
 def _digits(value: int) -> int:
-    """The number of decimal digits of *value*, without writing it out."""
-    magnitude = abs(value)
-    estimate = int(magnitude.bit_length() * 0.30102999566398114)
-    return estimate + (1 if magnitude >= 10**estimate else 0)
+    """About how many decimal digits *value* has, without writing it out (slow for huge values)."""
+    return round(abs(value).bit_length() * 0.30102999566398114)
+
+
+def _bits(value: Fraction) -> int:
+    return max(value.numerator.bit_length(), value.denominator.bit_length())
 
 
 class PeelModelError(Exception):
@@ -212,6 +219,12 @@ class Problem:
 
     path: str
     message: str
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("path", "message"):
+            value = getattr(self, field)
+            if not isinstance(value, str):
+                raise InvalidTypeError("Problem", field, value, "a string")
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -128,6 +128,7 @@ def national(
     )
 
 
+@checked
 def regional(
     items: Iterable[Item],
     region: str,
@@ -206,6 +207,7 @@ def most_similar_group(  # noqa: PLR0913 - the group, its members and three opti
     )
 
 
+@checked
 def merge(
     results: Iterable[Aggregate],
     *,

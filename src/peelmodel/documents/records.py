@@ -20,7 +20,7 @@ from peelmodel.analysis.reconciliation import Interval, Reconciliation
 from peelmodel.arithmetic import places, round_half_up
 from peelmodel.claims import Claim, claims_of
 from peelmodel.documents.numbers import exact
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.outcome import OutcomeRate
 from peelmodel.model.record import GradeEntry, GradesRecord
@@ -52,6 +52,7 @@ _KINDS = (
 )
 
 
+@checked
 def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     """The JSON-shaped form of *assessment*, as ``peelmodel report --format json`` prints it.
 
@@ -135,6 +136,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+@checked
 def aggregate_dict(group: Aggregate) -> dict[str, Any]:
     """The JSON-shaped form of one aggregate, as ``peelmodel aggregate --format json`` prints it."""
     figures = []
@@ -225,7 +227,7 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
     if isinstance(obj, Reconciliation):
         return [_interval_row(interval) for interval in obj.intervals]
     if not isinstance(obj, Aggregate | Iterable) or isinstance(obj, str):
-        raise InvalidValueError("to_records", "obj", obj, f"must be one of {_KINDS}")
+        raise InvalidTypeError("peelmodel.tabular.to_records", "obj", obj, f"one of {_KINDS}")
     items: list[object] = [obj] if isinstance(obj, Aggregate) else list(obj)
     first = type(items[0]) if items else Aggregate
     rows: list[dict[str, Any]] = []
@@ -237,15 +239,16 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
         elif isinstance(item, OutcomeRate) and first is OutcomeRate:
             rows.append(outcome_row(item))
         else:
-            raise InvalidValueError(
-                "to_records",
+            raise InvalidTypeError(
+                "peelmodel.tabular.to_records",
                 f"obj[{index}]",
                 item,
-                "must be an aggregate, a grade entry or an outcome row, as the first item is",
+                "an aggregate, a grade entry or an outcome row, as the first item is",
             )
     return rows
 
 
+@checked
 def grade_row(entry: GradeEntry) -> dict[str, Any]:
     """One entry of the grades record as a typed row.
 
@@ -274,6 +277,7 @@ def grade_row(entry: GradeEntry) -> dict[str, Any]:
     }
 
 
+@checked
 def outcome_row(row: OutcomeRate) -> dict[str, Any]:
     """One outcome row as a typed row, with its ``rate`` a ``Decimal``.
 

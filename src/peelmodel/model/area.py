@@ -7,8 +7,8 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_slug, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_instance, check_slug, check_text, check_tuple
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force"]
 
@@ -52,12 +52,13 @@ class Area:
         owner = type(self).__name__
         check_slug(owner, "id", self.id)
         check_text(owner, "name", self.name)
-        if not isinstance(self.ons_code, str) or not _ONS_CODE.fullmatch(self.ons_code):
+        check_instance(owner, "ons_code", self.ons_code, str)
+        if not _ONS_CODE.fullmatch(self.ons_code):
             raise InvalidValueError(
                 owner, "ons_code", self.ons_code, "must be an ONS code like 'E23000030'"
             )
         if not isinstance(self.kind, AreaKind):
-            raise InvalidValueError(owner, "kind", self.kind, "must be an AreaKind")
+            raise InvalidTypeError(owner, "kind", self.kind, "an AreaKind")
         check_tuple(owner, "aliases", self.aliases)
         for alias in self.aliases:
             check_text(owner, "aliases", alias)
@@ -84,10 +85,11 @@ class Force(Area):
         super().__attrs_post_init__()
         if self.kind is not AreaKind.FORCE:
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
-        if not isinstance(self.region, Area) or self.region.kind is not AreaKind.REGION:
+        check_instance("Force", "region", self.region, Area)
+        if self.region.kind is not AreaKind.REGION:
             raise InvalidValueError("Force", "region", self.region, "must be a region Area")
         if not isinstance(self.country, Country):
-            raise InvalidValueError("Force", "country", self.country, "must be a Country")
+            raise InvalidTypeError("Force", "country", self.country, "a Country")
 
 
 #: England and Wales as a whole: the area every force is compared with.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from peelmodel._validators import check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.question import InspectionQuestion
 
 __all__ = ["AreaForImprovement", "CauseOfConcern", "Recommendation"]
@@ -13,7 +13,7 @@ __all__ = ["AreaForImprovement", "CauseOfConcern", "Recommendation"]
 
 def _check_finding(owner: str, question: object, text: object) -> None:
     if not isinstance(question, InspectionQuestion):
-        raise InvalidValueError(owner, "question", question, "must be an InspectionQuestion")
+        raise InvalidTypeError(owner, "question", question, "an InspectionQuestion")
     check_text(owner, "text", text)
 
 
@@ -58,6 +58,7 @@ class CauseOfConcern:
 
     def __attrs_post_init__(self) -> None:
         _check_finding("CauseOfConcern", self.question, self.text)
+        check_tuple("CauseOfConcern", "recommendations", self.recommendations)
         if not self.recommendations:
             raise InvalidValueError(
                 "CauseOfConcern",
@@ -68,6 +69,6 @@ class CauseOfConcern:
         check_tuple("CauseOfConcern", "recommendations", self.recommendations)
         for recommendation in self.recommendations:
             if not isinstance(recommendation, Recommendation):
-                raise InvalidValueError(
-                    "CauseOfConcern", "recommendations", recommendation, "must be a Recommendation"
+                raise InvalidTypeError(
+                    "CauseOfConcern", "recommendations", recommendation, "a Recommendation"
                 )

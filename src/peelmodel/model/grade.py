@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from peelmodel._validators import check_date, check_slug, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["FIVE_GRADE", "FOUR_GRADE", "Grade", "GradingScale", "Pillar", "Programme"]
 
@@ -127,4 +127,4 @@ class Programme:
         check_text("Programme", "name", self.name)
         check_date("Programme", "starts", self.starts)
         if not isinstance(self.scale, GradingScale):
-            raise InvalidValueError("Programme", "scale", self.scale, "must be a GradingScale")
+            raise InvalidTypeError("Programme", "scale", self.scale, "a GradingScale")

@@ -7,8 +7,8 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_text
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_instance, check_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Pillar, Programme
 
 __all__ = ["InspectionQuestion", "QuestionLevel"]
@@ -47,12 +47,11 @@ class InspectionQuestion:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.programme, Programme):
-            raise InvalidValueError(
-                "InspectionQuestion", "programme", self.programme, "must be a Programme"
-            )
+            raise InvalidTypeError("InspectionQuestion", "programme", self.programme, "a Programme")
         if not isinstance(self.pillar, Pillar):
-            raise InvalidValueError("InspectionQuestion", "pillar", self.pillar, "must be a Pillar")
-        if not isinstance(self.number, str) or not _NUMBER.fullmatch(self.number):
+            raise InvalidTypeError("InspectionQuestion", "pillar", self.pillar, "a Pillar")
+        check_instance("InspectionQuestion", "number", self.number, str)
+        if not _NUMBER.fullmatch(self.number):
             raise InvalidValueError(
                 "InspectionQuestion",
                 "number",
@@ -61,7 +60,7 @@ class InspectionQuestion:
             )
         check_text("InspectionQuestion", "text", self.text)
         if type(self.graded) is not bool:
-            raise InvalidValueError("InspectionQuestion", "graded", self.graded, "must be a bool")
+            raise InvalidTypeError("InspectionQuestion", "graded", self.graded, "a bool")
         if self.graded and self.level is QuestionLevel.DIAGNOSTIC:
             raise InvalidValueError(
                 "InspectionQuestion", "graded", self.graded, "diagnostic questions are not graded"
