@@ -31,18 +31,24 @@ CALLS = {
         "arithmetic.band(Decimal('9' * 10**6))",
     ),
     "a count of a million digits": (
-        "import attrs; from peelmodel import datasets; "
-        "row = datasets.load('hampshire-2015').outcome_rates[0]",
+        (
+            "import attrs; from peelmodel import datasets; "
+            "row = datasets.load('hampshire-2015').outcome_rates[0]"
+        ),
         "attrs.evolve(row, count=10**1_000_000)",
     ),
     "a published figure of a million digits": (
-        "import attrs; from decimal import Decimal; from peelmodel import datasets; "
-        "figure = datasets.load('hampshire-2015').figures[1]",
+        (
+            "import attrs; from decimal import Decimal; from peelmodel import datasets; "
+            "figure = datasets.load('hampshire-2015').figures[1]"
+        ),
         "attrs.evolve(figure, published=Decimal('9' * 10**6))",
     ),
     "to_records to a billion places": (
-        "from peelmodel import datasets, tabular; from peelmodel.analysis import assess; "
-        "found = assess(datasets.load('hampshire-2015'))",
+        (
+            "from peelmodel import datasets, tabular; from peelmodel.analysis import assess; "
+            "found = assess(datasets.load('hampshire-2015'))"
+        ),
         "tabular.to_records(found, digits=10**9)",
     ),
 }
@@ -64,7 +70,7 @@ class TestHugeNumbers:
     def test_refused_at_once(self, name):
         """The call raises InvalidValueError, in a subprocess that would time out if it hung."""
         setup, call = CALLS[name]
-        done = subprocess.run(
+        done = subprocess.run(  # noqa: S603 - the test's own program
             [sys.executable, "-c", _PROGRAM.format(setup=setup, call=call)],
             capture_output=True,
             text=True,
