@@ -54,7 +54,7 @@ def places(value: Decimal) -> int:
 def round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """Round an exact *value* to *digits* places, halves away from zero.
 
-    *digits* may be negative (to tens, hundreds...), up to :data:`MAX_DIGITS` either way.
+    *digits* may be negative (to tens, hundreds...), up to ``MAX_DIGITS`` (10,000) either way.
     """
     if abs(digits) > MAX_DIGITS:
         raise InvalidValueError(

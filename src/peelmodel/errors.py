@@ -101,7 +101,7 @@ class InvalidTypeError(InvalidValueError, TypeError):
     """An argument or a field is of the wrong type.
 
     Raised by every public function and constructor given a value of the
-    wrong type, before it is used. It is an :class:`InvalidValueError` (so a
+    wrong type, before it is used. It is an :class:`~peelmodel.errors.InvalidValueError` (so a
     ``ValueError``, as model checks have always raised) and a ``TypeError``.
 
     Attributes:
@@ -126,7 +126,7 @@ class InvalidTypeError(InvalidValueError, TypeError):
 class UnknownReferenceError(PeelModelError, LookupError):
     """A registry has no entry under the given key.
 
-    The message names the closest keys (:func:`difflib.get_close_matches`), or
+    The message names the closest keys (``difflib.get_close_matches``), or
     lists them all when there are only a few.
 
     Attributes:

@@ -23,7 +23,7 @@ from peelmodel._typecheck import checked
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.model.grade import FIVE_GRADE, FOUR_GRADE, GradingScale, Pillar, Programme
 
-__all__ = ["Pillar", "Programme", "all", "get", "lookup", "pillar", "scales"]
+__all__ = ["Programme", "all", "get", "lookup", "pillar", "scales"]
 
 _SCALES: Final = {scale.id: scale for scale in (FOUR_GRADE, FIVE_GRADE)}
 

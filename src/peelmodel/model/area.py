@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_instance, check_slug, check_text, check_tuple
+from peelmodel._validators import check_slug, check_text, check_tuple
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force"]
@@ -52,7 +52,8 @@ class Area:
         owner = type(self).__name__
         check_slug(owner, "id", self.id)
         check_text(owner, "name", self.name)
-        check_instance(owner, "ons_code", self.ons_code, str)
+        if not isinstance(self.ons_code, str):
+            raise InvalidTypeError(owner, "ons_code", self.ons_code, "an ONS code like 'E23000030'")
         if not _ONS_CODE.fullmatch(self.ons_code):
             raise InvalidValueError(
                 owner, "ons_code", self.ons_code, "must be an ONS code like 'E23000030'"
@@ -85,7 +86,8 @@ class Force(Area):
         super().__attrs_post_init__()
         if self.kind is not AreaKind.FORCE:
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
-        check_instance("Force", "region", self.region, Area)
+        if not isinstance(self.region, Area):
+            raise InvalidTypeError("Force", "region", self.region, "a region Area")
         if self.region.kind is not AreaKind.REGION:
             raise InvalidValueError("Force", "region", self.region, "must be a region Area")
         if not isinstance(self.country, Country):

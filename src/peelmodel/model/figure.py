@@ -174,9 +174,9 @@ class Figure:
             raise InvalidTypeError("Figure", "qualifier", self.qualifier, "a Qualifier")
         change = self.basis is Basis.PERCENTAGE_CHANGE
         if self.of is not None:
-            check_instance("Figure", "of", self.of, str)
+            check_instance("Figure", "of", self.of, str)  # before the rules on its value
         if self.baseline is not None:
-            check_instance("Figure", "baseline", self.baseline, Period)
+            check_instance("Figure", "baseline", self.baseline, Period)  # before its value's rules
         if self.published is not None:
             check_decimal("Figure", "published", self.published, signed=change)
             if self.basis is Basis.COUNT and self.places != 0:

@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_instance, check_text
+from peelmodel._validators import check_text
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Pillar, Programme
 
@@ -50,7 +50,13 @@ class InspectionQuestion:
             raise InvalidTypeError("InspectionQuestion", "programme", self.programme, "a Programme")
         if not isinstance(self.pillar, Pillar):
             raise InvalidTypeError("InspectionQuestion", "pillar", self.pillar, "a Pillar")
-        check_instance("InspectionQuestion", "number", self.number, str)
+        if not isinstance(self.number, str):
+            raise InvalidTypeError(
+                "InspectionQuestion",
+                "number",
+                self.number,
+                "'' or dotted positive integers like '2.1'",
+            )
         if not _NUMBER.fullmatch(self.number):
             raise InvalidValueError(
                 "InspectionQuestion",

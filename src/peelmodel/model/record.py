@@ -9,7 +9,7 @@ from datetime import date
 import attrs
 
 from peelmodel import _html
-from peelmodel._validators import check_count, check_date, check_instance, check_text, check_tuple
+from peelmodel._validators import check_count, check_date, check_text, check_tuple
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Grade, Pillar, Programme
@@ -110,8 +110,8 @@ class GradeEntry:
         question = _check_question(owner, self.question)
         if not isinstance(self.state, RecordState):
             raise InvalidTypeError(owner, "state", self.state, "a RecordState")
-        if self.grade is not None:
-            check_instance(owner, "grade", self.grade, Grade)
+        if self.grade is not None and not isinstance(self.grade, Grade):
+            raise InvalidTypeError(owner, "grade", self.grade, "a Grade")
         if self.state is RecordState.GRADED:
             if self.grade is None:
                 raise InvalidValueError(
