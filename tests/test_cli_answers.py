@@ -187,10 +187,34 @@ class TestEmptyAnswers:
         assert rows(out) == []
         assert out.startswith("id,area,label,")
 
+    def test_nothing_to_count(self, capsys):
+        """--by over entries of an ungraded question: exit 0, a note, the CSV header alone."""
+        code, out, err = run(
+            capsys,
+            "grades",
+            "--by",
+            "grade",
+            "--question",
+            "peel-2015.legitimacy.2",
+            "--format",
+            "csv",
+        )
+        assert (code, out) == (0, "area,programme,question,grade,count,forces\n")
+        assert err == (
+            "peelmodel: note: nothing to count by grade: no graded question among the entries\n"
+        )
+
     def test_answers_are_silent(self, capsys):
         """A query that matches something prints no note."""
         code, _, err = run(capsys, "grades", "--force", "kent", "--programme", "2015")
         assert (code, err) == (0, "")
+
+
+class TestAggregateSummary:
+    def test_one_force(self, capsys):
+        """A group of one force is 'of 1 force', not '1 forces'."""
+        _, out, _ = run(capsys, "aggregate", "hampshire-2015", "--by", "msg", "--msg", "hants")
+        assert "mean over 1 of 1 force\n" in out
 
 
 class TestGradesSummary:

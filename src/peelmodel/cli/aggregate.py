@@ -210,7 +210,7 @@ def _value(figure: aggregation.AggregateFigure) -> str:
 
 def _table(group: aggregation.Aggregate) -> str:
     present = len(group.members) - len(group.missing)
-    over = f"{group.method.value} over {present} of {len(group.members)} forces"
+    over = f"{group.method.value} over {present} of {counted(len(group.members), 'force')}"
     lines = [
         f"{group.name} ({group.area}): {over}",
         f"missing: {', '.join(group.missing) if group.missing else 'none'}",
@@ -225,7 +225,7 @@ def _table(group: aggregation.Aggregate) -> str:
             display(len(figure.forces)),
             ", ".join(figure.missing)
             if len(figure.missing) <= 3
-            else f"{display(len(figure.missing))} forces",
+            else counted(len(figure.missing), "force"),
             ", ".join(figure.excluded),
         ]
         for figure in group.figures

@@ -22,7 +22,7 @@ from typing import Any
 from peelmodel import grades
 from peelmodel.analysis.status import Status
 from peelmodel.catalogues import forces
-from peelmodel.cli.empty import no_grades
+from peelmodel.cli.empty import NOTE, no_grades
 from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output, counted
 from peelmodel.cli.parsing import (
     add_command,
@@ -132,6 +132,8 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     inconsistent = any(check.status is Status.INCONSISTENT for check in checks)
     code = EXIT_INCONSISTENT if inconsistent else EXIT_CONSISTENT
     notes = () if entries else (no_grades(arguments),)
+    if entries and arguments.by and not distributions:
+        notes = (f"{NOTE}nothing to count by {arguments.by}: no graded question among the entries",)
     if arguments.format == "json":
         document: dict[str, Any] = {
             "grades": grades.rows(entries),
