@@ -8,6 +8,7 @@ each field of each model class, is given values its hint refuses.
 from __future__ import annotations
 
 import collections.abc
+import enum
 import importlib
 import inspect
 import re
@@ -303,3 +304,31 @@ class TestStrategies:
         with pytest.raises(InvalidTypeError) as raised:
             draw()
         assert isinstance(raised.value, TypeError)
+
+
+ENUMS = [
+    getattr(peelmodel, name)
+    for name in peelmodel.__all__
+    if isinstance(getattr(peelmodel, name), type)
+    and issubclass(getattr(peelmodel, name), enum.Enum)
+]
+
+
+class TestEnums:
+    @pytest.mark.parametrize("kind", ENUMS, ids=lambda kind: kind.__name__)
+    @pytest.mark.parametrize(
+        "value", [None, 7, 1.5, b"good", object()], ids=lambda v: type(v).__name__
+    )
+    def test_value_of_the_wrong_type(self, kind, value):
+        """An enumeration looked up with a value that is not text raises InvalidTypeError."""
+        with pytest.raises(InvalidTypeError, match=rf"^{kind.__name__}\.value: must be a string"):
+            kind(value)
+
+    @pytest.mark.parametrize("kind", ENUMS, ids=lambda kind: kind.__name__)
+    def test_unknown_text_stays_a_value_error(self, kind):
+        """Unknown text is a plain ValueError, as for any enumeration; known text is found."""
+        with pytest.raises(ValueError, match="is not a valid") as raised:
+            kind("no such value")
+        assert not isinstance(raised.value, TypeError)
+        member = next(iter(kind))
+        assert kind(member.value) is member

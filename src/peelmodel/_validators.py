@@ -10,6 +10,7 @@ also see how fields relate to each other.
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,6 +31,7 @@ __all__ = [
     "is_decimal",
     "is_slug",
     "is_text",
+    "refuse_non_text",
 ]
 
 #: The largest count the model accepts: more than any number a police
@@ -145,6 +147,24 @@ def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo.add(value)
+
+
+def refuse_non_text(cls: type[enum.Enum], value: object) -> None:
+    """An enumeration's ``_missing_``: a value that is not text is a type error.
+
+    Unknown text is left to the enumeration's usual ``ValueError``.
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    ...     _missing_ = classmethod(refuse_non_text)
+    >>> Colour(None)
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.InvalidTypeError: Colour.value: must be a string (found None); NoneType given
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError(cls.__name__, "value", value, "a string")
 
 
 # Tests without errors, for a constructor's quick path: each is true only

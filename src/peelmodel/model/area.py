@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_slug, check_text, check_tuple
+from peelmodel._validators import check_slug, check_text, check_tuple, refuse_non_text
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force"]
@@ -22,12 +22,20 @@ class AreaKind(enum.Enum):
     REGION = "region"
     NATIONAL = "national"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 class Country(enum.Enum):
     """The country a force polices in."""
 
     ENGLAND = "England"
     WALES = "Wales"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
     def __str__(self) -> str:
         return self.value

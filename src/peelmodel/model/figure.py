@@ -17,6 +17,7 @@ from peelmodel._validators import (
     is_decimal,
     is_slug,
     is_text,
+    refuse_non_text,
 )
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
@@ -38,6 +39,10 @@ class Basis(enum.Enum):
     PER_1000_HOUSEHOLDS = "per-1000-households"
     PER_MILLION_POPULATION = "per-million-population"
     PERCENTAGE_CHANGE = "percentage-change"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
     @property
     def scale(self) -> Fraction:
@@ -79,6 +84,10 @@ class Qualifier(enum.Enum):
 
     EXACTLY = "exactly"
     MORE_THAN = "more-than"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
 
 @attrs.frozen(kw_only=True)

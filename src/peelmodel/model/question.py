@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_text
+from peelmodel._validators import check_text, refuse_non_text
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Pillar, Programme
 
@@ -22,6 +22,10 @@ class QuestionLevel(enum.Enum):
     HEADLINE = "headline"
     CORE = "core"
     DIAGNOSTIC = "diagnostic"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
 
 @attrs.frozen(kw_only=True)

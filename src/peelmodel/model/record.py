@@ -9,7 +9,7 @@ from datetime import date
 import attrs
 
 from peelmodel import _html
-from peelmodel._validators import check_count, check_date, check_text, check_tuple
+from peelmodel._validators import check_count, check_date, check_text, check_tuple, refuse_non_text
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Grade, Pillar, Programme
@@ -34,6 +34,10 @@ class RecordState(enum.Enum):
     NOT_GRADED = "not-graded"
     #: No page read states the grade: a gap, never filled in by guessing.
     UNKNOWN = "unknown"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
 
 def _check_question(owner: str, question: object) -> InspectionQuestion:
