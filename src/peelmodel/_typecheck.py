@@ -46,6 +46,10 @@ _MAX_BITS = MAX_DIGITS * 10 // 3 + 1  # about MAX_DIGITS decimal digits
 
 #: A test of one argument: ``None`` when anything is accepted.
 _Test = Callable[[object], bool] | None
+#: The test of a parameter without a hint, or not known: none.
+_ANYTHING: tuple[_Test, str] = (None, "")
+#: The kinds of number whose size :func:`check_size` bounds.
+_NUMBERS = (int, Decimal, Fraction)
 #: Collections whose items are checked, when given as a list or a tuple.
 _SEQUENCES = (
     tuple,
@@ -122,10 +126,11 @@ def _checked(function: F, *, name: str) -> F:
         if not tests:
             prepare()
         for parameter, value in (*zip(order, args, strict=False), *kwargs.items()):
-            test, expected = tests.get(parameter, (None, ""))
+            test, expected = tests.get(parameter, _ANYTHING)
             if test is not None and not test(value):
                 raise InvalidTypeError(name, parameter, value, expected)
-            check_size(name, parameter, value)
+            if isinstance(value, _NUMBERS):
+                check_size(name, parameter, value)
         return function(*args, **kwargs)
 
     return typing.cast("F", wrapper)
@@ -158,11 +163,35 @@ def _evaluate(annotation: object, namespace: dict[str, Any]) -> Any:
         return _UNRESOLVED
 
 
-def _union(tests: list[_Test]) -> _Test:
-    if any(test is None for test in tests):
+def _union(arguments: tuple[Any, ...], *, items: bool) -> _Test:
+    """One test for a union: a single ``isinstance`` for its plain classes, then the others."""
+    plain = tuple(a for a in arguments if _is_plain(a))
+    tests = [_test(a, items=items) for a in arguments if a not in plain]
+    if any(test is None for test in tests) or object in plain:
         return None
-    chosen = tuple(t for t in tests if t is not None)
-    return lambda value: any(test(value) for test in chosen)
+    others = tuple(t for t in tests if t is not None)
+    bool_refused = int in plain and not any(k is not int and issubclass(bool, k) for k in plain)
+    kinds = tuple(type(None) if k is None else k for k in plain)
+
+    def test(value: object) -> bool:
+        if isinstance(value, kinds):
+            return not (bool_refused and type(value) is bool) or any(t(value) for t in others)
+        return any(t(value) for t in others)
+
+    return test
+
+
+def _is_plain(hint: Any) -> bool:
+    """Whether a value of *hint* is told by ``isinstance`` alone (``None`` included)."""
+    if hint is None or hint is type(None):
+        return True
+    if not isinstance(hint, type) or typing.get_origin(hint) is not None or hint in _NOT_TEXT:
+        return False
+    try:
+        isinstance(None, hint)
+    except TypeError:  # a protocol that cannot be checked at run time
+        return False
+    return True
 
 
 def _test(hint: Any, *, items: bool = True) -> _Test:  # noqa: PLR0911 - one case per kind of hint
@@ -177,7 +206,7 @@ def _test(hint: Any, *, items: bool = True) -> _Test:  # noqa: PLR0911 - one cas
         return lambda value: value is None
     if origin in (typing.Union, types.UnionType):
         alone = sum(isinstance(typing.get_origin(a), type) for a in arguments) <= 1
-        return _union([_test(argument, items=alone) for argument in arguments])
+        return _union(arguments, items=alone)
     if origin is typing.Literal:
         literal_types = tuple({type(argument) for argument in arguments})
         return lambda value: isinstance(value, literal_types)
