@@ -14,7 +14,7 @@ import inspect
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -28,11 +28,13 @@ from peelmodel import (
     FOUR_GRADE,
     CauseOfConcern,
     InvalidTypeError,
+    InvalidValueError,
     PeelModelError,
     Problem,
     Recommendation,
     datasets,
 )
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 
 #: The public modules whose functions are checked.
@@ -332,3 +334,37 @@ class TestEnums:
         assert not isinstance(raised.value, TypeError)
         member = next(iter(kind))
         assert kind(member.value) is member
+
+
+class TestChecked:
+    def test_hints_of_every_kind(self):
+        """Optional, unions, bool for int, items of a tuple or list, and text for an iterable."""
+
+        @checked
+        def sample(
+            text: str | None, count: int, names: tuple[str, ...] = (), *, items: Iterable[int] = ()
+        ) -> tuple[object, ...]:
+            return (text, count, names, items)
+
+        assert sample(None, 3, ("a",), items=[1, 2]) == (None, 3, ("a",), [1, 2])
+        for arguments, keywords, parameter in [
+            ((7, 3), {}, "text"),
+            (("a", True), {}, "count"),
+            (("a", 3, ("a", 1)), {}, "names"),
+            (("a", 3), {"items": "12"}, "items"),
+            (("a", 3), {"items": [1, "2"]}, "items"),
+        ]:
+            with pytest.raises(InvalidTypeError) as raised:
+                sample(*arguments, **keywords)
+            assert raised.value.field == parameter
+
+    def test_numbers_are_bounded(self):
+        """A number with more than MAX_DIGITS digits is refused before the function runs."""
+
+        @checked
+        def identity(value: Decimal | int) -> Decimal | int:
+            return value
+
+        assert identity(10**9_000) == 10**9_000
+        with pytest.raises(InvalidValueError, match="at most 10,000 digits"):
+            identity(Decimal("1e10001"))

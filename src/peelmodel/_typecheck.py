@@ -107,24 +107,14 @@ def checked_as(name: str) -> Callable[[F], F]:
 
 
 def _checked(function: F, *, name: str) -> F:
-    tests: dict[str, tuple[_Test, str]] = {}
-    order: list[str] = []
-
-    def prepare() -> None:
-        signature = inspect.signature(function)
-        hints = _hints(function)
-        for parameter in signature.parameters.values():
-            if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
-                continue
-            if parameter.kind is not parameter.KEYWORD_ONLY:
-                order.append(parameter.name)
-            hint = hints.get(parameter.name, Any)
-            tests[parameter.name] = (_test(hint), _describe(hint))
+    # The tests are built on the first call, when every name the hints use is defined.
+    prepared: list[tuple[tuple[str, ...], dict[str, tuple[_Test, str]]]] = []
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if not tests:
-            prepare()
+        if not prepared:
+            prepared.append(_prepare(function))
+        order, tests = prepared[0]
         for parameter, value in (*zip(order, args, strict=False), *kwargs.items()):
             test, expected = tests.get(parameter, _ANYTHING)
             if test is not None and not test(value):
@@ -134,6 +124,23 @@ def _checked(function: F, *, name: str) -> F:
         return function(*args, **kwargs)
 
     return typing.cast("F", wrapper)
+
+
+def _prepare(
+    function: Callable[..., Any],
+) -> tuple[tuple[str, ...], dict[str, tuple[_Test, str]]]:
+    """The positional parameters of *function*, and the test and description of each parameter."""
+    hints = _hints(function)
+    order: list[str] = []
+    tests: dict[str, tuple[_Test, str]] = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        if parameter.kind is not parameter.KEYWORD_ONLY:
+            order.append(parameter.name)
+        hint = hints.get(parameter.name, Any)
+        tests[parameter.name] = (_test(hint), _describe(hint))
+    return tuple(order), tests
 
 
 def _hints(function: Callable[..., Any]) -> dict[str, Any]:
