@@ -35,7 +35,10 @@ from peelmodel import (
     datasets,
 )
 from peelmodel._typecheck import checked
+from peelmodel.arithmetic import band
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
+from peelmodel.claims import claims_of
+from peelmodel.limits import limits_of
 
 #: The public modules whose functions are checked.
 MODULES = (
@@ -186,16 +189,37 @@ def _valid_objects() -> dict[type, object]:
         Problem("$.x", "a message"),
         programmes.get("peel-2015"),
     ]
+    claims = list(claims_of(report).values())
+    claim = next(c for c in claims if c.formula.denominator)
+    found += [
+        claim,
+        claim.formula,
+        claim.formula.numerator[0],
+        limits_of(claims)[0],
+        band(Decimal("14.4")),
+    ]
     return {type(obj): obj for obj in found}
 
 
 VALID = _valid_objects()
 
 
+#: The modules whose attrs classes are checked: the model, and the typed claims and limits.
+CLASS_MODULES = ("peelmodel", "peelmodel.claims", "peelmodel.limits", "peelmodel.arithmetic")
+
+
 def _class_cases() -> list[Any]:
     cases = []
-    for name in peelmodel.__all__:
-        cls = getattr(peelmodel, name)
+    for module_name in CLASS_MODULES:
+        module = importlib.import_module(module_name)
+        cases.extend(_cases_of(module))
+    return cases
+
+
+def _cases_of(module: Any) -> list[Any]:
+    cases = []
+    for name in module.__all__:
+        cls = getattr(module, name)
         if not (isinstance(cls, type) and attrs.has(cls)) or name == "GradesRecord":
             continue
         hints = typing.get_type_hints(cls)
@@ -227,10 +251,10 @@ class TestEnumeration:
         } <= named
 
     def test_every_model_class_has_a_valid_sample(self):
-        """Each attrs class of peelmodel.__all__ (but the record, checked below) has a sample."""
+        """Each attrs class checked (but the record, checked below) has a sample."""
         classes = {c.values[0] for c in CLASS_CASES}
         assert classes <= set(VALID)
-        assert len(classes) >= 17
+        assert len(classes) >= 22
 
 
 class TestFunctions:

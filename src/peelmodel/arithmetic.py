@@ -29,7 +29,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel._typecheck import MAX_DIGITS, checked
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "Band",
@@ -77,6 +77,15 @@ class Band:
     high: Fraction | None
     low_open: bool = False
     high_open: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("low", "high"):
+            value = getattr(self, field)
+            if value is not None and not isinstance(value, Fraction):
+                raise InvalidTypeError("Band", field, value, "a Fraction or None")
+        for field in ("low_open", "high_open"):
+            if type(getattr(self, field)) is not bool:
+                raise InvalidTypeError("Band", field, getattr(self, field), "a bool")
 
     def __contains__(self, value: Fraction | int) -> bool:
         if self.low is not None and (value < self.low or (self.low_open and value == self.low)):

@@ -40,7 +40,7 @@ from peelmodel._validators import (
 )
 from peelmodel.arithmetic import Band, band, places
 from peelmodel.catalogues import outcomes
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.inspection import Inspection
@@ -259,7 +259,7 @@ class Claim:
         check_text("Claim", "source", self.source)
         if self.published is not None:
             if not isinstance(self.published, Decimal):
-                raise InvalidValueError("Claim", "published", self.published, "must be a Decimal")
+                raise InvalidTypeError("Claim", "published", self.published, "a Decimal")
             if not self.published.is_finite():
                 raise InvalidValueError("Claim", "published", self.published, "must be finite")
         check_instance("Claim", "formula", self.formula, Formula)
