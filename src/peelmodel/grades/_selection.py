@@ -34,14 +34,11 @@ def resolve_question(name: str | InspectionQuestion) -> InspectionQuestion:
 
 
 def _pillar(name: str | Pillar) -> Pillar:
-    try:
-        return Pillar(name)
-    except ValueError:
-        raise UnknownReferenceError("pillar", name, (p.value for p in Pillar)) from None
+    return programmes.pillar(name)
 
 
 def _region(name: str | Area) -> Area:
-    found = name if isinstance(name, Area) else areas.lookup(name)
+    found = name if isinstance(name, Area) else areas.lookup(name, kind=AreaKind.REGION)
     if found.kind is not AreaKind.REGION:
         regions = (area.id for area in areas.all(kind=AreaKind.REGION))
         raise UnknownReferenceError("region", name, regions)
@@ -89,8 +86,8 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
 ) -> tuple[GradeEntry, ...]:
     """The entries that match every filter given, in record order.
 
-    Forces, programmes, questions and regions are found by id or name
-    (ignoring case); *headline* keeps pillar grades only (``True``) or core
+    Forces, programmes, pillars, questions and regions are found by id or
+    name, as people write them (see :mod:`peelmodel.forces`); *headline* keeps pillar grades only (``True``) or core
     questions only (``False``). An unknown name raises
     :class:`~peelmodel.errors.UnknownReferenceError`.
 
