@@ -16,6 +16,7 @@ from peelmodel import (
     InvalidTypeError,
     Pillar,
     UnknownReferenceError,
+    grades,
 )
 from peelmodel.catalogues import areas, forces, programmes, questions
 from peelmodel.catalogues._registry import AREA_PREFIXES, AREA_SUFFIXES, loose
@@ -263,3 +264,24 @@ class TestProgrammesAndPillars:
             "how efficient is the force at keeping people safe and reducing crime?"
         )
         assert found.id == "peel-2015.efficiency"
+
+
+class TestGradesSelect:
+    def test_names_as_written(self):
+        """grades.select finds forces, programmes, pillars and regions as the registries do."""
+        from_names = grades.select(
+            force="hants", programme="PEEL 2015", pillar="Effectiveness", region="South East"
+        )
+        from_ids = grades.select(
+            force="hampshire",
+            programme="peel-2015",
+            pillar="effectiveness",
+            region="south-east-region",
+        )
+        assert from_names == from_ids
+        assert from_names
+
+    def test_a_force_is_not_a_region(self):
+        """A force's id given as a region is refused as an unknown region."""
+        with pytest.raises(UnknownReferenceError, match="unknown region 'hampshire'"):
+            grades.select(region="hampshire")
