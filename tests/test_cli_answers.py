@@ -104,6 +104,27 @@ class TestNamesInOptions:
         assert "unknown region 'hampshire'" in err
         assert err.count("\n") == 1
 
+    def test_through_the_command(self):
+        """python -m peelmodel takes names and explains an empty answer, exit 0 both times."""
+        done = spawn(
+            "grades", "--force", "thames valley", "--pillar", "Effectiveness", "--format", "csv"
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+        assert {row["force"] for row in rows(done.stdout)} == {"thames-valley"}
+        done = spawn(
+            "grades",
+            "--force",
+            "met",
+            "--programme",
+            "2014",
+            "--question",
+            "peel-2015.effectiveness",
+        )
+        assert done.returncode == 0
+        assert done.stderr.startswith(
+            "peelmodel: note: no grades recorded for Metropolitan Police Service"
+        )
+
     def test_msg_by_name(self, capsys):
         """aggregate --msg takes force names, comma-separated."""
         code, out, err = run(
