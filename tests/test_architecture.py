@@ -22,7 +22,7 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 #: the package itself (``import peelmodel``).
 LAYERS = (
     ("_html", "_version", "errors"),
-    ("_validators",),
+    ("_typecheck", "_validators"),
     ("arithmetic",),
     ("model",),
     ("catalogues",),

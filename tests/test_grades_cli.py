@@ -114,8 +114,10 @@ class TestJson:
 
 class TestTableAndCsv:
     def test_table(self, capsys):
-        """The table lists entries, then the national statements and a summary."""
-        code, out, err = run(capsys, "--force", "durham", "--programme", "peel-2015")
+        """With --statements, the table lists entries, then the national statements and a summary."""
+        code, out, err = run(
+            capsys, "--force", "durham", "--programme", "peel-2015", "--statements"
+        )
         assert (code, err) == (0, "")
         assert "peel-2015.effectiveness" in out
         assert "Outstanding" in out

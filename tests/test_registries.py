@@ -109,10 +109,10 @@ class TestForces:
         assert f"unknown force {key!r}" in str(caught.value)
 
     def test_lookup_unknown_and_non_string(self):
-        """lookup() raises the same error for unknown names and for non-strings."""
+        """lookup() refuses an unknown name as a LookupError and a non-string as a TypeError."""
         with pytest.raises(UnknownReferenceError):
             forces.lookup("Atlantis Police")
-        with pytest.raises(UnknownReferenceError):
+        with pytest.raises(TypeError, match=r"peelmodel\.forces\.lookup\.name: must be str"):
             forces.lookup(30)  # type: ignore[arg-type]
 
     def test_every_force_region_exists(self):

@@ -164,8 +164,8 @@ class TestUtf8Only:
 
     @pytest.mark.parametrize("text", [None, 17, ["{}"]])
     def test_neither_str_nor_bytes(self, text):
-        """loads reads str or bytes: anything else is a TypeError of the caller."""
-        with pytest.raises(TypeError, match="reads str or bytes"):
+        """loads reads str or bytes: anything else is a TypeError naming the parameter."""
+        with pytest.raises(TypeError, match=r"peelmodel\.loads\.text: must be str or bytes"):
             loads(text, Inspection)
 
     def test_bytes_and_str_agree(self):

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from peelmodel._version import __version__
 from peelmodel.errors import (
+    AmbiguousReferenceError,
     DocumentError,
     IncompatibleFiguresError,
+    InvalidTypeError,
     InvalidValueError,
     PeelModelError,
     Problem,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FIVE_GRADE",
     "FOUR_GRADE",
+    "AmbiguousReferenceError",
     "Area",
     "AreaForImprovement",
     "AreaKind",
@@ -77,6 +80,7 @@ __all__ = [
     "Inference",
     "Inspection",
     "InspectionQuestion",
+    "InvalidTypeError",
     "InvalidValueError",
     "Judgment",
     "NationalStatement",

@@ -1,5 +1,8 @@
 """Reusable checks that raise :class:`~peelmodel.errors.InvalidValueError`.
 
+A value of the wrong type raises its subclass
+:class:`~peelmodel.errors.InvalidTypeError`, which is also a ``TypeError``.
+
 Each class runs its checks once, in ``__attrs_post_init__``: one whole-object
 check is several times faster than a stack of per-field validators, and it can
 also see how fields relate to each other.
@@ -7,11 +10,12 @@ also see how fields relate to each other.
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "MAX_COUNT",
@@ -27,11 +31,13 @@ __all__ = [
     "is_decimal",
     "is_slug",
     "is_text",
+    "refuse_non_text",
 ]
 
 #: The largest count the model accepts: more than any number a police
 #: inspection can report (England and Wales has about 6e7 residents).
 MAX_COUNT = 10**12
+_MAX_COUNT_DIGITS = 12
 #: The earliest and latest dates the model accepts: wide enough for any PEEL
 #: report and its baselines, narrow enough that date arithmetic cannot overflow.
 MIN_DATE = date(1900, 1, 1)
@@ -57,7 +63,7 @@ def check_instance(owner: str, field: str, value: object, kind: type | tuple[typ
     """Require *value* to be an instance of *kind*."""
     if not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise InvalidValueError(owner, field, value, f"must be {names}")
+        raise InvalidTypeError(owner, field, value, names)
 
 
 def check_count(owner: str, field: str, value: object, *, positive: bool = False) -> None:
@@ -66,7 +72,7 @@ def check_count(owner: str, field: str, value: object, *, positive: bool = False
     ``bool`` is refused although it is a subclass of ``int``.
     """
     if type(value) is not int:
-        raise InvalidValueError(owner, field, value, "must be an integer")
+        raise InvalidTypeError(owner, field, value, "an integer")
     if value < (1 if positive else 0):
         raise InvalidValueError(
             owner, field, value, "must be positive" if positive else "must not be negative"
@@ -80,7 +86,7 @@ def check_decimal(owner: str, field: str, value: object, *, signed: bool = False
     if _VALID_DECIMALS.get(id(value)) is value:
         return
     if not isinstance(value, Decimal):
-        raise InvalidValueError(owner, field, value, "must be a Decimal")
+        raise InvalidTypeError(owner, field, value, "a Decimal")
     if not value.is_finite():
         raise InvalidValueError(owner, field, value, "must be finite")
     if not signed and value.is_signed():
@@ -88,7 +94,7 @@ def check_decimal(owner: str, field: str, value: object, *, signed: bool = False
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int) or not -6 <= exponent <= 0:
         raise InvalidValueError(owner, field, value, "must be written with 0 to 6 decimal places")
-    if abs(value) > MAX_COUNT:
+    if value.adjusted() > _MAX_COUNT_DIGITS or abs(value) > MAX_COUNT:  # no rounding of huge values
         raise InvalidValueError(owner, field, value, f"must be at most {MAX_COUNT:,} in size")
     if not value.is_signed():  # valid whether signed or not: remember it
         if len(_VALID_DECIMALS) >= _MEMO_SIZE:
@@ -99,13 +105,13 @@ def check_decimal(owner: str, field: str, value: object, *, signed: bool = False
 def check_tuple(owner: str, field: str, value: object) -> None:
     """Require a ``tuple`` (a list or a generator is refused: the classes are immutable)."""
     if type(value) is not tuple:
-        raise InvalidValueError(owner, field, value, "must be a tuple")
+        raise InvalidTypeError(owner, field, value, "a tuple")
 
 
 def check_date(owner: str, field: str, value: object) -> None:
     """Require a ``date`` (and not a ``datetime``) from :data:`MIN_DATE` to :data:`MAX_DATE`."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValueError(owner, field, value, "must be a date")
+        raise InvalidTypeError(owner, field, value, "a date")
     if not MIN_DATE <= value <= MAX_DATE:
         raise InvalidValueError(
             owner, field, value, f"must be from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
@@ -115,7 +121,7 @@ def check_date(owner: str, field: str, value: object) -> None:
 def check_text(owner: str, field: str, value: object) -> None:
     """Require non-blank text: no surrounding space, control characters or lone surrogates."""
     if not isinstance(value, str):
-        raise InvalidValueError(owner, field, value, "must be a string")
+        raise InvalidTypeError(owner, field, value, "a string")
     if not value or value != value.strip():
         raise InvalidValueError(
             owner, field, value, "must be non-blank text without surrounding spaces"
@@ -132,13 +138,33 @@ def check_slug(owner: str, field: str, value: object, *, dotted: bool = False) -
     if type(value) is str and value in memo:
         return
     pattern = _DOTTED_SLUG if dotted else _SLUG
-    if not isinstance(value, str) or not pattern.fullmatch(value):
+    if not isinstance(value, str):
+        raise InvalidTypeError(owner, field, value, "a string")
+    if not pattern.fullmatch(value):
         kind = "dotted lower-case slug" if dotted else "lower-case slug"
         raise InvalidValueError(owner, field, value, f"must be a {kind} such as 'recorded-crime'")
     if type(value) is str:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo.add(value)
+
+
+def refuse_non_text(cls: type[enum.Enum], value: object) -> None:
+    """An enumeration's ``_missing_``: a value that is not text is a type error.
+
+    Unknown text is left to the enumeration's usual ``ValueError``.
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    ...     _missing_ = classmethod(refuse_non_text)
+    >>> Colour(None)
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.InvalidTypeError: Colour.value: must be a string (found None); NoneType given
+    """
+    if not isinstance(value, str):
+        raise InvalidTypeError(cls.__name__, "value", value, "a string")
 
 
 # Tests without errors, for a constructor's quick path: each is true only

@@ -28,6 +28,9 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import MAX_DIGITS, checked
+from peelmodel.errors import InvalidTypeError, InvalidValueError
+
 __all__ = [
     "Band",
     "band",
@@ -40,14 +43,26 @@ __all__ = [
 ]
 
 
+@checked
 def places(value: Decimal) -> int:
     """The number of decimal places *value* is written with."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+@checked
 def round_half_up(value: Fraction | int, digits: int) -> Decimal:
-    """Round an exact *value* to *digits* places, halves away from zero."""
+    """Round an exact *value* to *digits* places, halves away from zero.
+
+    *digits* may be negative (to tens, hundreds...), up to ``MAX_DIGITS`` (10,000) either way.
+    """
+    if abs(digits) > MAX_DIGITS:
+        raise InvalidValueError(
+            "peelmodel.arithmetic.round_half_up",
+            "digits",
+            digits,
+            f"must be within ±{MAX_DIGITS:,}",
+        )
     scaled = Fraction(value) * 10**digits
     magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
     signed = -magnitude if scaled < 0 else magnitude
@@ -63,6 +78,15 @@ class Band:
     low_open: bool = False
     high_open: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        for field in ("low", "high"):
+            value = getattr(self, field)
+            if value is not None and not isinstance(value, Fraction):
+                raise InvalidTypeError("Band", field, value, "a Fraction or None")
+        for field in ("low_open", "high_open"):
+            if type(getattr(self, field)) is not bool:
+                raise InvalidTypeError("Band", field, getattr(self, field), "a bool")
+
     def __contains__(self, value: Fraction | int) -> bool:
         if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
             return False
@@ -76,6 +100,7 @@ class Band:
         return f"{'(' if self.low_open else '['}{low}, {high}{')' if self.high_open else ']'}"
 
 
+@checked
 def band(published: Decimal, *, more_than: bool = False) -> Band:
     """The exact values that round half up to *published* (or exceed it, *more_than*)."""
     value = Fraction(published)
@@ -89,21 +114,25 @@ def band(published: Decimal, *, more_than: bool = False) -> Band:
     return Band(-half, half, low_open=True, high_open=True)
 
 
+@checked
 def rate(count: int | Fraction, denominator: int | Fraction, *, per: int) -> Fraction:
     """``count`` per ``per`` of ``denominator``: per=100 for outcome rates, 1,000 for crime rates."""
     return Fraction(count) * per / Fraction(denominator)
 
 
+@checked
 def share(part: int | Fraction, whole: int | Fraction) -> Fraction:
     """*part* as a percentage of *whole*."""
     return rate(part, whole, per=100)
 
 
+@checked
 def percentage_change(current: int | Fraction, baseline: int | Fraction) -> Fraction:
     """The change from *baseline* to *current*, in percent."""
     return Fraction(current) * 100 / Fraction(baseline) - 100
 
 
+@checked
 def publish(value: Fraction | int, digits: int) -> Decimal:
     """Round an exact value half up to *digits* places, as published."""
     return round_half_up(value, digits)

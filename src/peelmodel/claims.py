@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel._validators import (
     check_instance,
     check_slug,
@@ -39,7 +40,7 @@ from peelmodel._validators import (
 )
 from peelmodel.arithmetic import Band, band, places
 from peelmodel.catalogues import outcomes
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.inspection import Inspection
@@ -78,7 +79,7 @@ class Quantity:
     >>> Quantity(area=areas.get("hampshire"), measure=7)
     Traceback (most recent call last):
     ...
-    peelmodel.errors.InvalidValueError: Quantity.measure: must be a dotted lower-case slug such as 'recorded-crime' (found 7)
+    peelmodel.errors.InvalidTypeError: Quantity.measure: must be a string (found 7); int given
     """
 
     area: Area = attrs.field(eq=operator.attrgetter("id"))
@@ -258,7 +259,7 @@ class Claim:
         check_text("Claim", "source", self.source)
         if self.published is not None:
             if not isinstance(self.published, Decimal):
-                raise InvalidValueError("Claim", "published", self.published, "must be a Decimal")
+                raise InvalidTypeError("Claim", "published", self.published, "a Decimal")
             if not self.published.is_finite():
                 raise InvalidValueError("Claim", "published", self.published, "must be finite")
         check_instance("Claim", "formula", self.formula, Formula)
@@ -289,6 +290,7 @@ class Claim:
         return band(self.published, more_than=self.qualifier is Qualifier.MORE_THAN)
 
 
+@checked
 def figure_claim(figure: Figure) -> Claim:
     """The claim of one :class:`~peelmodel.Figure`."""
 
@@ -334,6 +336,7 @@ def figure_claim(figure: Figure) -> Claim:
     )
 
 
+@checked
 def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
     """The claims of one outcome row: its count, its rate, and its offences when given.
 
@@ -379,6 +382,7 @@ def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
     return tuple(found)
 
 
+@checked
 def claims_of(inspection: Inspection) -> dict[str, Claim]:
     """Every claim of an inspection by id: its figures in order, then its outcome rows."""
     found = {claim.id: claim for claim in map(figure_claim, inspection.figures)}

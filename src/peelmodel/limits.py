@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel._validators import check_instance, check_tuple
 from peelmodel.catalogues import measure_parts
 from peelmodel.claims import Claim, Quantity
@@ -55,6 +56,7 @@ class Limit:
         return self.id
 
 
+@checked
 def limits_of(claims: Iterable[Claim]) -> tuple[Limit, ...]:
     """The domain limits on the quantities of *claims*, in a canonical order.
 

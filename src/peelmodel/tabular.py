@@ -41,6 +41,7 @@ from collections.abc import Mapping
 from peelmodel._tabular.frames import HAS_PANDAS, HAS_POLARS, pandas_frame, polars_frame
 from peelmodel._tabular.reading import read_outcome_rates
 from peelmodel._tabular.rows import Frameable, rows_of
+from peelmodel._typecheck import checked
 from peelmodel.documents.records import to_records
 from peelmodel.model.outcome import OutcomeRate
 
@@ -94,6 +95,7 @@ def to_polars(obj: Frameable, *, kind: type | None = None) -> pl.DataFrame:
     return polars_frame(*rows_of(obj, kind=kind, function="to_polars"))
 
 
+@checked
 def outcome_rates_from_frame(
     frame: pd.DataFrame | pl.DataFrame, *, columns: Mapping[str, str] | None = None
 ) -> tuple[OutcomeRate, ...]:

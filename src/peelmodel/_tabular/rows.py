@@ -16,7 +16,7 @@ from peelmodel.analysis.aggregation import Aggregate
 from peelmodel.analysis.assessment import Assessment
 from peelmodel.analysis.reconciliation import Reconciliation
 from peelmodel.documents.records import grade_row, to_records
-from peelmodel.errors import InvalidValueError, UnsupportedObjectError
+from peelmodel.errors import InvalidTypeError, InvalidValueError, UnsupportedObjectError
 from peelmodel.grades import Change, Coverage, Distribution, History, StatementCheck
 from peelmodel.model.finding import FindingCount, FindingEntry, FindingsRecord
 from peelmodel.model.inspection import Inspection
@@ -27,8 +27,7 @@ __all__ = ["ACCEPTED", "COLUMNS", "Frameable", "rows_of"]
 
 #: What :func:`rows_of` takes, in words, for its error message.
 ACCEPTED: Final = (
-    "a result (Inspection, Assessment, Reconciliation, Aggregate, GradesRecord, "
-    "FindingsRecord, History, Distribution, StatementCheck, Coverage, Change) or a sequence"
+    "a peelmodel result (an Inspection, an Assessment, a GradesRecord...) or a sequence"
 )
 _CLAIM = (
     *("id", "area", "label", "measure", "basis", "period_start", "period_end"),
@@ -198,13 +197,13 @@ def _items(obj: object, function: str) -> tuple[type, list[object]] | None:
     if isinstance(obj, tuple(_ROWS)):
         return type(obj), [obj]
     if isinstance(obj, str | bytes | Mapping) or not isinstance(obj, Iterable):
-        raise UnsupportedObjectError(function, obj, ACCEPTED)
+        raise UnsupportedObjectError(f"peelmodel.tabular.{function}", obj, ACCEPTED)
     items = list(obj)
     if not items:
         return None
     kind = next((base for base in _ITEMS if isinstance(items[0], base)), None)
     if kind is None:
-        raise UnsupportedObjectError(function, items[0], ACCEPTED)
+        raise UnsupportedObjectError(f"peelmodel.tabular.{function}", items[0], ACCEPTED)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidValueError(
@@ -224,7 +223,7 @@ def rows_of(
     """
     if kind is not None and kind not in COLUMNS:
         known = ", ".join(sorted(cls.__name__ for cls in COLUMNS))
-        raise InvalidValueError(function, "kind", kind, f"must be one of {known}")
+        raise InvalidTypeError(f"peelmodel.tabular.{function}", "kind", kind, f"one of {known}")
     if isinstance(
         obj, Inspection | Assessment | Aggregate | Reconciliation | GradesRecord | FindingsRecord
     ):

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis._aggregate_inputs import NOTHING, ForceFigures
 from peelmodel.analysis._aggregates import (
     Aggregate,
@@ -190,6 +191,7 @@ def _figure(  # noqa: PLR0913 - the parts of one group figure
     )
 
 
+@checked
 def aggregate(  # noqa: PLR0913 - the parts of one group
     collected: Mapping[str, ForceFigures],
     *,

@@ -60,6 +60,7 @@ from typing import Final
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis._aggregate_engine import add, aggregate, between, ratio, region_members
 from peelmodel.analysis._aggregate_inputs import Item, collect
 from peelmodel.analysis._aggregates import (
@@ -101,6 +102,7 @@ MSG: Final = "most-similar-group"
 _KINDS: Final = {AreaKind.NATIONAL: AggregateKind.NATIONAL, AreaKind.REGION: AggregateKind.REGION}
 
 
+@checked
 def national(
     items: Iterable[Item],
     *,
@@ -126,6 +128,7 @@ def national(
     )
 
 
+@checked
 def regional(
     items: Iterable[Item],
     region: str,
@@ -147,6 +150,7 @@ def regional(
     )
 
 
+@checked
 def by_region(
     items: Iterable[Item],
     *,
@@ -171,6 +175,7 @@ def by_region(
     )
 
 
+@checked
 def most_similar_group(  # noqa: PLR0913 - the group, its members and three options
     items: Iterable[Item],
     members: Iterable[str],
@@ -202,6 +207,7 @@ def most_similar_group(  # noqa: PLR0913 - the group, its members and three opti
     )
 
 
+@checked
 def merge(
     results: Iterable[Aggregate],
     *,

@@ -22,6 +22,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel import _html
+from peelmodel._typecheck import checked
 from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
 from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
@@ -188,6 +189,7 @@ class Assessment:
         return _html.block(f"{repr(self)[1:-1]} ({counts})", figures)
 
 
+@checked
 def assess(inspection: Inspection) -> Assessment:
     """Derive, reconcile and check every figure and judgment of *inspection*.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from peelmodel._typecheck import checked
 from peelmodel.model.grade import Grade
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.question import QuestionLevel
@@ -28,6 +29,7 @@ from peelmodel.model.question import QuestionLevel
 __all__ = ["modelled_overall", "overall_anomalies", "question_grades"]
 
 
+@checked
 def question_grades(inspection: Inspection) -> dict[str, Grade]:
     """The grade of every judged core question, by question id."""
     return {
@@ -37,6 +39,7 @@ def question_grades(inspection: Inspection) -> dict[str, Grade]:
     }
 
 
+@checked
 def overall_anomalies(inspection: Inspection) -> tuple[str, ...]:
     """Sentences describing an overall grade better or worse than every question grade."""
     overall = inspection.overall
@@ -50,6 +53,7 @@ def overall_anomalies(inspection: Inspection) -> tuple[str, ...]:
     return ()
 
 
+@checked
 def modelled_overall(grades: Iterable[Grade]) -> Grade:
     """The most frequent grade, ties going to the lower grade (a model, not HMIC's rule)."""
     counts = Counter(grades)

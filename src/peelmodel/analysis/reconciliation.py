@@ -35,6 +35,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel import _html
+from peelmodel._typecheck import checked
 from peelmodel.analysis._propagation import (
     Engine,
     Infeasible,
@@ -218,6 +219,7 @@ class Reconciliation:
         return _html.block(repr(self)[1:-1], intervals, conflicts if self.conflicts else "")
 
 
+@checked
 def holds_together(claims: Iterable[Claim], limits: Iterable[Limit]) -> bool:
     """Whether the published *claims* pass bounds consistency together under *limits*.
 
@@ -286,6 +288,7 @@ def _minimal_conflict(
     )
 
 
+@checked
 def reconcile(claims: Iterable[Claim], *, limits: Iterable[Limit] | None = None) -> Reconciliation:
     """Infer the interval of every quantity, and find the claims that cannot all hold.
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel import _html
+from peelmodel._typecheck import checked
 from peelmodel.arithmetic import places, publish
 from peelmodel.claims import Claim, Quantity
 from peelmodel.model.figure import Qualifier
@@ -21,6 +22,7 @@ from peelmodel.model.figure import Qualifier
 __all__ = ["Comparison", "compare", "known_values", "reproduce"]
 
 
+@checked
 def known_values(claims: Iterable[Claim]) -> dict[Quantity, int]:
     """The quantities that published counts give exactly.
 
@@ -42,6 +44,7 @@ def known_values(claims: Iterable[Claim]) -> dict[Quantity, int]:
     return {q: v for q, v in found.items() if q not in clashing}
 
 
+@checked
 def reproduce(claim: Claim, known: Mapping[Quantity, int]) -> Decimal | None:
     """The value the claim's inputs give, rounded as published; ``None`` if an input is unknown.
 
@@ -88,6 +91,7 @@ class Comparison:
         return _html.table(headers, [row])
 
 
+@checked
 def compare(claims: Iterable[Claim], force: str, comparator: str) -> tuple[Comparison, ...]:
     """Pair each published figure of *force* with the same figure for *comparator*.
 

@@ -24,6 +24,7 @@ from fractions import Fraction
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis.reconciliation import Reconciliation, reconcile
 from peelmodel.arithmetic import Band, band, places, round_half_up
@@ -62,6 +63,7 @@ class Scrutiny:
         return self._found[claim.id]
 
 
+@checked
 def caught_value(
     claim: Claim, claims: Iterable[Claim], limits: Iterable[Limit] | None = None
 ) -> Decimal | None:

@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import forces
 from peelmodel.catalogues._registry import Registry, read_data
 
@@ -92,11 +93,13 @@ def _build() -> list[Rule]:
 _REGISTRY: Final = Registry[Rule]("aggregation rule", _build, key=lambda rule: rule.name)
 
 
+@checked
 def rules() -> tuple[Rule, ...]:
     """Every rule the package knows, in the order of the report's footnotes."""
     return tuple(_REGISTRY)
 
 
+@checked
 def rule(name: str) -> Rule:
     """The rule with this name; raise :class:`~peelmodel.errors.UnknownReferenceError`.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.outcome import OutcomeGroup, OutcomeRate, OutcomeType
@@ -52,11 +53,13 @@ _REGISTRY: Final = Registry[OutcomeType | OutcomeGroup](
 )
 
 
+@checked
 def get(outcome_id: str) -> OutcomeType | OutcomeGroup:
     """Return the type (``"type-8"``) or group (``"out-of-court-informal"``) with this id."""
     return _REGISTRY.get(outcome_id)
 
 
+@checked
 def type(number: int) -> OutcomeType:  # noqa: A001 - the framework's own word
     """Return outcome type *number*."""
     found = _REGISTRY.get(f"type-{number}")
@@ -65,6 +68,7 @@ def type(number: int) -> OutcomeType:  # noqa: A001 - the framework's own word
     return found
 
 
+@checked
 def group(group_id: str) -> OutcomeGroup:
     """Return the outcome group with this id."""
     found = _REGISTRY.get(group_id) if group_id in _REGISTRY else None
@@ -73,16 +77,19 @@ def group(group_id: str) -> OutcomeGroup:
     return found
 
 
+@checked
 def types() -> tuple[OutcomeType, ...]:
     """Every outcome type, by number."""
     return tuple(entry for entry in _REGISTRY if isinstance(entry, OutcomeType))
 
 
+@checked
 def groups() -> tuple[OutcomeGroup, ...]:
     """Every outcome group."""
     return tuple(entry for entry in _REGISTRY if isinstance(entry, OutcomeGroup))
 
 
+@checked
 def group_of(outcome_type: OutcomeType) -> OutcomeGroup:
     """The group an outcome type belongs to."""
     return group(outcome_type.group)

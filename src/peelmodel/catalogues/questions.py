@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any, Final
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.errors import DocumentError, InvalidValueError, Problem, UnknownReferenceError
@@ -188,15 +189,17 @@ def _build() -> list[InspectionQuestion]:
 
 
 _REGISTRY: Final = Registry[InspectionQuestion](
-    "question", _build, key=lambda q: q.id, names=lambda q: (q.text,)
+    "question", _build, key=lambda q: q.id, names=lambda q: (q.text,), first_of_shared=True
 )
 
 
+@checked
 def get(question_id: str) -> InspectionQuestion:
     """Return the question with this id, such as ``"peel-2015.effectiveness.2"``."""
     return _REGISTRY.get(question_id)
 
 
+@checked
 def lookup(text: str) -> InspectionQuestion:
     """Return the question with this id or exact text, ignoring case.
 
@@ -205,6 +208,7 @@ def lookup(text: str) -> InspectionQuestion:
     return _REGISTRY.lookup(text)
 
 
+@checked
 def all(  # noqa: A001 - the registry's documented name
     *, programme: str | None = None, pillar: Pillar | None = None
 ) -> tuple[InspectionQuestion, ...]:
@@ -222,11 +226,13 @@ def areas(programme: str | None = None) -> tuple[InspectionQuestion, ...]:
     return tuple(q for q in all(programme=programme) if q.level is QuestionLevel.AREA)
 
 
+@checked
 def headline(programme: str, pillar: Pillar) -> InspectionQuestion:
     """The headline question of a programme's pillar: its grade is the overall judgment."""
     return get(f"{programme}.{pillar.value}")
 
 
+@checked
 def children(question: InspectionQuestion) -> tuple[InspectionQuestion, ...]:
     """The questions directly below *question*."""
     return tuple(q for q in _REGISTRY if q.parent_id == question.id)

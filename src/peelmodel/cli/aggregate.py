@@ -7,19 +7,18 @@ naming it, unless ``--allow-inconsistent`` sets those figures aside.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-from fractions import Fraction
 from typing import Any
 
 from peelmodel.analysis import aggregation
-from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, CommandError, Output
-from peelmodel.cli.parsing import add_command
+from peelmodel.cli import csv_output
+from peelmodel.cli.empty import NOTE
+from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, CommandError, Output, counted
+from peelmodel.cli.parsing import add_command, choice, force_ids
 from peelmodel.cli.sources import STDIN, load, name_of
 from peelmodel.cli.table import render
 from peelmodel.documents import records
-from peelmodel.documents.numbers import display, exact
+from peelmodel.documents.numbers import display
 from peelmodel.errors import InconsistentInputError
 from peelmodel.model.inspection import Inspection
 
@@ -68,6 +67,7 @@ def add_parser(commands: Any) -> None:
     )
     command.add_argument(
         "--by",
+        type=choice("national", "region", "msg"),
         choices=("national", "region", "msg"),
         default=None,
         help="the groups: England and Wales, each region, or the forces of --msg "
@@ -76,11 +76,13 @@ def add_parser(commands: Any) -> None:
     command.add_argument(
         "--msg",
         metavar="FORCE,...",
+        type=force_ids,
         default=None,
-        help="the forces of a most similar group, comma-separated (default: none)",
+        help="the forces of a most similar group, comma-separated ids or names (default: none)",
     )
     command.add_argument(
         "--method",
+        type=choice(*(method.value for method in aggregation.Method)),
         choices=[method.value for method in aggregation.Method],
         default=None,
         help="how rates are combined (default: ratio-of-sums, or mean for --by msg)",
@@ -93,6 +95,7 @@ def add_parser(commands: Any) -> None:
     )
     command.add_argument(
         "--format",
+        type=choice("table", "json", "csv"),
         choices=("table", "json", "csv"),
         default="table",
         help="table for people, json or csv for programs (default: table)",
@@ -112,23 +115,36 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:  # noqa: ARG0
         groups = _groups(arguments, by)
     except _InconsistentFileError as error:
         return Output(EXIT_INCONSISTENT, "", notes=(str(error),))
+    empty = tuple(_why_empty(group) for group in groups if not group.figures)
     if arguments.format == "json":
         document = {"by": by, "groups": [records.aggregate_dict(group) for group in groups]}
         return Output(
-            EXIT_CONSISTENT, json.dumps(document, indent=2, ensure_ascii=False), is_json=True
+            EXIT_CONSISTENT,
+            json.dumps(document, indent=2, ensure_ascii=False),
+            is_json=True,
+            notes=empty,
         )
     if arguments.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_csv_row(row) for row in records.to_records(groups))
+        text = csv_output.render(records.to_records(groups), _CSV_FIELDS)
         notes = tuple(
-            f"peelmodel: note: {group.area}: missing {', '.join(group.missing)}"
+            f"{NOTE}{group.area}: missing {', '.join(group.missing)}"
             for group in groups
-            if group.missing
+            if group.missing and group.figures
         )
-        return Output(EXIT_CONSISTENT, buffer.getvalue().removesuffix("\n"), notes=notes)
-    return Output(EXIT_CONSISTENT, "\n\n".join(_table(group) for group in groups))
+        return Output(EXIT_CONSISTENT, text, notes=notes + empty)
+    text = "\n\n".join(_table(group) for group in groups)
+    return Output(EXIT_CONSISTENT, text, notes=empty)
+
+
+def _why_empty(group: aggregation.Aggregate) -> str:
+    """The note for a group with no figures: none of its forces given, or nothing to combine."""
+    if len(group.missing) == len(group.members):
+        members = counted(len(group.members), "force")
+        return (
+            f"{NOTE}{group.area}: no figures: none of its {members} "
+            f"({', '.join(group.members)}) is among the inputs"
+        )
+    return f"{NOTE}{group.area}: no figures: the inputs publish none that the group combines"
 
 
 class _InconsistentFileError(Exception):
@@ -151,7 +167,7 @@ def _groups(arguments: argparse.Namespace, by: str) -> tuple[aggregation.Aggrega
     options: dict[str, Any] = {"rules": rules, "allow_inconsistent": arguments.allow_inconsistent}
     try:
         if by == "msg":
-            members = _split(arguments.msg)
+            members = list(arguments.msg)
             mean = method or aggregation.Method.MEAN
             return (aggregation.most_similar_group(inspections, members, method=mean, **options),)
         options["method"] = method or aggregation.Method.RATIO_OF_SUMS
@@ -194,7 +210,7 @@ def _value(figure: aggregation.AggregateFigure) -> str:
 
 def _table(group: aggregation.Aggregate) -> str:
     present = len(group.members) - len(group.missing)
-    over = f"{group.method.value} over {present} of {len(group.members)} forces"
+    over = f"{group.method.value} over {present} of {counted(len(group.members), 'force')}"
     lines = [
         f"{group.name} ({group.area}): {over}",
         f"missing: {', '.join(group.missing) if group.missing else 'none'}",
@@ -209,7 +225,7 @@ def _table(group: aggregation.Aggregate) -> str:
             display(len(figure.forces)),
             ", ".join(figure.missing)
             if len(figure.missing) <= 3
-            else f"{display(len(figure.missing))} forces",
+            else counted(len(figure.missing), "force"),
             ", ".join(figure.excluded),
         ]
         for figure in group.figures
@@ -217,10 +233,3 @@ def _table(group: aggregation.Aggregate) -> str:
     headers = ("figure", "basis", "period", "value", "forces", "missing", "excluded")
     lines.append(render(headers, rows, right=(3, 4)))
     return "\n".join(lines)
-
-
-def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """*row* with exact values written as the JSON output writes them (``2.5``, ``1/3``)."""
-    return {
-        key: exact(value) if isinstance(value, Fraction) else value for key, value in row.items()
-    }

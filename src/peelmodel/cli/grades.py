@@ -4,10 +4,12 @@
 its force, programme, question (from PEEL 2021/22 on, the area's id, such as
 ``peel-2023-25.investigating-crime``), state, grade (null unless graded),
 last_updated, source and source_kind, and where the entry holds them quote,
-published, inferred, history and conflicts; ``"statements"``, each national statement with the
-status of its count in the record; and, with ``--by``, ``"distribution"``.
-An unknown force, programme, question or region exits 2 with one line on
-standard error; a selection the record holds no entry for says so there.
+published, inferred, history and conflicts; ``"statements"``, each national
+statement with the status of its count in the record (none for one force or
+region, unless ``--statements``); and, with ``--by``, ``"distribution"``.
+Forces, regions, programmes and pillars are names as people write them; an
+unknown one exits 2 with one line on standard error, and a query that matches
+nothing says why in one line there.
 """
 
 from __future__ import annotations
@@ -21,9 +23,17 @@ from typing import Any
 
 from peelmodel import grades
 from peelmodel.analysis.status import Status
-from peelmodel.catalogues import areas, forces
-from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output
-from peelmodel.cli.parsing import add_command
+from peelmodel.catalogues import forces
+from peelmodel.cli.empty import NOTE, no_grades
+from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output, counted
+from peelmodel.cli.parsing import (
+    add_command,
+    choice,
+    force_id,
+    pillar_id,
+    programme_id,
+    region_id,
+)
 from peelmodel.cli.table import Cell, render, status_cell
 from peelmodel.documents.numbers import display
 from peelmodel.model.grade import Grade, Pillar
@@ -55,12 +65,16 @@ def add_parser(commands: Any) -> None:
         },
     )
     command.add_argument(
-        "--force", metavar="ID", help="a force id, name or ONS code (default: every force)"
+        "--force",
+        metavar="NAME",
+        type=force_id,
+        help="a force: id, name, short name or ONS code (default: every force)",
     )
     command.add_argument(
         "--programme",
-        metavar="ID",
-        help="a programme, such as peel-2015 or peel-2023-25 (default: every programme)",
+        metavar="NAME",
+        type=programme_id,
+        help="a programme, such as peel-2015, 'PEEL 2015' or peel-2023-25 (default: every programme)",
     )
     command.add_argument(
         "--question",
@@ -69,15 +83,26 @@ def add_parser(commands: Any) -> None:
     )
     command.add_argument(
         "--pillar",
-        choices=[p.value for p in Pillar],
+        type=pillar_id,
         metavar="PILLAR",
         help=f"a pillar: {', '.join(p.value for p in Pillar)} (default: every pillar)",
     )
     command.add_argument(
-        "--region", metavar="ID", help="a region id or name (default: every region)"
+        "--region",
+        metavar="NAME",
+        type=region_id,
+        help="a region, such as south-east or Wales (default: every region)",
+    )
+    command.add_argument(
+        "--statements",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="list the national statements and their checks "
+        "(default: yes, unless --force or --region is given)",
     )
     command.add_argument(
         "--by",
+        type=choice(*_BY),
         choices=_BY,
         default=None,
         help="count the forces per grade, nationally (grade) or by region "
@@ -85,6 +110,7 @@ def add_parser(commands: Any) -> None:
     )
     command.add_argument(
         "--format",
+        type=choice(*_FORMATS),
         choices=_FORMATS,
         default="table",
         help="table for people, json or csv for programs (default: table)",
@@ -101,7 +127,14 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
         question=arguments.question,
         region=arguments.region,
     )
-    checks = grades.check_statements(programme=arguments.programme, question=arguments.question)
+    shown = arguments.statements
+    if shown is None:
+        shown = arguments.force is None and arguments.region is None
+    checks = (
+        grades.check_statements(programme=arguments.programme, question=arguments.question)
+        if shown
+        else ()
+    )
     if arguments.pillar is not None:
         checks = tuple(
             c
@@ -112,7 +145,9 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     distributions = _distributions(arguments, entries) if arguments.by else ()
     inconsistent = any(check.status is Status.INCONSISTENT for check in checks)
     code = EXIT_INCONSISTENT if inconsistent else EXIT_CONSISTENT
-    notes = () if entries else (_nothing(arguments),)
+    notes = () if entries else (no_grades(arguments),)
+    if entries and arguments.by and not distributions:
+        notes = (f"{NOTE}nothing to count by {arguments.by}: no graded question among the entries",)
     if arguments.format == "json":
         document: dict[str, Any] = {
             "grades": grades.rows(entries),
@@ -128,23 +163,11 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     return Output(code, _table(entries, checks, distributions, colour=colour), notes=notes)
 
 
-def _nothing(arguments: argparse.Namespace) -> str:
-    asked = [
-        f"--{name} {value}"
-        for name in ("force", "programme", "question", "pillar", "region")
-        if (value := getattr(arguments, name)) is not None
-    ]
-    return "peelmodel: grades: the record holds no entry" + (
-        f" for {' '.join(asked)}" if asked else ""
-    )
-
-
 def _distributions(
     arguments: argparse.Namespace, entries: Sequence[GradeEntry]
 ) -> tuple[grades.Distribution, ...]:
     """One distribution per question shown, over all forces, one force or a region's."""
-    force = None if arguments.force is None else forces.lookup(arguments.force).id
-    region = None if arguments.region is None else areas.lookup(arguments.region).id
+    force, region = arguments.force, arguments.region
     members = [
         f.id
         for f in forces.all()
@@ -298,11 +321,9 @@ def _table(
             "",
         ]
     statuses = [check.status.value for check in checks]
-    counted = ", ".join(
-        f"{statuses.count(s.value)} {s.value}" for s in Status if s.value in statuses
-    )
-    lines.append(
-        f"{display(len(entries))} entries; {len(checks)} national statements"
-        + (f": {counted}." if counted else ".")
-    )
+    tally = ", ".join(f"{statuses.count(s.value)} {s.value}" for s in Status if s.value in statuses)
+    summary = counted(len(entries), "entry", "entries")
+    if checks:
+        summary += f"; {counted(len(checks), 'national statement')}: {tally}"
+    lines.append(summary + ".")
     return "\n".join(lines)

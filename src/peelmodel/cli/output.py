@@ -25,6 +25,7 @@ __all__ = [
     "CommandError",
     "Output",
     "colour_wanted",
+    "counted",
     "one_line",
     "write",
 ]
@@ -71,6 +72,16 @@ class CommandError(Exception):
         if rest > 0:
             lines.append(f"{prefix}... and {rest} more problem{'s' if rest > 1 else ''}")
         return lines
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """*count* and its noun, singular for one: ``1 entry``, ``2 entries``, ``1,348 entries``.
+
+    >>> counted(1, "entry", "entries"), counted(0, "figure"), counted(1348, "entry", "entries")
+    ('1 entry', '0 figures', '1,348 entries')
+    """
+    noun = singular if count == 1 else (plural or singular + "s")
+    return f"{count:,} {noun}"
 
 
 def one_line(message: str) -> str:

@@ -1,14 +1,41 @@
-"""The argument parsers: usage errors that exit 2 with one line, and help that lists exit codes."""
+"""The argument parsers: usage errors that exit 2 with one line, and help that lists exit codes.
+
+Options that name a force, a region, a programme or a pillar take names as
+people write them, resolved by the catalogues (:func:`force_id` and the
+rest); options with a few fixed values ignore case (:func:`choice`):
+
+>>> force_id("thames valley"), region_id("south-east"), programme_id("2015"), pillar_id("Effectiveness")
+('thames-valley', 'south-east-region', 'peel-2015', 'effectiveness')
+>>> force_ids("hants, Kent ,the met")
+('hampshire', 'kent', 'metropolitan')
+>>> choice("table", "json", "csv")(" CSV ")
+'csv'
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from peelmodel.catalogues import areas, forces, programmes
 from peelmodel.cli.output import EXIT_INTERNAL, EXIT_INVALID, CommandError
+from peelmodel.errors import UnknownReferenceError
+from peelmodel.model.area import AreaKind
 
-__all__ = ["Formatter", "Parser", "add_command", "add_debug", "exit_codes"]
+__all__ = [
+    "Formatter",
+    "Parser",
+    "add_command",
+    "add_debug",
+    "choice",
+    "exit_codes",
+    "force_id",
+    "force_ids",
+    "pillar_id",
+    "programme_id",
+    "region_id",
+]
 
 _DEBUG_HELP = "on an internal error, print the traceback too"
 
@@ -73,3 +100,43 @@ def add_command(
     )
     add_debug(parser, default=argparse.SUPPRESS)
     return parser
+
+
+def _resolved(find: Callable[[str], str]) -> Callable[[str], str]:
+    """An argument type: *find*'s answer, or its refusal as a usage error."""
+
+    def resolve(text: str) -> str:
+        try:
+            return find(text)
+        except UnknownReferenceError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return resolve
+
+
+#: The id of the force a name names: an id, name, short name or ONS code.
+force_id = _resolved(lambda text: forces.lookup(text).id)
+#: The id of the region a name names: ``south-east``, ``South East``, ``Wales``.
+region_id = _resolved(lambda text: areas.lookup(text, kind=AreaKind.REGION).id)
+#: The id of the programme a name names: ``peel-2015``, ``PEEL 2015``, ``2015``.
+programme_id = _resolved(lambda text: programmes.lookup(text).id)
+#: The pillar a name names: ``effectiveness``, ``Effectiveness``.
+pillar_id = _resolved(lambda text: programmes.pillar(text).value)
+
+
+def force_ids(text: str) -> tuple[str, ...]:
+    """The ids of the forces a comma-separated list names."""
+    return tuple(force_id(part) for part in text.split(",") if part.strip())
+
+
+def choice(*values: str) -> Callable[[str], str]:
+    """An argument type for one of *values*, ignoring case, surrounding spaces and ``_``/``-``."""
+
+    def chosen(text: str) -> str:
+        wanted = text.strip().casefold().replace("_", "-")
+        if wanted in values:
+            return wanted
+        listed = ", ".join(values)
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {listed})")
+
+    return chosen

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from peelmodel.analysis.assessment import Assessment, FigureResult, assess
+from peelmodel.cli import csv_output
 from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output
 from peelmodel.cli.parsing import add_command
 from peelmodel.cli.sources import DEFAULT_DATASET, load
@@ -75,9 +76,9 @@ def add_parsers(commands: Any) -> None:
 def _add_format(add_argument: Callable[..., argparse.Action]) -> None:
     add_argument(
         "--format",
-        choices=("table", "json"),
+        choices=("table", "json", "csv"),
         default="table",
-        help="table for people, json for programs (default: table)",
+        help="table for people, json or csv for programs (default: table)",
     )
 
 
@@ -91,6 +92,8 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     if arguments.format == "json":
         text = json.dumps(records.assessment_dict(assessment), indent=2, ensure_ascii=False)
         return Output(code, text, is_json=True)
+    if arguments.format == "csv":
+        return Output(code, csv_output.assessment_csv(assessment))
     return Output(code, _table(assessment, colour=colour))
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.datasets._files import read_findings, read_grades
 from peelmodel.documents import loads
@@ -52,6 +53,7 @@ def _files() -> tuple[str, ...]:
     return tuple(sorted(f.name.removesuffix(".json") for f in found if f.name.endswith(".json")))
 
 
+@checked
 def names() -> tuple[str, ...]:
     """The names of the inspection datasets that ship with the package, sorted."""
     return tuple(
@@ -71,6 +73,7 @@ def record_files(kind: str) -> tuple[str, ...]:
     return tuple(f"{kind}-{p.id}" for p in programmes.all() if f"{kind}-{p.id}" in shipped)
 
 
+@checked
 def text(name: str) -> str:
     """The JSON text of dataset *name* (an inspection, :data:`GRADES` or a record file), as shipped."""
     records = (GRADES, *record_files("grades"), *record_files("findings"))
@@ -79,12 +82,14 @@ def text(name: str) -> str:
     return resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 
+@checked
 @cache
 def load(name: str) -> Inspection:
     """Load dataset *name* as an :class:`~peelmodel.Inspection` (cached: it is immutable)."""
     return loads(text(name), Inspection, source=f"{name}.json")
 
 
+@checked
 @cache
 def grades_record() -> GradesRecord:
     """Load the PEEL grades record of the 43 forces, every programme (cached: it is immutable)."""

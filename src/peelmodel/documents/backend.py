@@ -22,6 +22,7 @@ import json
 import os
 from typing import Any, Final
 
+from peelmodel._typecheck import checked
 from peelmodel.errors import UnknownReferenceError
 
 try:
@@ -40,16 +41,19 @@ _COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).en
 _ACTIVE: list[str] = ["pure" if os.environ.get(ENVIRONMENT_VARIABLE) else _INSTALLED[-1]]
 
 
+@checked
 def available() -> tuple[str, ...]:
     """The backends that can be used here: ``"pure"``, and ``"fast"`` with the ``fast`` extra."""
     return _INSTALLED
 
 
+@checked
 def active() -> str:
     """The backend in use: ``"pure"`` or ``"fast"``."""
     return _ACTIVE[0]
 
 
+@checked
 def use(name: str) -> None:
     """Read and write documents with the backend *name* from now on.
 
@@ -63,6 +67,7 @@ def use(name: str) -> None:
     _ACTIVE[0] = name
 
 
+@checked
 def encode(data: Any) -> str:
     """Compact JSON text of JSON-shaped *data*, non-ASCII characters as they are.
 
@@ -74,6 +79,7 @@ def encode(data: Any) -> str:
     return _COMPACT(data)
 
 
+@checked
 def decode(text: str | bytes) -> Any:
     r"""Parse *text* with orjson; raise ``ValueError`` where the strict parser must look.
 

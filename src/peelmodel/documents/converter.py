@@ -32,6 +32,7 @@ from cattrs import Converter
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 from peelmodel.documents import hooks
 from peelmodel.documents.generated import structure_fn, unstructure_fn
@@ -183,6 +184,7 @@ def quick_structure(data: Any, cls: type[T]) -> T:
     return quick_converter.structure(data, cls)
 
 
+@checked
 def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
     """Build a *cls* from JSON-shaped *data*; raise :class:`~peelmodel.errors.DocumentError` listing every problem.
 
@@ -201,6 +203,7 @@ def _structure_detailed(data: Any, cls: type[T], path: str) -> T:
         raise DocumentError(problems_of(error, path)) from None
 
 
+@checked
 def unstructure(obj: Any, cls: Any = None) -> Any:
     """The JSON-shaped data (dicts, lists, strings, ints) of *obj*, written as a *cls* if given."""
     return converter.unstructure(obj, cls)

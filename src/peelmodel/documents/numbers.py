@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from peelmodel._typecheck import checked
 from peelmodel.arithmetic import round_half_up
 
 __all__ = ["DISPLAY_PLACES", "display", "exact"]
@@ -20,6 +21,7 @@ __all__ = ["DISPLAY_PLACES", "display", "exact"]
 DISPLAY_PLACES = 3
 
 
+@checked
 def exact(value: Fraction) -> str:
     """*value* as text that loses nothing: an integer, a finite decimal, or ``p/q``."""
     if value.denominator == 1:
@@ -28,6 +30,7 @@ def exact(value: Fraction) -> str:
     return str(decimal) if Fraction(decimal) == value else f"{value.numerator}/{value.denominator}"
 
 
+@checked
 def display(value: Fraction | Decimal | int) -> str:
     """*value* for a table: thousands grouped, at most :data:`DISPLAY_PLACES` places.
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeAlias
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis.aggregation import Aggregate, AggregateFigure
 from peelmodel.analysis.assessment import Assessment, FigureResult
 from peelmodel.analysis.judging import modelled_overall, question_grades
@@ -20,7 +21,7 @@ from peelmodel.arithmetic import places, round_half_up
 from peelmodel.claims import Claim, claims_of
 from peelmodel.documents.finding_rows import count_row, finding_row
 from peelmodel.documents.numbers import exact
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError
 from peelmodel.model.finding import FindingCount, FindingEntry, FindingsRecord
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.outcome import OutcomeRate
@@ -56,6 +57,7 @@ _KINDS = (
 )
 
 
+@checked
 def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     """The JSON-shaped form of *assessment*, as ``peelmodel report --format json`` prints it.
 
@@ -139,6 +141,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+@checked
 def aggregate_dict(group: Aggregate) -> dict[str, Any]:
     """The JSON-shaped form of one aggregate, as ``peelmodel aggregate --format json`` prints it."""
     figures = []
@@ -177,6 +180,7 @@ def aggregate_dict(group: Aggregate) -> dict[str, Any]:
     }
 
 
+@checked
 def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, Any]]:
     """Tidy rows with typed values, one per figure, grade, interval or outcome row.
 
@@ -233,7 +237,7 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
     if isinstance(obj, Reconciliation):
         return [_interval_row(interval) for interval in obj.intervals]
     if not isinstance(obj, Aggregate | Iterable) or isinstance(obj, str):
-        raise InvalidValueError("to_records", "obj", obj, f"must be one of {_KINDS}")
+        raise InvalidTypeError("peelmodel.tabular.to_records", "obj", obj, f"one of {_KINDS}")
     items: list[object] = [obj] if isinstance(obj, Aggregate) else list(obj)
     first = type(items[0]) if items else Aggregate
     rows: list[dict[str, Any]] = []
@@ -247,15 +251,16 @@ def to_records(obj: Recordable, *, digits: int | None = None) -> list[dict[str, 
         elif isinstance(item, FindingEntry | FindingCount) and first is type(item):
             rows.append(finding_row(item) if isinstance(item, FindingEntry) else count_row(item))
         else:
-            raise InvalidValueError(
-                "to_records",
+            raise InvalidTypeError(
+                "peelmodel.tabular.to_records",
                 f"obj[{index}]",
                 item,
-                "must be of the kind the first item is",
+                "an item of the kind the first item is",
             )
     return rows
 
 
+@checked
 def grade_row(entry: GradeEntry) -> dict[str, Any]:
     """One entry of the grades record as a typed row.
 
@@ -286,6 +291,7 @@ def grade_row(entry: GradeEntry) -> dict[str, Any]:
     }
 
 
+@checked
 def outcome_row(row: OutcomeRate) -> dict[str, Any]:
     """One outcome row as a typed row, with its ``rate`` a ``Decimal``.
 

@@ -42,6 +42,7 @@ import json
 from types import GenericAlias
 from typing import Any, TypeVar, cast, get_args
 
+from peelmodel._typecheck import checked_as
 from peelmodel.documents import backend
 from peelmodel.documents.converter import quick_structure, structure, unstructure
 from peelmodel.documents.header import KINDS, open_envelope, quick_body, wrap
@@ -59,6 +60,7 @@ def _has_documents(cls: object) -> bool:
     return KINDS.get(getattr(cls, "__name__", "")) is cls
 
 
+@checked_as("peelmodel.dumps")
 def dumps(obj: object, *, indent: int | None = None) -> str:
     """Write *obj*, an instance of a public class, as a JSON document.
 
@@ -93,6 +95,7 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
+@checked_as("peelmodel.loads")
 def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
     """Read a JSON document written by :func:`dumps` as a *cls*.
 

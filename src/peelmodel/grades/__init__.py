@@ -26,6 +26,7 @@ from typing import Final
 import attrs
 
 from peelmodel import _html, datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.grades._counts import (
     Distribution,
@@ -79,6 +80,7 @@ SCALES_WARNING: Final = (
 )
 
 
+@checked
 def record() -> GradesRecord:
     """The grades record that ships with peelmodel (the ``peel-grades`` dataset)."""
     return datasets.grades_record()
@@ -143,6 +145,7 @@ class History:
         return _html.block(f"{self.force.name}: {repr(self)[1:-1]}", entries, warning)
 
 
+@checked
 def history(
     force: str | Force,
     *,
@@ -250,6 +253,7 @@ class Change:
         return _html.table(headers, [row])
 
 
+@checked
 def changes(
     *,
     force: str | Force | None = None,

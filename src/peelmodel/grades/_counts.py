@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from peelmodel import _html, datasets
+from peelmodel._typecheck import checked
 from peelmodel.analysis.status import Status
 from peelmodel.catalogues import areas, forces
 from peelmodel.grades._selection import (
@@ -94,6 +95,7 @@ class Distribution:
         return _html.block(title, _html.table(("grade", "forces", "which"), rows))
 
 
+@checked
 def distribution(
     question: str | InspectionQuestion,
     *,
@@ -138,6 +140,7 @@ def _all_forces() -> tuple[Force, ...]:
     return forces.all()
 
 
+@checked
 def by_region(
     question: str | InspectionQuestion, *, record: GradesRecord | None = None
 ) -> tuple[Distribution, ...]:
@@ -153,6 +156,7 @@ def by_region(
     return tuple(found)
 
 
+@checked
 def most_similar_group(
     question: str | InspectionQuestion,
     members: Iterable[str | Force],
@@ -226,6 +230,7 @@ class StatementCheck:
         return _html.table(headers, [row])
 
 
+@checked
 def check_statements(
     *,
     programme: str | Programme | None = None,

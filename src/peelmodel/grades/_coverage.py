@@ -7,6 +7,7 @@ from collections import Counter
 import attrs
 
 from peelmodel import _html, datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import forces, programmes, questions
 from peelmodel.grades._selection import resolve_programme
 from peelmodel.model.grade import Grade, Programme
@@ -59,6 +60,7 @@ class Coverage:
         return _html.table(headers, [row])
 
 
+@checked
 def coverage(
     record: GradesRecord | None = None, *, programme: str | Programme | None = None
 ) -> tuple[Coverage, ...]:
@@ -135,6 +137,7 @@ def _area_table(rows: list[Coverage], programme: Programme) -> list[str]:
     ]
 
 
+@checked
 def coverage_table(record: GradesRecord | None = None) -> str:
     """The coverage of the record as Markdown: pillar grades, core questions, then areas.
 

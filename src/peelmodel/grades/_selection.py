@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Final
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import areas, forces, programmes, questions
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.model.area import Area, AreaKind, Force
@@ -43,14 +44,11 @@ def resolve_question(name: str | InspectionQuestion) -> InspectionQuestion:
 
 
 def _pillar(name: str | Pillar) -> Pillar:
-    try:
-        return Pillar(name)
-    except ValueError:
-        raise UnknownReferenceError("pillar", name, (p.value for p in Pillar)) from None
+    return programmes.pillar(name)
 
 
 def _region(name: str | Area) -> Area:
-    found = name if isinstance(name, Area) else areas.lookup(name)
+    found = name if isinstance(name, Area) else areas.lookup(name, kind=AreaKind.REGION)
     if found.kind is not AreaKind.REGION:
         regions = (area.id for area in areas.all(kind=AreaKind.REGION))
         raise UnknownReferenceError("region", name, regions)
@@ -95,6 +93,7 @@ def order(entry: GradeEntry) -> tuple[int, int, tuple[int, ...], str]:
     )
 
 
+@checked
 def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     *,
     force: str | Force | None = None,
@@ -108,8 +107,8 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
 ) -> tuple[GradeEntry, ...]:
     """The entries that match every filter given, in record order.
 
-    Forces, programmes, questions (and areas) and regions are found by id or
-    name (ignoring case); *headline* keeps pillar grades only (``True``) or
+    Forces, programmes, pillars, questions (and areas) and regions are found
+    by id or name, as people write them (see :mod:`peelmodel.forces`); *headline* keeps pillar grades only (``True``) or
     the other questions and areas only (``False``). An unknown name raises
     :class:`~peelmodel.errors.UnknownReferenceError`.
 
@@ -118,7 +117,7 @@ def select(  # noqa: PLR0913 - one keyword-only filter per field of an entry
     >>> select(force="atlantis")
     Traceback (most recent call last):
     ...
-    peelmodel.errors.UnknownReferenceError: unknown force 'atlantis'; known: ...
+    peelmodel.errors.UnknownReferenceError: unknown force 'atlantis'; no close match among the 43 known
     """
     wanted_force = None if force is None else resolve_force(force).id
     wanted_programme = None if programme is None else resolve_programme(programme).id
@@ -192,6 +191,7 @@ def row(entry: GradeEntry) -> dict[str, Any]:
     return found
 
 
+@checked
 def rows(entries: Iterable[GradeEntry]) -> list[dict[str, Any]]:
     """One JSON-ready dict per entry: force, programme, question, state, grade, last_updated, source.
 

@@ -7,8 +7,8 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_slug, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_slug, check_text, check_tuple, refuse_non_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["ENGLAND_AND_WALES", "Area", "AreaKind", "Country", "Force"]
 
@@ -22,12 +22,20 @@ class AreaKind(enum.Enum):
     REGION = "region"
     NATIONAL = "national"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 class Country(enum.Enum):
     """The country a force polices in."""
 
     ENGLAND = "England"
     WALES = "Wales"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
     def __str__(self) -> str:
         return self.value
@@ -52,12 +60,14 @@ class Area:
         owner = type(self).__name__
         check_slug(owner, "id", self.id)
         check_text(owner, "name", self.name)
-        if not isinstance(self.ons_code, str) or not _ONS_CODE.fullmatch(self.ons_code):
+        if not isinstance(self.ons_code, str):
+            raise InvalidTypeError(owner, "ons_code", self.ons_code, "an ONS code like 'E23000030'")
+        if not _ONS_CODE.fullmatch(self.ons_code):
             raise InvalidValueError(
                 owner, "ons_code", self.ons_code, "must be an ONS code like 'E23000030'"
             )
         if not isinstance(self.kind, AreaKind):
-            raise InvalidValueError(owner, "kind", self.kind, "must be an AreaKind")
+            raise InvalidTypeError(owner, "kind", self.kind, "an AreaKind")
         check_tuple(owner, "aliases", self.aliases)
         for alias in self.aliases:
             check_text(owner, "aliases", alias)
@@ -84,10 +94,12 @@ class Force(Area):
         super().__attrs_post_init__()
         if self.kind is not AreaKind.FORCE:
             raise InvalidValueError("Force", "kind", self.kind, "must be AreaKind.FORCE")
-        if not isinstance(self.region, Area) or self.region.kind is not AreaKind.REGION:
+        if not isinstance(self.region, Area):
+            raise InvalidTypeError("Force", "region", self.region, "a region Area")
+        if self.region.kind is not AreaKind.REGION:
             raise InvalidValueError("Force", "region", self.region, "must be a region Area")
         if not isinstance(self.country, Country):
-            raise InvalidValueError("Force", "country", self.country, "must be a Country")
+            raise InvalidTypeError("Force", "country", self.country, "a Country")
 
 
 #: England and Wales as a whole: the area every force is compared with.

@@ -10,14 +10,16 @@ import attrs
 
 from peelmodel._validators import (
     check_decimal,
+    check_instance,
     check_slug,
     check_text,
     check_tuple,
     is_decimal,
     is_slug,
     is_text,
+    refuse_non_text,
 )
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.period import Period
 
@@ -37,6 +39,10 @@ class Basis(enum.Enum):
     PER_1000_HOUSEHOLDS = "per-1000-households"
     PER_MILLION_POPULATION = "per-million-population"
     PERCENTAGE_CHANGE = "percentage-change"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
     @property
     def scale(self) -> Fraction:
@@ -78,6 +84,10 @@ class Qualifier(enum.Enum):
 
     EXACTLY = "exactly"
     MORE_THAN = "more-than"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -162,16 +172,20 @@ class Figure:
         check_slug("Figure", "measure", self.measure, dotted=True)
         check_text("Figure", "source", self.source)
         if not isinstance(self.area, Area):
-            raise InvalidValueError("Figure", "area", self.area, "must be an Area")
+            raise InvalidTypeError("Figure", "area", self.area, "an Area")
         if not self.id.startswith(f"{self.area.id}."):
             raise InvalidValueError("Figure", "id", self.id, f"must start with '{self.area.id}.'")
         if not isinstance(self.period, Period):
-            raise InvalidValueError("Figure", "period", self.period, "must be a Period")
+            raise InvalidTypeError("Figure", "period", self.period, "a Period")
         if not isinstance(self.basis, Basis):
-            raise InvalidValueError("Figure", "basis", self.basis, "must be a Basis")
+            raise InvalidTypeError("Figure", "basis", self.basis, "a Basis")
         if not isinstance(self.qualifier, Qualifier):
-            raise InvalidValueError("Figure", "qualifier", self.qualifier, "must be a Qualifier")
+            raise InvalidTypeError("Figure", "qualifier", self.qualifier, "a Qualifier")
         change = self.basis is Basis.PERCENTAGE_CHANGE
+        if self.of is not None:
+            check_instance("Figure", "of", self.of, str)  # before the rules on its value
+        if self.baseline is not None:
+            check_instance("Figure", "baseline", self.baseline, Period)  # before its value's rules
         if self.published is not None:
             check_decimal("Figure", "published", self.published, signed=change)
             if self.basis is Basis.COUNT and self.places != 0:
@@ -197,7 +211,7 @@ class Figure:
             )
         if self.baseline is not None:
             if not isinstance(self.baseline, Period):
-                raise InvalidValueError("Figure", "baseline", self.baseline, "must be a Period")
+                raise InvalidTypeError("Figure", "baseline", self.baseline, "a Period")
             if self.baseline.end >= self.period.end:
                 raise InvalidValueError(
                     "Figure", "baseline", str(self.baseline), f"must end before {self.period}"

@@ -15,7 +15,7 @@ import enum
 import attrs
 
 from peelmodel._validators import check_count, check_date, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Programme
 from peelmodel.model.provenance import (
@@ -40,7 +40,7 @@ __all__ = [
 
 def _check_finding(owner: str, question: object, text: object) -> None:
     if not isinstance(question, InspectionQuestion):
-        raise InvalidValueError(owner, "question", question, "must be an InspectionQuestion")
+        raise InvalidTypeError(owner, "question", question, "an InspectionQuestion")
     check_text(owner, "text", text)
 
 
@@ -85,6 +85,7 @@ class CauseOfConcern:
 
     def __attrs_post_init__(self) -> None:
         _check_finding("CauseOfConcern", self.question, self.text)
+        check_tuple("CauseOfConcern", "recommendations", self.recommendations)
         if not self.recommendations:
             raise InvalidValueError(
                 "CauseOfConcern",
@@ -95,8 +96,8 @@ class CauseOfConcern:
         check_tuple("CauseOfConcern", "recommendations", self.recommendations)
         for recommendation in self.recommendations:
             if not isinstance(recommendation, Recommendation):
-                raise InvalidValueError(
-                    "CauseOfConcern", "recommendations", recommendation, "must be a Recommendation"
+                raise InvalidTypeError(
+                    "CauseOfConcern", "recommendations", recommendation, "a Recommendation"
                 )
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from peelmodel._validators import check_date, check_slug, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_date, check_slug, check_text, check_tuple, refuse_non_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["FIVE_GRADE", "FOUR_GRADE", "Grade", "GradingScale", "Pillar", "Programme"]
 
@@ -28,6 +28,10 @@ class Grade(enum.Enum):
     ADEQUATE = "adequate"
     REQUIRES_IMPROVEMENT = "requires-improvement"
     INADEQUATE = "inadequate"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
     @property
     def rank(self) -> int:
@@ -107,6 +111,10 @@ class Pillar(enum.Enum):
     LEGITIMACY = "legitimacy"
     LEADERSHIP = "leadership"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 @attrs.frozen(kw_only=True)
 class Programme:
@@ -127,4 +135,4 @@ class Programme:
         check_text("Programme", "name", self.name)
         check_date("Programme", "starts", self.starts)
         if not isinstance(self.scale, GradingScale):
-            raise InvalidValueError("Programme", "scale", self.scale, "must be a GradingScale")
+            raise InvalidTypeError("Programme", "scale", self.scale, "a GradingScale")

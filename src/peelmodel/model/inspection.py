@@ -10,7 +10,7 @@ import attrs
 
 from peelmodel import _html
 from peelmodel._validators import check_date, check_text, check_tuple, is_text
-from peelmodel.errors import InvalidValueError, UnknownReferenceError
+from peelmodel.errors import InvalidTypeError, InvalidValueError, UnknownReferenceError
 from peelmodel.model.area import ENGLAND_AND_WALES, Area, Force
 from peelmodel.model.figure import Figure
 from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
@@ -53,13 +53,11 @@ class Inspection:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.force, Force):
-            raise InvalidValueError("Inspection", "force", self.force, "must be a Force")
+            raise InvalidTypeError("Inspection", "force", self.force, "a Force")
         if not isinstance(self.programme, Programme):
-            raise InvalidValueError(
-                "Inspection", "programme", self.programme, "must be a Programme"
-            )
+            raise InvalidTypeError("Inspection", "programme", self.programme, "a Programme")
         if not isinstance(self.pillar, Pillar):
-            raise InvalidValueError("Inspection", "pillar", self.pillar, "must be a Pillar")
+            raise InvalidTypeError("Inspection", "pillar", self.pillar, "a Pillar")
         check_text("Inspection", "title", self.title)
         check_date("Inspection", "published", self.published)
         check_tuple("Inspection", "fieldwork", self.fieldwork)
@@ -231,7 +229,5 @@ def _typed(items: Sequence[_T], kind: type[_T], field: str) -> Sequence[_T]:
     check_tuple("Inspection", field, items)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
-            raise InvalidValueError(
-                "Inspection", f"{field}[{index}]", item, f"must be {kind.__name__}"
-            )
+            raise InvalidTypeError("Inspection", f"{field}[{index}]", item, f"{kind.__name__}")
     return items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Grade
 from peelmodel.model.question import InspectionQuestion
 
@@ -31,11 +31,9 @@ class Judgment:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.question, InspectionQuestion):
-            raise InvalidValueError(
-                "Judgment", "question", self.question, "must be an InspectionQuestion"
-            )
+            raise InvalidTypeError("Judgment", "question", self.question, "an InspectionQuestion")
         if not isinstance(self.grade, Grade):
-            raise InvalidValueError("Judgment", "grade", self.grade, "must be a Grade")
+            raise InvalidTypeError("Judgment", "grade", self.grade, "a Grade")
         if not self.question.graded:
             raise InvalidValueError(
                 "Judgment", "question", self.question.id, "is not a graded question"

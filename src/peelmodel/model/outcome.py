@@ -18,7 +18,7 @@ from peelmodel._validators import (
     is_decimal,
     is_text,
 )
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.period import Period
 
@@ -142,9 +142,9 @@ class OutcomeRate:
         if self.source is not None:
             check_text("OutcomeRate", "source", self.source)
         if not isinstance(self.area, Area):
-            raise InvalidValueError("OutcomeRate", "area", self.area, "must be an Area")
+            raise InvalidTypeError("OutcomeRate", "area", self.area, "an Area")
         if not isinstance(self.period, Period):
-            raise InvalidValueError("OutcomeRate", "period", self.period, "must be a Period")
+            raise InvalidTypeError("OutcomeRate", "period", self.period, "a Period")
         if isinstance(self.outcome, OutcomeType):
             if not self.outcome.exists_during(self.period):
                 raise InvalidValueError(
@@ -154,8 +154,8 @@ class OutcomeRate:
                     f"did not exist during {self.period} (in use from {self.outcome.valid_from})",
                 )
         elif not isinstance(self.outcome, OutcomeGroup):
-            raise InvalidValueError(
-                "OutcomeRate", "outcome", self.outcome, "must be an OutcomeType or OutcomeGroup"
+            raise InvalidTypeError(
+                "OutcomeRate", "outcome", self.outcome, "an OutcomeType or OutcomeGroup"
             )
         if self.count is None and self.rate is None:
             raise InvalidValueError("OutcomeRate", "count+rate", None, "at least one must be given")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import attrs
 
 from peelmodel._validators import check_date
-from peelmodel.errors import InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Period"]
 
@@ -59,7 +59,7 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read ISO 8601: ``2015-06-30`` (as at) or ``2014-07-01/2015-06-30``."""
         if not isinstance(text, str):
-            raise InvalidValueError("Period", "start/end", text, "must be a string")
+            raise InvalidTypeError("Period", "start/end", text, "a string")
         start_text, slash, end_text = text.partition("/")
         try:
             if not _ISO_DATE.fullmatch(start_text) or (slash and not _ISO_DATE.fullmatch(end_text)):

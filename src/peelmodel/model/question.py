@@ -7,8 +7,8 @@ import re
 
 import attrs
 
-from peelmodel._validators import check_slug, check_text
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_slug, check_text, refuse_non_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Pillar, Programme
 
 __all__ = ["InspectionQuestion", "QuestionLevel"]
@@ -24,6 +24,10 @@ class QuestionLevel(enum.Enum):
     DIAGNOSTIC = "diagnostic"
     #: An area of policing of PEEL 2021/22 onward: graded on its own, with no pillar above it.
     AREA = "area"
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -65,11 +69,11 @@ class InspectionQuestion:
     def __attrs_post_init__(self) -> None:
         owner = "InspectionQuestion"
         if not isinstance(self.programme, Programme):
-            raise InvalidValueError(owner, "programme", self.programme, "must be a Programme")
+            raise InvalidTypeError(owner, "programme", self.programme, "a Programme")
         if self.area is None:
             if not isinstance(self.pillar, Pillar):
-                raise InvalidValueError(
-                    owner, "pillar", self.pillar, "must be a Pillar (or give an area instead)"
+                raise InvalidTypeError(
+                    owner, "pillar", self.pillar, "a Pillar (or an area instead)"
                 )
         else:
             check_slug(owner, "area", self.area)
@@ -81,13 +85,17 @@ class InspectionQuestion:
                 raise InvalidValueError(
                     owner, "number", self.number, "must be '' for an area of policing"
                 )
-        if not isinstance(self.number, str) or not _NUMBER.fullmatch(self.number):
+        if not isinstance(self.number, str):
+            raise InvalidTypeError(
+                owner, "number", self.number, "'' or dotted positive integers like '2.1'"
+            )
+        if not _NUMBER.fullmatch(self.number):
             raise InvalidValueError(
                 owner, "number", self.number, "must be '' or dotted positive integers like '2.1'"
             )
         check_text(owner, "text", self.text)
         if type(self.graded) is not bool:
-            raise InvalidValueError(owner, "graded", self.graded, "must be a bool")
+            raise InvalidTypeError(owner, "graded", self.graded, "a bool")
         if self.graded and self.level is QuestionLevel.DIAGNOSTIC:
             raise InvalidValueError(
                 owner, "graded", self.graded, "diagnostic questions are not graded"

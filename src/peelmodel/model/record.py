@@ -8,8 +8,8 @@ from datetime import date
 import attrs
 
 from peelmodel import _html
-from peelmodel._validators import check_count, check_date, check_text, check_tuple
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_count, check_date, check_text, check_tuple, refuse_non_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Grade, Pillar, Programme
 from peelmodel.model.provenance import (
@@ -50,16 +50,20 @@ class RecordState(enum.Enum):
     #: No page read states the grade: a gap, never filled in by guessing.
     UNKNOWN = "unknown"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 def _check_question(owner: str, question: object) -> InspectionQuestion:
     if not isinstance(question, InspectionQuestion):
-        raise InvalidValueError(owner, "question", question, "must be an InspectionQuestion")
+        raise InvalidTypeError(owner, "question", question, "an InspectionQuestion")
     return question
 
 
 def _check_grade(owner: str, question: InspectionQuestion, grade: object) -> None:
     if not isinstance(grade, Grade):
-        raise InvalidValueError(owner, "grade", grade, "must be a Grade")
+        raise InvalidTypeError(owner, "grade", grade, "a Grade")
     if not question.graded:
         raise InvalidValueError(owner, "question", question.id, "is not a graded question")
     programme = question.programme
@@ -139,10 +143,12 @@ class GradeEntry:
     def __attrs_post_init__(self) -> None:
         owner = "GradeEntry"
         if not isinstance(self.force, Force):
-            raise InvalidValueError(owner, "force", self.force, "must be a Force")
+            raise InvalidTypeError(owner, "force", self.force, "a Force")
         question = _check_question(owner, self.question)
         if not isinstance(self.state, RecordState):
-            raise InvalidValueError(owner, "state", self.state, "must be a RecordState")
+            raise InvalidTypeError(owner, "state", self.state, "a RecordState")
+        if self.grade is not None and not isinstance(self.grade, Grade):
+            raise InvalidTypeError(owner, "grade", self.grade, "a Grade")
         if self.state is RecordState.GRADED:
             if self.grade is None:
                 raise InvalidValueError(
@@ -332,9 +338,7 @@ class GradesRecord:
             check_tuple(owner, field, items)
             for index, item in enumerate(items):
                 if not isinstance(item, kind):
-                    raise InvalidValueError(
-                        owner, f"{field}[{index}]", item, f"must be {kind.__name__}"
-                    )
+                    raise InvalidTypeError(owner, f"{field}[{index}]", item, f"{kind.__name__}")
         check_tuple(owner, "notes", self.notes)
         for index, note in enumerate(self.notes):
             check_text(owner, f"notes[{index}]", note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from peelmodel import grades
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import areas
 from peelmodel.errors import InvalidValueError
 from peelmodel.grades import Distribution, History
@@ -114,6 +115,7 @@ def _scale_panel(axes: Any, history: History, scale: GradingScale, markers: dict
     axes.set_title(f"{scale.id.replace('-', ' ')} scale: {span}", fontsize="medium", loc="left")
 
 
+@checked
 def grades_over_time(
     force: str | Force, *, core: bool = False, record: GradesRecord | None = None
 ) -> Chart:
@@ -170,6 +172,7 @@ def grades_over_time(
     return Chart(figure=figure, title=title)
 
 
+@checked
 def grade_distribution(
     question: str | InspectionQuestion, *, record: GradesRecord | None = None
 ) -> Chart:

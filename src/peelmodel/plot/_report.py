@@ -8,6 +8,7 @@ from typing import Final
 
 import attrs
 
+from peelmodel._typecheck import checked
 from peelmodel.analysis.assessment import Assessment, assess
 from peelmodel.arithmetic import places
 from peelmodel.catalogues import areas
@@ -98,6 +99,7 @@ def _areas(assessment: Assessment) -> tuple[tuple[str, str, str], ...]:
     )
 
 
+@checked
 def against_national(result: Assessment | Inspection, *, source: str = "Figure 2") -> Chart:
     """A force's published values beside England and Wales', as the report's figure *source*.
 
@@ -167,6 +169,7 @@ def _span(bar: _Bar) -> tuple[Fraction, Fraction | None]:
     return (bar.low - published) / unit, high
 
 
+@checked
 def inferred_ranges(result: Assessment | Inspection, *, source: str = "Figure 2") -> Chart:
     """What the report's other figures say about the exact values behind figure *source*.
 

@@ -19,9 +19,12 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from peelmodel.errors import InvalidTypeError
+
 __all__ = [
     "BOOLEANS",
     "PLACES",
+    "StrategyArgumentTypeError",
     "check_strategy",
     "check_type",
     "choice",
@@ -38,28 +41,39 @@ def lazy(build: Callable[[], st.SearchStrategy[T]]) -> st.SearchStrategy[T]:
     return st.deferred(build)
 
 
+class StrategyArgumentTypeError(InvalidArgument, InvalidTypeError):
+    """A strategy's option of the wrong type: an ``InvalidArgument`` and an ``InvalidTypeError``."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        InvalidTypeError.__init__(self, "peelmodel.strategies", name, value, expected)
+
+
 def check_strategy(name: str, value: object) -> st.SearchStrategy[Any]:
-    """*value*, if it is a strategy; :class:`~hypothesis.errors.InvalidArgument` otherwise.
+    """*value*, if it is a strategy; :class:`StrategyArgumentTypeError` otherwise.
 
     >>> check_strategy("force", "kent")
     Traceback (most recent call last):
-    hypothesis.errors.InvalidArgument: force='kent' must be a Hypothesis strategy
+    peelmodel.strategies._arguments.StrategyArgumentTypeError: peelmodel.strategies.force: must be a Hypothesis strategy (found 'kent'); str given
     """
     if not isinstance(value, st.SearchStrategy):
-        raise InvalidArgument(f"{name}={value!r} must be a Hypothesis strategy")
+        raise StrategyArgumentTypeError(name, value, "a Hypothesis strategy")
     return value
 
 
 def check_type(name: str, value: object, kind: type | tuple[type, ...]) -> None:
-    """Raise :class:`~hypothesis.errors.InvalidArgument` unless *value* is a *kind*.
+    """Raise :class:`StrategyArgumentTypeError` unless *value* is a *kind*.
 
     >>> check_type("scale", "four-grade", (int, float))
     Traceback (most recent call last):
-    hypothesis.errors.InvalidArgument: scale='four-grade' must be int or float
+    peelmodel.strategies._arguments.StrategyArgumentTypeError: peelmodel.strategies.scale: must be int or float (found 'four-grade'); str given
     """
-    if not isinstance(value, kind):
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise InvalidArgument(f"{name}={value!r} must be {names}")
+        raise StrategyArgumentTypeError(name, value, names)
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return (kind,) if isinstance(kind, type) else kind
 
 
 def nonempty(name: str, choices: Sequence[T], what: str) -> Sequence[T]:

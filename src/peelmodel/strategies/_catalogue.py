@@ -99,6 +99,8 @@ def forces(*, country: str | None = None, region: str | None = None) -> st.Searc
     """
 
     def build() -> st.SearchStrategy[Force]:
+        if country is not None:
+            check_type("country", country, str)
         if country is not None and country not in {c.value for c in Country}:
             named = " or ".join(repr(c.value) for c in Country)
             raise InvalidArgument(f"country={country!r} must be {named}")

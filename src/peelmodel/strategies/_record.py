@@ -28,7 +28,7 @@ from peelmodel.model.record import (
     NationalStatement,
     RecordState,
 )
-from peelmodel.strategies._arguments import check_strategy
+from peelmodel.strategies._arguments import check_strategy, check_type
 from peelmodel.strategies._proportions import chance, grades_table, weighted
 from peelmodel.strategies._provenance import (
     NEWS,
@@ -222,8 +222,8 @@ def grade_entries(
 
     @st.composite
     def draw_entry(draw: st.DrawFn) -> GradeEntry:
-        if state is not None and not isinstance(state, RecordState):
-            raise InvalidArgument(f"state={state!r} must be a RecordState")
+        if state is not None:
+            check_type("state", state, RecordState)
         chosen_force = draw(check_strategy("force", _forces_strategy() if force is None else force))
         if not isinstance(chosen_force, Force):
             raise InvalidArgument(f"force drew {chosen_force!r}, which is not a Force")
@@ -310,7 +310,8 @@ def grades_records(
             ("max_questions", max_questions),
             ("max_statements", max_statements),
         ):
-            if type(value) is not int or value < 0:
+            check_type(name, value, int)
+            if value < 0:
                 raise InvalidArgument(f"{name}={value!r} must be a non-negative integer")
         chosen_forces = draw(
             st.lists(_forces_strategy(), max_size=max_forces, unique_by=lambda f: f.id)
