@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from peelmodel._version import __version__
 from peelmodel.errors import (
     DocumentError,
+    DuplicateIdError,
     IncompatibleFiguresError,
     InvalidValueError,
     PeelModelError,
@@ -52,6 +53,7 @@ __all__ = [
     "CauseOfConcern",
     "Country",
     "DocumentError",
+    "DuplicateIdError",
     "Figure",
     "Force",
     "Grade",

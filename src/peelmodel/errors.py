@@ -20,6 +20,7 @@ import attrs
 
 __all__ = [
     "DocumentError",
+    "DuplicateIdError",
     "IncompatibleFiguresError",
     "InconsistentInputError",
     "InvalidValueError",
@@ -53,6 +54,36 @@ class InvalidValueError(PeelModelError, ValueError):
         self.value = value
         self.reason = reason
         super().__init__(f"{owner}.{field}: {reason} (found {value!r})")
+
+
+class DuplicateIdError(InvalidValueError):
+    """Two places of one report give the same figure id.
+
+    A report's figures, and the figures of its outcome rows, are told apart
+    by their ids: a second place with an id already taken would hide the
+    first. The error names both places.
+
+    Attributes:
+        id: the id given twice (also ``value``).
+        first: where the id is given first, for example ``"outcome_rates[1]"``.
+        field: where it is given again, for example ``"figures[3].id"``.
+        what: how the two places relate, in words: the reason is *what* then *first*.
+
+    >>> error = DuplicateIdError(
+    ...     "Inspection", "figures[3].id", "hampshire.ocgs.count", "figures[0].id",
+    ...     what="is also given by",
+    ... )
+    >>> str(error)
+    "Inspection.figures[3].id: is also given by figures[0].id (found 'hampshire.ocgs.count')"
+    >>> isinstance(error, ValueError), error.first
+    (True, 'figures[0].id')
+    """
+
+    def __init__(self, owner: str, field: str, id: str, first: str, *, what: str) -> None:  # noqa: A002 - the attribute is the id
+        self.id = id
+        self.first = first
+        self.what = what
+        super().__init__(owner, field, id, f"{what} {first}")
 
 
 class UnknownReferenceError(PeelModelError, LookupError):

@@ -17,7 +17,7 @@ from typing import Final
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from peelmodel.errors import InvalidValueError, PeelModelError, Problem
+from peelmodel.errors import DuplicateIdError, InvalidValueError, PeelModelError, Problem
 
 __all__ = ["IndexNote", "StructureError", "describe", "expected", "member", "problems_of"]
 
@@ -96,6 +96,9 @@ def problems_of(error: BaseException, path: str) -> list[Problem]:
         return [Problem(member(path, name), "unknown key") for name in sorted(error.extra_fields)]
     if isinstance(error, KeyError):
         return [Problem(path, "required key missing")]
+    if isinstance(error, DuplicateIdError):  # both places, as paths of the document
+        where = f"{path}.{error.field}"
+        return [Problem(where, f"{error.what} {path}.{error.first} (found {error.id!r})")]
     if isinstance(error, InvalidValueError):
         field = error.field if "+" not in error.field else ""
         where = f"{path}.{field}" if field and not path.endswith(f".{field}") else path
