@@ -196,8 +196,7 @@ class Inspection:
         """The period of the report's outcome rows whose ids carry no period.
 
         The period of its rows that ends last (of those that end on the same
-        day, the longest), or ``None`` without outcome rows: see
-        :func:`~peelmodel.model.outcome.reference_period`.
+        day, the longest), or ``None`` without outcome rows.
 
         >>> from peelmodel import datasets
         >>> str(datasets.load("hampshire-2015").reference_period)
