@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "LISTED_PROBLEMS",
     "DocumentError",
     "DuplicateIdError",
     "IncompatibleFiguresError",
@@ -158,16 +159,42 @@ class InconsistentInputError(PeelModelError, ValueError):
 class DocumentError(PeelModelError, ValueError):
     """A JSON document cannot be read as the requested class.
 
+    The message lists the first :data:`LISTED_PROBLEMS` problems and counts
+    the rest. Reading stops after a thousand or so bad items, so that a huge
+    broken document is refused quickly: then ``problems`` holds those found,
+    and ``complete`` is false.
+
     Attributes:
         problems: every bad place found, each with its JSON path.
         source: where the document came from (a file name), if known.
+        complete: whether every problem of the document was found.
+
+    >>> error = DocumentError([Problem(f"$[{i}]", "expected an object") for i in range(22)])
+    >>> str(error).endswith("$[19]: expected an object; and 2 more")
+    True
+    >>> str(DocumentError([Problem("$[0]", "bad")], complete=False))
+    'invalid document (1 problem found before reading stopped, and more): $[0]: bad'
     """
 
-    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+    def __init__(
+        self, problems: Sequence[Problem], source: str | None = None, *, complete: bool = True
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.complete = complete
         where = f"{source}: " if source else ""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        listed = "; ".join(str(problem) for problem in self.problems)
-        super().__init__(f"{where}invalid document ({count} {noun}): {listed}")
+        found = (
+            f"{count} {noun}"
+            if complete
+            else f"{count} {noun} found before reading stopped, and more"
+        )
+        listed = "; ".join(str(problem) for problem in self.problems[:LISTED_PROBLEMS])
+        if count > LISTED_PROBLEMS:
+            listed += f"; and {count - LISTED_PROBLEMS} more"
+        super().__init__(f"{where}invalid document ({found}): {listed}")
+
+
+#: How many problems the message of a :class:`DocumentError` lists.
+LISTED_PROBLEMS = 20
