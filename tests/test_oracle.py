@@ -256,6 +256,7 @@ def check_blame(oracle: Oracle, assessment: Assessment) -> None:
     assert blamed == set(oracle.set_aside), (blamed, oracle.set_aside)
     for result in assessment.figures:
         assert result.conflicts_with == tuple(sorted(oracle.conflicts_with(result.id))), result.id
+    assert assessment.reconciliation.set_aside == oracle.set_aside  # type: ignore[attr-defined]
 
 
 def check_statuses(oracle: Oracle, assessment: Assessment) -> None:
