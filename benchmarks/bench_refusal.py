@@ -19,7 +19,8 @@ MiB), built from the Hampshire 2015 dataset, and invalid in one way:
 Every case is timed in one process, ``peelmodel.loads`` on each JSON backend
 and ``json.loads`` (the peer, which only parses) interleaved within each
 repeat; the table gives the median of each and the median of the paired
-ratios peelmodel / ``json.loads``. The budget is a refusal in under 5 s.
+ratios peelmodel / ``json.loads``. The budget is a refusal in under 5 s, judged
+at the full size only.
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def main() -> None:
             + " ".join(f"{r:5.1f}×" for r in ratios)
         )
     backend.use(previous)
-    print(f"slowest refusal: {worst:.2f} s (budget {BUDGET:.0f} s)")
-    assert worst < BUDGET
+    print(f"slowest refusal: {worst:.2f} s (budget {BUDGET:.0f} s at 16 MiB)")
+    if size == LIMIT:  # the budget is for the largest documents; smaller runs only smoke-test
+        assert worst < BUDGET
 
 
 if __name__ == "__main__":
