@@ -44,6 +44,10 @@ ENGINES = (
     "analysis._propagation",
     "analysis.reconciliation",
     "analysis.scrutiny",
+    "analysis.assessment",
+    "analysis.judging",
+    "analysis._aggregate_engine",
+    "analysis.aggregation",
 )
 #: mutmut's exit codes of a mutant that the tests caught: failed, errored or timed out.
 CAUGHT = {1, 3, 24, -24, 36, 152, 255}

@@ -311,7 +311,7 @@ CASES: list[tuple[str, str | bytes, list[str], str]] = [
             put("figures", BURGLARY_RATE, "id", value=DATASET["figures"][BURGLARY_RATE - 1]["id"])
         ),
         ["$.figures[25].id"],
-        "is not unique",
+        "is also given by $.figures[24].id",
     ),
     (
         "percent-without-of",

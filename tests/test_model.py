@@ -856,7 +856,7 @@ class TestInspection:
 
     def test_duplicate_outcome_row(self):
         """One row per outcome, area and period."""
-        with invalid("Inspection", "outcome_rates[1].outcome"):
+        with invalid("Inspection", "outcome_rates[1]"):
             inspection(outcome_rates=(outcome_rate(), outcome_rate(count=1)))
 
     def test_outcome_row_of_an_unrelated_area(self):

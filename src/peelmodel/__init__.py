@@ -21,6 +21,7 @@ from peelmodel._version import __version__
 from peelmodel.errors import (
     AmbiguousReferenceError,
     DocumentError,
+    DuplicateIdError,
     IncompatibleFiguresError,
     InvalidTypeError,
     InvalidValueError,
@@ -65,6 +66,7 @@ __all__ = [
     "CauseOfConcern",
     "Country",
     "DocumentError",
+    "DuplicateIdError",
     "EarlierGrade",
     "Figure",
     "FindingCount",

@@ -40,7 +40,7 @@ from peelmodel._validators import (
 )
 from peelmodel.arithmetic import Band, band, places
 from peelmodel.catalogues import outcomes
-from peelmodel.errors import InvalidTypeError, InvalidValueError
+from peelmodel.errors import DuplicateIdError, InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.inspection import Inspection
@@ -337,10 +337,12 @@ def figure_claim(figure: Figure) -> Claim:
 
 
 @checked
-def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
+def outcome_claims(row: OutcomeRate, *, reference: Period | None = None) -> tuple[Claim, ...]:
     """The claims of one outcome row: its count, its rate, and its offences when given.
 
     A group's count is the sum of its member types in use during the period.
+    Ids start with the row's id for the *reference* period of its report
+    (:meth:`~peelmodel.OutcomeRate.id_in`).
     """
     area, period = row.area, row.period
     if isinstance(row.outcome, OutcomeGroup):
@@ -353,10 +355,11 @@ def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
         members = (Quantity(area=area, measure=f"outcomes.{row.outcome_id}", period=period),)
     offences = Quantity(area=area, measure="recorded-crime", period=period)
     measure, source = f"outcomes.{row.outcome_id}", row.source or "Outcome rates"
+    row_id = row.id_in(reference)
 
     def claim(part: str, label: str, basis: Basis, published: Decimal, formula: Formula) -> Claim:
         return Claim(
-            id=f"{row.id}.{part}",
+            id=f"{row_id}.{part}",
             label=f"{row.outcome.name}: {label}",
             area=area,
             measure=offences.measure if part == "offences" else measure,
@@ -384,8 +387,18 @@ def outcome_claims(row: OutcomeRate) -> tuple[Claim, ...]:
 
 @checked
 def claims_of(inspection: Inspection) -> dict[str, Claim]:
-    """Every claim of an inspection by id: its figures in order, then its outcome rows."""
-    found = {claim.id: claim for claim in map(figure_claim, inspection.figures)}
-    for row in inspection.outcome_rates:
-        found.update((claim.id, claim) for claim in outcome_claims(row))
-    return found
+    """Every claim of an inspection by id: its figures in order, then its outcome rows.
+
+    An id given twice raises :class:`~peelmodel.errors.DuplicateIdError`, naming
+    both places, rather than hide a claim (an :class:`~peelmodel.Inspection` refuses both).
+    """
+    reference = inspection.reference_period
+    listed = [(figure_claim(f), f"figures[{i}].id") for i, f in enumerate(inspection.figures)]
+    for index, row in enumerate(inspection.outcome_rates):
+        listed += [(c, f"outcome_rates[{index}]") for c in outcome_claims(row, reference=reference)]
+    found: dict[str, tuple[Claim, str]] = {}
+    for claim, place in listed:
+        first = found.setdefault(claim.id, (claim, place))[1]
+        if first != place:
+            raise DuplicateIdError("Inspection", place, claim.id, first, what="is also given by")
+    return {claim_id: claim for claim_id, (claim, _) in found.items()}

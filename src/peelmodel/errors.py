@@ -22,8 +22,10 @@ from fractions import Fraction
 import attrs
 
 __all__ = [
+    "LISTED_PROBLEMS",
     "AmbiguousReferenceError",
     "DocumentError",
+    "DuplicateIdError",
     "IncompatibleFiguresError",
     "InconsistentInputError",
     "InvalidTypeError",
@@ -122,6 +124,36 @@ class InvalidTypeError(InvalidValueError, TypeError):
         super().__init__(owner, field, value, f"must be {expected}")
         self.expected = expected
         self.args = (f"{self.args[0]}; {type(value).__name__} given",)
+
+
+class DuplicateIdError(InvalidValueError):
+    """Two places of one report give the same figure id.
+
+    A report's figures, and the figures of its outcome rows, are told apart
+    by their ids: a second place with an id already taken would hide the
+    first. The error names both places.
+
+    Attributes:
+        id: the id given twice (also ``value``).
+        first: where the id is given first, for example ``"outcome_rates[1]"``.
+        field: where it is given again, for example ``"figures[3].id"``.
+        what: how the two places relate, in words: the reason is *what* then *first*.
+
+    >>> error = DuplicateIdError(
+    ...     "Inspection", "figures[3].id", "hampshire.ocgs.count", "figures[0].id",
+    ...     what="is also given by",
+    ... )
+    >>> str(error)
+    "Inspection.figures[3].id: is also given by figures[0].id (found 'hampshire.ocgs.count')"
+    >>> isinstance(error, ValueError), error.first
+    (True, 'figures[0].id')
+    """
+
+    def __init__(self, owner: str, field: str, id: str, first: str, *, what: str) -> None:  # noqa: A002 - the attribute is the id
+        self.id = id
+        self.first = first
+        self.what = what
+        super().__init__(owner, field, id, f"{what} {first}")
 
 
 class UnknownReferenceError(PeelModelError, LookupError):
@@ -277,16 +309,42 @@ class InconsistentInputError(PeelModelError, ValueError):
 class DocumentError(PeelModelError, ValueError):
     """A JSON document cannot be read as the requested class.
 
+    The message lists the first :data:`LISTED_PROBLEMS` problems and counts
+    the rest. Reading stops after a thousand or so bad items, so that a huge
+    broken document is refused quickly: then ``problems`` holds those found,
+    and ``complete`` is false.
+
     Attributes:
         problems: every bad place found, each with its JSON path.
         source: where the document came from (a file name), if known.
+        complete: whether every problem of the document was found.
+
+    >>> error = DocumentError([Problem(f"$[{i}]", "expected an object") for i in range(22)])
+    >>> str(error).endswith("$[19]: expected an object; and 2 more")
+    True
+    >>> str(DocumentError([Problem("$[0]", "bad")], complete=False))
+    'invalid document (1 problem found before reading stopped, and more): $[0]: bad'
     """
 
-    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+    def __init__(
+        self, problems: Sequence[Problem], source: str | None = None, *, complete: bool = True
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.complete = complete
         where = f"{source}: " if source else ""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        listed = "; ".join(str(problem) for problem in self.problems)
-        super().__init__(f"{where}invalid document ({count} {noun}): {listed}")
+        found = (
+            f"{count} {noun}"
+            if complete
+            else f"{count} {noun} found before reading stopped, and more"
+        )
+        listed = "; ".join(str(problem) for problem in self.problems[:LISTED_PROBLEMS])
+        if count > LISTED_PROBLEMS:
+            listed += f"; and {count - LISTED_PROBLEMS} more"
+        super().__init__(f"{where}invalid document ({found}): {listed}")
+
+
+#: How many problems the message of a :class:`DocumentError` lists.
+LISTED_PROBLEMS = 20

@@ -33,7 +33,7 @@ def _claims(items: Iterable[Item]) -> Iterator[Claim]:
                     yield figure_claim(figure)
             for row in item.outcome_rates:
                 if row.area.id == force:
-                    yield from outcome_claims(row)
+                    yield from outcome_claims(row, reference=item.reference_period)
         elif isinstance(item, Figure | OutcomeRate):
             if item.area.kind is not AreaKind.FORCE:
                 raise InvalidValueError(

@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         return _refuse(error)
     except DocumentError as error:
-        return _refuse(CommandError(*map(str, error.problems), source=error.source))
+        problems = map(str, error.problems)
+        return _refuse(CommandError(*problems, source=error.source, complete=error.complete))
     except PeelModelError as error:
         return _refuse(CommandError(str(error)))
     except Exception as error:  # noqa: BLE001 - any other error is a defect: one line, exit 3

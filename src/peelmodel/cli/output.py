@@ -54,9 +54,10 @@ class CommandError(Exception):
     *source* names the input the problems are in, if any.
     """
 
-    def __init__(self, *problems: str, source: str | None = None) -> None:
+    def __init__(self, *problems: str, source: str | None = None, complete: bool = True) -> None:
         self.problems = problems
         self.source = source
+        self.complete = complete
         super().__init__("; ".join(problems))
 
     def lines(self) -> list[str]:
@@ -69,8 +70,11 @@ class CommandError(Exception):
         prefix = "peelmodel: " + (f"{self.source}: " if self.source else "")
         lines = [prefix + one_line(problem) for problem in self.problems[:MAX_PROBLEMS]]
         rest = len(self.problems) - MAX_PROBLEMS
+        more = "" if self.complete else ", and more not read"
         if rest > 0:
-            lines.append(f"{prefix}... and {rest} more problem{'s' if rest > 1 else ''}")
+            lines.append(f"{prefix}... and {rest} more problem{'s' if rest > 1 else ''}{more}")
+        elif more:
+            lines.append(f"{prefix}... and more problems not read")
         return lines
 
 

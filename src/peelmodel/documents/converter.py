@@ -37,7 +37,7 @@ from peelmodel.catalogues import areas, forces, outcomes, programmes, questions
 from peelmodel.documents import hooks
 from peelmodel.documents.generated import structure_fn, unstructure_fn
 from peelmodel.documents.header import DOCUMENT_CLASSES
-from peelmodel.documents.problems import expected, problems_of
+from peelmodel.documents.problems import expected, problems_of, reading
 from peelmodel.errors import DocumentError
 from peelmodel.model.area import Area, Force
 from peelmodel.model.figure import Basis, Qualifier
@@ -197,10 +197,14 @@ def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
 
 
 def _structure_detailed(data: Any, cls: type[T], path: str) -> T:
-    try:
-        return converter.structure(data, cls)
-    except Exception as error:  # noqa: BLE001 - every problem of the document becomes one DocumentError
-        raise DocumentError(problems_of(error, path)) from None
+    with reading() as budget:
+        try:
+            return converter.structure(data, cls)
+        except Exception as error:  # noqa: BLE001 - every problem of the document becomes one DocumentError
+            failure = error
+    with reading() as listing:
+        found = problems_of(failure, path)
+    raise DocumentError(found, complete=not (budget.stopped or listing.stopped))
 
 
 @checked

@@ -28,7 +28,7 @@ from cattrs.errors import IterableValidationError
 from cattrs.fns import identity
 
 from peelmodel.catalogues import outcomes, programmes
-from peelmodel.documents.problems import IndexNote, StructureError, describe, expected
+from peelmodel.documents.problems import IndexNote, StructureError, describe, expected, spend, stop
 from peelmodel.errors import InvalidValueError, UnknownReferenceError
 from peelmodel.model.grade import GradingScale
 from peelmodel.model.outcome import OutcomeType
@@ -296,6 +296,9 @@ def tuple_hook(kind: Any, made: Converter, *, detailed: bool) -> StructureHook:
                 notes = [*getattr(error, "__notes__", []), IndexNote(index)]
                 setattr(error, "__notes__", notes)  # noqa: B010 - Python 3.10 exceptions have no add_note
                 errors.append(error)
+                if not spend() and index + 1 < len(value):
+                    stop()  # enough problems found: a huge broken document is refused at once
+                    break
         if errors:
             raise IterableValidationError("While structuring an array", errors, kind)
         return tuple(items)

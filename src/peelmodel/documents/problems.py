@@ -10,19 +10,92 @@ objects, each with the JSON path of the bad value:
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Final
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from peelmodel.errors import InvalidValueError, PeelModelError, Problem
+from peelmodel.errors import DuplicateIdError, InvalidValueError, PeelModelError, Problem
 
-__all__ = ["IndexNote", "StructureError", "describe", "expected", "member", "problems_of"]
+__all__ = [
+    "MAX_BAD_ITEMS",
+    "Budget",
+    "IndexNote",
+    "StructureError",
+    "describe",
+    "expected",
+    "member",
+    "problems_of",
+    "reading",
+    "spend",
+    "stop",
+]
+
+#: How many bad items (array items, unknown keys) the detailed reader reports
+#: before it stops reading: a huge broken document is refused at once.
+MAX_BAD_ITEMS: Final = 1000
 
 #: A key that a JSON path can show after a dot; any other is shown quoted.
 _PLAIN_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class Budget:
+    """How many bad items one reading has found, and whether it stopped early.
+
+    >>> with reading(limit=2) as budget:
+    ...     spend(), spend(), budget.stopped
+    (True, False, False)
+    """
+
+    __slots__ = ("found", "limit", "stopped")
+
+    def __init__(self, limit: int) -> None:
+        self.found = 0
+        self.limit = limit
+        #: Whether bad items were left unreported: then there are more problems.
+        self.stopped = False
+
+
+_BUDGET: Final[ContextVar[Budget | None]] = ContextVar("peelmodel_budget", default=None)
+
+
+@contextmanager
+def reading(limit: int = MAX_BAD_ITEMS) -> Iterator[Budget]:
+    """A budget of bad items for one reading of a document, or one listing of its problems."""
+    budget = Budget(limit)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+def spend(count: int = 1) -> bool:
+    """Count *count* more bad items; whether there is room for more (always, outside :func:`reading`)."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return True
+    budget.found += count
+    return budget.found < budget.limit
+
+
+def stop() -> None:
+    """Note that bad items are left unreported: the document has more problems than listed."""
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.stopped = True
+
+
+def _room() -> int:
+    """How many more bad items may be reported."""
+    budget = _BUDGET.get()
+    return MAX_BAD_ITEMS if budget is None else max(0, budget.limit - budget.found)
 
 
 class StructureError(PeelModelError, TypeError):
@@ -93,9 +166,19 @@ def problems_of(error: BaseException, path: str) -> list[Problem]:
             found.extend(problems_of(sub, _sub_path(sub, path)))
         return found
     if isinstance(error, ForbiddenExtraKeysError):
-        return [Problem(member(path, name), "unknown key") for name in sorted(error.extra_fields)]
+        extra, room = error.extra_fields, _room()
+        if len(extra) <= room:
+            names = sorted(extra)
+        else:  # a huge object: the first names in order, and a note that more were left
+            names = heapq.nsmallest(room, extra)
+            stop()
+        spend(len(names))
+        return [Problem(member(path, name), "unknown key") for name in names]
     if isinstance(error, KeyError):
         return [Problem(path, "required key missing")]
+    if isinstance(error, DuplicateIdError):  # both places, as paths of the document
+        where = f"{path}.{error.field}"
+        return [Problem(where, f"{error.what} {path}.{error.first} (found {error.id!r})")]
     if isinstance(error, InvalidValueError):
         field = error.field if "+" not in error.field else ""
         where = f"{path}.{field}" if field and not path.endswith(f".{field}") else path

@@ -118,7 +118,7 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
             return structure(document, cls)
         return cast("T", _read_document(document, item))
     except DocumentError as error:
-        raise DocumentError(error.problems, source) from None
+        raise DocumentError(error.problems, source, complete=error.complete) from None
 
 
 def _target(cls: object) -> tuple[type, bool]:
@@ -154,13 +154,13 @@ def _read_document(document: Any, cls: type) -> Any:
     if type(document) is not dict:
         raise DocumentError([Problem("$", f"expected an object, found {describe(document)}")])
     envelope = open_envelope(document, cls)
-    problems = envelope.problems
+    problems, complete = envelope.problems, True
     if envelope.path is not None:
         try:
             result: Any = structure(envelope.data, envelope.cls, path=envelope.path)
         except DocumentError as error:
-            problems = [*problems, *error.problems]
+            problems, complete = [*problems, *error.problems], error.complete
         else:
             if not problems:
                 return result
-    raise DocumentError(problems)
+    raise DocumentError(problems, complete=complete)

@@ -10,17 +10,27 @@ import attrs
 
 from peelmodel import _html
 from peelmodel._validators import check_date, check_text, check_tuple, is_text
-from peelmodel.errors import InvalidTypeError, InvalidValueError, UnknownReferenceError
+from peelmodel.errors import (
+    DuplicateIdError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownReferenceError,
+)
 from peelmodel.model.area import ENGLAND_AND_WALES, Area, Force
 from peelmodel.model.figure import Figure
 from peelmodel.model.finding import AreaForImprovement, CauseOfConcern, Recommendation
 from peelmodel.model.grade import Pillar, Programme
 from peelmodel.model.judgment import Judgment
-from peelmodel.model.outcome import OutcomeRate
+from peelmodel.model.outcome import OutcomeRate, reference_period
 from peelmodel.model.period import Period
 from peelmodel.model.question import InspectionQuestion, QuestionLevel
 
-__all__ = ["Inspection"]
+__all__ = ["OUTCOME_FIGURES", "Inspection"]
+
+#: The figures of an outcome row, each id the row's id and one of these: ``.count``, ``.rate``
+#: and ``.offences``. Each is reserved for its row, whether or not the row gives the number.
+OUTCOME_FIGURES = ("count", "rate", "offences")
+_OUTCOME_FIGURE_ENDINGS = tuple(f".{part}" for part in OUTCOME_FIGURES)
 
 
 @attrs.frozen(kw_only=True)
@@ -121,46 +131,91 @@ class Inspection:
             )
 
     def _check_outcome_rates(self) -> None:
-        # Periods are keyed by (start, end), which is how they compare, and hash faster.
-        seen: set[tuple[str, date, date, str]] = set()
+        # Periods are keyed by (start, end), which is how they compare, and hash faster;
+        # the key of a row stands for its id, which is one per area, outcome and period.
+        seen: dict[tuple[str, date, date, str], int] = {}
         comparators = self.comparators
         allowed = {id(area) for area in (self.force, *comparators)}
         for index, row in enumerate(_typed(self.outcome_rates, OutcomeRate, "outcome_rates")):
             if id(row.area) not in allowed:
                 self._check_area(f"outcome_rates[{index}].area", row.area, comparators)
                 allowed.add(id(row.area))  # the same area object passes again
-            outcome_id = row.outcome_id
-            key = (row.area.id, row.period.start, row.period.end, outcome_id)
-            if key in seen:
-                raise InvalidValueError(
+            key = (row.area.id, row.period.start, row.period.end, row.outcome_id)
+            first = seen.setdefault(key, index)
+            if first != index:
+                raise DuplicateIdError(
                     "Inspection",
-                    f"outcome_rates[{index}].outcome",
-                    outcome_id,
-                    "appears twice for the same area and period",
+                    f"outcome_rates[{index}]",
+                    self.row_id(row),
+                    f"outcome_rates[{first}]",
+                    what="has the area, outcome and period, and so the id, of",
                 )
-            seen.add(key)
+
+    def _outcome_figures(self) -> dict[str, int]:
+        """The ids of the outcome rows' figures, each with the index of its row."""
+        reference = self.reference_period
+        return {
+            f"{row.id_in(reference)}.{part}": index
+            for index, row in enumerate(self.outcome_rates)
+            for part in OUTCOME_FIGURES
+        }
 
     def _check_figures(self) -> None:
-        # The ids of outcome rows' figures ("<row id>.count" and "<row id>.rate") are
-        # reserved: an id is one of them when it ends so and the rest is a row's id.
-        rows: set[str] | None = None
-        seen: set[str] = set()
+        # The ids of outcome rows' figures ("<row id>.count", ".rate" and ".offences") are
+        # reserved, whether or not the row gives that number.
+        rows: dict[str, int] | None = None
+        seen: dict[str, int] = {}
         comparators = self.comparators
         allowed = {id(area) for area in (self.force, *comparators)}
         for index, figure in enumerate(_typed(self.figures, Figure, "figures")):
-            reserved = False
-            if figure.id.endswith((".count", ".rate")):
-                if rows is None:
-                    rows = {row.id for row in self.outcome_rates}
-                reserved = figure.id.rpartition(".")[0] in rows
-            if figure.id in seen or reserved:
-                raise InvalidValueError(
-                    "Inspection", f"figures[{index}].id", figure.id, "is not unique"
+            figure_id = figure.id
+            first = seen.setdefault(figure_id, index)
+            if first != index:
+                raise DuplicateIdError(
+                    "Inspection",
+                    f"figures[{index}].id",
+                    figure_id,
+                    f"figures[{first}].id",
+                    what="is also given by",
                 )
-            seen.add(figure.id)
+            if figure_id.endswith(_OUTCOME_FIGURE_ENDINGS):
+                if rows is None:
+                    rows = self._outcome_figures()
+                row = rows.get(figure_id)
+                if row is not None:
+                    raise DuplicateIdError(
+                        "Inspection",
+                        f"figures[{index}].id",
+                        figure_id,
+                        f"outcome_rates[{row}]",
+                        what="is also the id of a figure of",
+                    )
             if id(figure.area) not in allowed:
                 self._check_area(f"figures[{index}].area", figure.area, comparators)
                 allowed.add(id(figure.area))
+
+    @property
+    def reference_period(self) -> Period | None:
+        """The period of the report's outcome rows whose ids carry no period.
+
+        The period of its rows that ends last (of those that end on the same
+        day, the longest), or ``None`` without outcome rows.
+
+        >>> from peelmodel import datasets
+        >>> str(datasets.load("hampshire-2015").reference_period)
+        '12 months to 30 June 2015'
+        """
+        return reference_period(self.outcome_rates)
+
+    def row_id(self, row: OutcomeRate) -> str:
+        """The id of one of the report's outcome rows: see :meth:`OutcomeRate.id_in`.
+
+        >>> from peelmodel import datasets
+        >>> report = datasets.load("hampshire-2015")
+        >>> report.row_id(report.outcome_rates[0])
+        'hampshire.outcomes.type-1'
+        """
+        return row.id_in(self.reference_period)
 
     @property
     def comparators(self) -> tuple[Area, ...]:
@@ -205,10 +260,19 @@ class Inspection:
             [(j.question.id, j.question.text, j.grade.label) for j in self.judgments],
             caption="Judgments",
         )
+        reference = self.reference_period
         outcome_rates = _html.table(
             ("id", "outcome", "period", "count", "rate", "offences", "source"),
             [
-                (r.id, r.outcome.name, r.period, r.count, r.rate, r.offences, r.source)
+                (
+                    r.id_in(reference),
+                    r.outcome.name,
+                    r.period,
+                    r.count,
+                    r.rate,
+                    r.offences,
+                    r.source,
+                )
                 for r in self.outcome_rates
             ],
             caption="Outcome rates (per 100 offences)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.period import Period
 
-__all__ = ["OutcomeGroup", "OutcomeRate", "OutcomeType"]
+__all__ = ["OutcomeGroup", "OutcomeRate", "OutcomeType", "reference_period"]
 
 
 @attrs.frozen(kw_only=True)
@@ -106,6 +107,8 @@ class OutcomeRate:
     ... )
     >>> row.outcome_id, row.id
     ('type-1', 'hampshire.outcomes.type-1')
+    >>> row.id_in(Period.twelve_months_to(date(2016, 6, 30)))
+    'hampshire.outcomes.type-1.12m-to-2015-06-30'
     """
 
     area: Area
@@ -173,5 +176,49 @@ class OutcomeRate:
 
     @property
     def id(self) -> str:
-        """The stable figure prefix of the row: ``area.outcomes.outcome``."""
+        """The row's id in a report of its own period: ``area.outcomes.outcome``.
+
+        In an :class:`~peelmodel.Inspection`, a row of another period than the
+        report's reference period also carries its period: see :meth:`id_in`
+        and :meth:`Inspection.row_id <peelmodel.Inspection.row_id>`.
+        """
         return f"{self.area.id}.outcomes.{self.outcome_id}"
+
+    def id_in(self, reference: Period | None) -> str:
+        """The row's id in a report whose outcome rows have the reference period *reference*.
+
+        ``area.outcomes.outcome`` for a row of that period (or with no
+        reference period: the row on its own); for a row of any other period,
+        the same followed by the period's slug, such as
+        ``hampshire.outcomes.type-1.12m-to-2014-06-30``. A row's figures add
+        ``.count``, ``.rate`` and ``.offences``.
+        """
+        if reference is None or (
+            self.period.end == reference.end and self.period.start == reference.start
+        ):
+            return self.id
+        return f"{self.id}.{self.period.slug}"
+
+
+def reference_period(rows: Iterable[OutcomeRate]) -> Period | None:
+    """The reference period of a report's outcome rows: the one that ends last.
+
+    Of periods that end on the same day, the longest; ``None`` without rows.
+    The reference period does not depend on the order of the rows, and a row
+    of an earlier period never changes it.
+
+    >>> from peelmodel import areas, outcomes
+    >>> def row(end: date) -> OutcomeRate:
+    ...     period = Period.twelve_months_to(end)
+    ...     return OutcomeRate(
+    ...         area=areas.get("kent"), period=period, outcome=outcomes.type(1), count=1
+    ...     )
+    >>> str(reference_period([row(date(2014, 6, 30)), row(date(2015, 6, 30))]))
+    '12 months to 30 June 2015'
+    """
+    found: Period | None = None
+    for row in rows:
+        period = row.period
+        if found is None or (period.end, found.start) > (found.end, period.start):
+            found = period
+    return found

@@ -63,7 +63,15 @@ def _bars(assessment: Assessment, source: str) -> list[_Bar]:
             category = (r.outcome_id, "rate")
             per = "per 100 offences"
             found.append(
-                (category, r.outcome.name, per, r.area.id, r.rate, r.period, f"{r.id}.rate")
+                (
+                    category,
+                    r.outcome.name,
+                    per,
+                    r.area.id,
+                    r.rate,
+                    r.period,
+                    f"{inspection.row_id(r)}.rate",
+                )
             )
     bars = []
     for category, label, per, area, published, period, figure_id in found:
