@@ -326,13 +326,25 @@ class TestGradesOverTime:
         assert len(at_2017) == 3
         assert len({line.get_marker() for line in lines}) == 3
 
-    def test_states_distinct(self):
+    def test_states_distinct(self, record_with_states):
         """Not graded, not inspected and unknown are drawn differently, in their own rows."""
-        chart = plot.grades_over_time("humberside")
+        record = record_with_states(
+            {
+                ("humberside", "peel-2015.effectiveness"): RecordState.NOT_GRADED,
+                ("humberside", "peel-2016.efficiency"): RecordState.NOT_INSPECTED,
+                ("humberside", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+            }
+        )
+        chart = plot.grades_over_time("humberside", record=record)
         points = [line for line in _axes(chart).get_lines() if line.get_linestyle() == "None"]
         styles = {(line.get_fillstyle(), line.get_marker()) for line in points}
         assert ("none", "o") in styles  # not graded: hollow
+        assert ("bottom", "s") in styles  # not inspected: half-filled, efficiency's marker
         assert any(marker == "$?$" for _, marker in styles)  # unknown
+        rows = dict(zip(_ticks(chart), _axes(chart).get_yticks(), strict=True))
+        drawn = {line.get_marker(): float(line.get_ydata()[0]) for line in points}
+        assert drawn["$?$"] == pytest.approx(rows["unknown"])
+        assert drawn["s"] == pytest.approx(rows["not inspected"])
         legend = _legend(chart)
         assert legend[:3] == ["effectiveness", "efficiency", "legitimacy"]
         assert legend[3:] == [
@@ -389,9 +401,15 @@ class TestGradeDistribution:
             assert sum(widths) == len(region.members)
             assert areas.get(region.area).name == _ticks(chart)[index]
 
-    def test_states_distinct(self):
+    def test_states_distinct(self, record_with_states):
         """Not graded and unknown are separate segments, shaded and hatched differently."""
-        chart = plot.grade_distribution("peel-2017.legitimacy")
+        record = record_with_states(
+            {
+                ("kent", "peel-2017.legitimacy"): RecordState.NOT_GRADED,
+                ("durham", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+            }
+        )
+        chart = plot.grade_distribution("peel-2017.legitimacy", record=record)
         assert _legend(chart) == [*FOUR_GRADES, "not graded", "unknown (no source read states it)"]
         patches = _axes(chart).patches
         regions = len(_ticks(chart))
