@@ -41,7 +41,7 @@ _LINES: Final = ("-", "--", ":")
 _STEP: Final = 0.13
 #: The furthest a point is drawn from its own row, in grade steps (or from its programme, across).
 SPREAD: Final = 0.3
-#: The most series stacked in one column of offsets; more fill a grid of three rows.
+#: The most series stacked in one column of offsets; more are set across too, about three a column.
 _STACKED: Final = 5
 _GRID_ROWS: Final = 3
 #: The widest a row of state markers is set side by side, in programme steps, and their spacing.
@@ -57,26 +57,27 @@ _TICK_GAP: Final = 6
 def offsets(count: int, *, widest: float = 0.15) -> list[tuple[float, float]]:
     """Where each of *count* series is drawn in a cell, (across, up), within ±:data:`SPREAD`.
 
-    Up to five series are stacked, first at the top; more fill a grid of
-    three rows, column by column (there is more room across than up). A
-    point is thus always nearer its own row than any other, and a series
-    keeps its place in every programme, so an unchanged grade stays level.
-    Columns are at most *widest* apart.
+    Each series has a height of its own, first at the top, so that no two
+    lines ever coincide; up to five are stacked, more are also set across in
+    up to five columns (at most *widest* apart), neighbours in different
+    ones, so that their markers do not cover each other. A point is thus
+    always nearer its own row than any other, and a series keeps its place
+    in every programme, so an unchanged grade stays a level line.
 
     >>> offsets(3)
     [(0.0, 0.13), (0.0, 0.0), (0.0, -0.13)]
     >>> max(abs(dy) for _, dy in offsets(15)), max(abs(dx) for dx, _ in offsets(15))
-    (0.13, 0.3)
+    (0.3, 0.3)
     """
-    rows = count if count <= _STACKED else _GRID_ROWS
-    columns = math.ceil(count / rows) if rows else 0
-    up = 0.0 if rows <= 1 else min(_STEP, 2 * SPREAD / (rows - 1))
-    across = 0.0 if columns <= 1 else min(widest, 2 * SPREAD / (columns - 1))
+    if count <= 1:
+        return [(0.0, 0.0)] * count
+    up = min(_STEP, 2 * SPREAD / (count - 1))
+    columns = 1 if count <= _STACKED else min(_STACKED, math.ceil(count / _GRID_ROWS))
+    across = 0.0 if columns == 1 else min(widest, 2 * SPREAD / (columns - 1))
     found = []
     for index in range(count):
-        column, row = divmod(index, rows)
-        dx = (column - (columns - 1) / 2) * across
-        dy = ((rows - 1) / 2 - row) * up
+        dx = (index % columns - (columns - 1) / 2) * across
+        dy = ((count - 1) / 2 - index) * up
         found.append((round(dx, 6) + 0.0, round(dy, 6) + 0.0))
     return found
 
