@@ -59,9 +59,13 @@ PROGRAMME_SCALE: Final = {
     programme.id: frozenset(grade.value for grade in programme.scale.grades)
     for programme in programmes.all()
 }
-#: Question id → (programme id, pillar value, graded).
+#: Question id → (programme id, pillar value, graded); an area of PEEL 2021/22 on has no pillar.
 QUESTIONS: Final = {
-    question.id: (question.programme.id, question.pillar.value, question.graded)
+    question.id: (
+        question.programme.id,
+        None if question.pillar is None else question.pillar.value,
+        question.graded,
+    )
     for question in questions.all()
 }
 
@@ -187,7 +191,7 @@ def check_figure(figure: Any) -> None:
             raise ValueError("excluding must be other areas")
 
 
-def check_question(question_id: str) -> tuple[str, str, bool]:
+def check_question(question_id: str) -> tuple[str, str | None, bool]:
     """Look a question id up."""
     try:
         return QUESTIONS[question_id]

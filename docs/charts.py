@@ -23,8 +23,9 @@ GALLERY: Final = {
     "figure-4.png": 'plot.against_national(result, source="Figure 4")',
     "ranges-figure-2.png": 'plot.inferred_ranges(result, source="Figure 2")',
     "ranges-figure-4.png": 'plot.inferred_ranges(result, source="Figure 4")',
-    "grades-over-time.png": 'plot.grades_over_time("hampshire")',
+    "grades-over-time.png": 'plot.grades_over_time("kent")',
     "grades-over-time-humberside.png": 'plot.grades_over_time("humberside")',
+    "grades-over-time-core.png": 'plot.grades_over_time("derbyshire", core=True)',
     "grades-by-region.png": 'plot.grade_distribution("peel-2015.effectiveness")',
     "grades-by-region-2017.png": 'plot.grade_distribution("peel-2017.legitimacy")',
 }

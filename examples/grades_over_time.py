@@ -1,10 +1,11 @@
-"""Draw a force's PEEL pillar grades over time, from the grades record.
+"""Draw a force's PEEL grades over time, from the grades record.
 
     python examples/grades_over_time.py [FORCE]
 
 Prints the force's pillar grades programme by programme, with their sources,
 and, with matplotlib installed (``pip install 'peelmodel[plot]'``), draws
-them with :func:`peelmodel.plot.grades_over_time` to
+them, and the grades of the areas of policing of PEEL 2021/22 onward, with
+:func:`peelmodel.plot.grades_over_time` to
 ``grades-over-time-FORCE.png`` in the current directory. Grades the record
 does not hold are gaps in the lines, never guesses; grades on the four-grade
 and five-grade scales are not joined, because they cannot be compared.

@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
-from peelmodel import FindingsRecord, GradesRecord, Inspection, InspectionQuestion, datasets
+from peelmodel import (
+    FindingsRecord,
+    GradesRecord,
+    Inspection,
+    InspectionQuestion,
+    RecordState,
+    datasets,
+)
 from peelmodel.analysis import Assessment, assess
 from peelmodel.catalogues import questions
 from peelmodel.catalogues._registry import Registry
@@ -42,6 +49,34 @@ def report() -> Inspection:
 def assessment(report: Inspection) -> Assessment:
     """The assessment of the embedded dataset."""
     return assess(report)
+
+
+#: Entries, by (force, question), and the state without a grade each is to be put in.
+States = Mapping[tuple[str, str], RecordState]
+
+
+@pytest.fixture(scope="session")
+def record_with_states() -> Callable[[States], GradesRecord]:
+    """A maker of the shipped grades record with chosen entries put in chosen states, without grades.
+
+    Tests of how states are shown use it, so that they do not rest on which
+    entries the shipped record happens to leave ungraded.
+    """
+
+    def make(states: States) -> GradesRecord:
+        shipped = datasets.grades_record()
+        assert set(states) <= {entry.key for entry in shipped.entries}
+        assert RecordState.GRADED not in states.values()
+        ungraded = {"grade": None, "inferred": None, "history": (), "conflicts": ()}
+        entries = tuple(
+            attrs.evolve(entry, state=states[entry.key], **ungraded)
+            if entry.key in states
+            else entry
+            for entry in shipped.entries
+        )
+        return attrs.evolve(shipped, entries=entries)
+
+    return make
 
 
 @pytest.fixture(params=["pure", "fast"])

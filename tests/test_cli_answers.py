@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from peelmodel import cli, datasets, grades, programmes
@@ -182,16 +183,25 @@ class TestEmptyAnswers:
         if fmt == "json":
             assert json.loads(out) == {"grades": [], "statements": []}
         elif fmt == "csv":
-            assert out == "force,programme,question,state,grade,last_updated,source\n"
+            assert out == (
+                "force,programme,question,state,grade,last_updated,source,"
+                "source_kind,quote,published,inferred,history,conflicts\n"
+            )
 
-    def test_real_programme_without_entries(self, capsys):
-        """Every programme the record holds nothing of yet is reported as such."""
-        for programme in programmes.all():
-            if grades.select(programme=programme):
-                continue
-            code, _, err = run(capsys, "grades", "--programme", programme.id)
-            assert code == 0
-            assert f"{programme.name} holds no entries yet" in err
+    @pytest.mark.parametrize("programme", programmes.all(), ids=lambda p: p.id)
+    def test_record_without_a_programme(self, capsys, monkeypatch, programme):
+        """A record that holds nothing of a programme names the programme as the reason."""
+        shipped = datasets.grades_record()
+        kept = tuple(e for e in shipped.entries if e.programme != programme)
+        statements = tuple(s for s in shipped.statements if s.programme != programme)
+        record = attrs.evolve(shipped, entries=kept, statements=statements)
+        monkeypatch.setattr(datasets, "grades_record", lambda: record)
+        code, _, err = run(capsys, "grades", "--programme", programme.id)
+        assert code == 0
+        assert err == (
+            f"peelmodel: note: no grades recorded for {programme.name}: "
+            f"{programme.name} holds no entries yet\n"
+        )
 
     def test_aggregate_group_of_absent_forces(self, capsys):
         """An MSG none of whose forces is an input: exit 0, a note, valid empty JSON and CSV."""

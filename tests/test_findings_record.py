@@ -297,14 +297,29 @@ class TestCommand:
         assert count["source"].startswith("https://")
         assert (count["recorded"], count["status"]) == (0, "unverifiable")
 
-    def test_nothing_matches(self, capsys):
-        """A query that matches nothing says so on stderr and exits 0."""
-        code, out, err = run(capsys, "--force", "kent", "--kind", "cause-of-concern")
+    def test_nothing_matches(self, capsys, monkeypatch):
+        """A query that matches nothing exits 0 and says why on stderr, as grades does."""
+        kent = finding(force=forces.get("kent"))
+        concern = finding(kind=FindingKind.CAUSE_OF_CONCERN)
+        record = FindingsRecord(findings=(kent, concern))
+        monkeypatch.setattr(datasets, "findings_record", lambda: record)
+        code, out, err = run(capsys, "--force", "Kent", "--kind", "cause-of-concern")
         assert code == 0
         assert "0 findings; 0 counts." in out
-        assert err.strip() == (
-            "peelmodel: findings: the record holds no finding for --force kent "
-            "--kind cause-of-concern"
+        assert err == (
+            "peelmodel: note: no findings recorded for Kent Police in kind cause-of-concern: "
+            "each matches findings, but not together\n"
+        )
+        code, out, err = run(capsys, "--programme", "2023-25", "--format", "json")
+        assert (code, json.loads(out)) == (0, {"findings": [], "counts": []})
+        assert err == (
+            "peelmodel: note: no findings recorded for PEEL 2023-25: "
+            "PEEL 2023-25 holds no findings yet\n"
+        )
+        code, _, err = run(capsys, "--area", "peel-2016.efficiency")
+        assert err == (
+            "peelmodel: note: no findings recorded for area peel-2016.efficiency: "
+            "area peel-2016.efficiency matched no findings\n"
         )
 
     @pytest.mark.parametrize(

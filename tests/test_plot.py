@@ -26,8 +26,9 @@ from peelmodel import (
     programmes,
 )
 from peelmodel.arithmetic import places
-from peelmodel.catalogues import areas
-from peelmodel.plot import _chart
+from peelmodel.catalogues import areas, questions
+from peelmodel.model.question import QuestionLevel
+from peelmodel.plot import _chart, _history
 
 matplotlib_figure = pytest.importorskip("matplotlib.figure")
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,9 +59,20 @@ def _bar_labels(chart):
     return [text.get_text() for text in _axes(chart).texts]
 
 
-def _legend(chart):
-    legend = _axes(chart).get_legend() or chart.figure.legends[0]
+def _legend(chart, index=0):
+    legend = _axes(chart, index).get_legend() or chart.figure.legends[0]
     return [text.get_text() for text in legend.get_texts()]
+
+
+def _xticks(chart, index=0):
+    """The programmes under a panel, as one line each."""
+    return [label.get_text().replace("\n", " ") for label in _axes(chart, index).get_xticklabels()]
+
+
+def _overlapping(labels):
+    """Whether any two of *labels* (drawn) overlap across."""
+    boxes = sorted((label.get_window_extent() for label in labels), key=lambda box: box.x0)
+    return any(after.x0 < before.x1 for before, after in itertools.pairwise(boxes))
 
 
 def _graded_lines(chart, index=0):
@@ -281,14 +293,106 @@ class TestGradesOverTime:
         assert sum(len(line.get_xdata()) for line in lines) == sum(
             entry.grade is not None for entry in history.entries
         )
-        ticks = [label.get_text() for label in _axes(chart).get_xticklabels()]
-        assert ticks == [programme.name for programme in history.programmes]
+        assert _xticks(chart) == [programme.name for programme in history.programmes]
 
-    def test_own_scale_no_adequate(self):
-        """A four-grade history's rows are its four grades, then the states: no adequate."""
-        chart = plot.grades_over_time(forces.get("durham"))
+    def test_areas_in_the_five_grade_panel(self):
+        """By default the areas' grades are drawn, one point each, in the five-grade panel."""
+        chart = plot.grades_over_time("metropolitan")
+        drawn = [
+            e
+            for e in grades.history("metropolitan", areas=True).entries
+            if e.question.level is QuestionLevel.AREA and e.question.graded
+        ]
+        assert len(chart.figure.axes) == 2
+        lines = _graded_lines(chart, 1)
+        assert sum(len(line.get_xdata()) for line in lines) == sum(
+            e.grade is not None for e in drawn
+        )
+        assert _xticks(chart, 1) == ["PEEL 2021/22", "PEEL 2023-25"]
+        names = {e.question.text for e in drawn}
+        legend = [label.replace("\n", " ") for label in _legend(chart, 1)]
+        assert names <= set(legend)
+        assert len([label for label in legend if label in names]) == len(names)
+
+    def test_areas_can_be_left_out(self):
+        """With areas=False a force's pillar grades alone are drawn, on their own scale."""
+        chart = plot.grades_over_time(forces.get("durham"), areas=False)
         assert _ticks(chart) == [*FOUR_GRADES, *STATE_ROWS]
         assert len(chart.figure.axes) == 1
+        assert "cannot be compared" not in _footnote(chart)
+
+    def test_ungraded_areas_named_not_drawn(self):
+        """Areas HMICFRS never grades are left out of the chart, and the footnote names them."""
+        chart = plot.grades_over_time("kent")
+        never = {q.text for q in questions.areas() if not q.graded}
+        held = {e.question.text for e in grades.history("kent", areas=True).entries}
+        assert never & held
+        legend = {label.replace("\n", " ") for label in _legend(chart, 1)}
+        assert not legend & never
+        for name in never & held:
+            assert name in _footnote(chart)
+
+    @pytest.mark.parametrize(("force", "core"), [("kent", False), ("derbyshire", True)])
+    def test_points_nearer_their_own_row(self, force, core):
+        """However many series, a point is within 0.3 of its grade's row, and no two share a place."""
+        chart = plot.grades_over_time(force, core=core)
+        for index in range(len(chart.figure.axes)):
+            places = [
+                (x, y)
+                for line in _graded_lines(chart, index)
+                for x, y in zip(*line.get_data(), strict=True)
+            ]
+            assert all(abs(y - round(y)) <= 0.3 + 1e-9 for _, y in places)
+            assert all(abs(x - round(x)) <= 0.3 + 1e-9 for x, _ in places)
+            assert len(places) == len(set(places))
+
+    @pytest.mark.parametrize("count", range(1, 31))
+    def test_offsets_bounded(self, count):
+        """Offsets of any number of series stay within ±0.3 and give each series its own height."""
+        found = _history.offsets(count)
+        assert len({dy for _, dy in found}) == count  # no two series' lines coincide
+        assert all(abs(dx) <= _history.SPREAD and abs(dy) <= _history.SPREAD for dx, dy in found)
+
+    @pytest.mark.parametrize(("force", "core"), [("kent", False), ("derbyshire", True)])
+    def test_series_styles_distinct(self, force, core):
+        """Within a panel, no two series share colour, marker and line style."""
+        chart = plot.grades_over_time(force, core=core)
+        for axes in chart.figure.axes:
+            handles = axes.get_legend().legend_handles
+            styles = [(h.get_color(), h.get_marker(), h.get_linestyle()) for h in handles]
+            assert len(styles) == len(set(styles))
+
+    @pytest.mark.parametrize(("force", "core"), [("kent", False), ("derbyshire", True)])
+    def test_legends_beside_their_panels(self, force, core):
+        """Each panel has its own legend, outside its plotting area and inside the figure."""
+        chart = plot.grades_over_time(force, core=core)
+        figure = chart.figure
+        figure.draw_without_rendering()
+        assert not figure.legends
+        for axes in figure.axes:
+            legend = axes.get_legend().get_window_extent()
+            assert legend.x0 >= axes.get_window_extent().x1
+            assert legend.x1 <= figure.bbox.x1
+
+    @pytest.mark.parametrize(("force", "core"), [("kent", False), ("derbyshire", True)])
+    def test_programmes_never_overlap(self, force, core):
+        """The programmes' names under each panel do not overlap."""
+        chart = plot.grades_over_time(force, core=core)
+        chart.figure.draw_without_rendering()
+        for axes in chart.figure.axes:
+            assert not _overlapping(axes.get_xticklabels())
+
+    def test_crowded_names_wrapped_or_turned(self):
+        """Names that would touch in a narrow figure are wrapped, then stood up, until they do not."""
+        chart = plot.grades_over_time("derbyshire", core=True, areas=False)
+        figure = chart.figure
+        figure.set_size_inches(5.5, 6)
+        figure.draw_without_rendering()
+        assert _overlapping(figure.axes[0].get_xticklabels())
+        _history._fit_ticks(figure)
+        labels = figure.axes[0].get_xticklabels()
+        assert not _overlapping(labels)
+        assert all("\n" in label.get_text() or label.get_rotation() == 90 for label in labels)
 
     def test_one_panel_per_scale(self):
         """Four-grade and five-grade programmes are drawn in panels of their own scales."""
@@ -326,13 +430,25 @@ class TestGradesOverTime:
         assert len(at_2017) == 3
         assert len({line.get_marker() for line in lines}) == 3
 
-    def test_states_distinct(self):
+    def test_states_distinct(self, record_with_states):
         """Not graded, not inspected and unknown are drawn differently, in their own rows."""
-        chart = plot.grades_over_time("humberside")
+        record = record_with_states(
+            {
+                ("humberside", "peel-2015.effectiveness"): RecordState.NOT_GRADED,
+                ("humberside", "peel-2016.efficiency"): RecordState.NOT_INSPECTED,
+                ("humberside", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+            }
+        )
+        chart = plot.grades_over_time("humberside", record=record)
         points = [line for line in _axes(chart).get_lines() if line.get_linestyle() == "None"]
         styles = {(line.get_fillstyle(), line.get_marker()) for line in points}
         assert ("none", "o") in styles  # not graded: hollow
+        assert ("bottom", "s") in styles  # not inspected: half-filled, efficiency's marker
         assert any(marker == "$?$" for _, marker in styles)  # unknown
+        rows = dict(zip(_ticks(chart), _axes(chart).get_yticks(), strict=True))
+        drawn = {line.get_marker(): float(line.get_ydata()[0]) for line in points}
+        assert drawn["$?$"] == pytest.approx(rows["unknown"])
+        assert drawn["s"] == pytest.approx(rows["not inspected"])
         legend = _legend(chart)
         assert legend[:3] == ["effectiveness", "efficiency", "legitimacy"]
         assert legend[3:] == [
@@ -354,14 +470,19 @@ class TestGradesOverTime:
         assert [list(line.get_xdata()) for line in effectiveness] == [[1], [3, 4]]
 
     def test_source(self):
-        """The footnote names the record and the pages it rests on."""
+        """The footnote names the record and the pages it rests on, and says the scales differ."""
         chart = plot.grades_over_time("hampshire")
-        history = grades.history("hampshire")
-        pages = len({entry.source for entry in history.entries if entry.source})
+        history = grades.history("hampshire", areas=True)
+        drawn = [
+            e
+            for e in history.entries
+            if e.question.level is not QuestionLevel.AREA or e.question.graded
+        ]
+        pages = len({entry.source for entry in drawn if entry.source})
         assert f"Source: peelmodel's PEEL grades record, Hampshire Constabulary: {pages} " in (
             _footnote(chart)
         )
-        assert "cannot be compared" not in _footnote(chart)
+        assert "cannot be compared" in _footnote(chart)
 
     def test_no_entries(self):
         """A force the record holds nothing of is refused, by name."""
@@ -389,9 +510,15 @@ class TestGradeDistribution:
             assert sum(widths) == len(region.members)
             assert areas.get(region.area).name == _ticks(chart)[index]
 
-    def test_states_distinct(self):
+    def test_states_distinct(self, record_with_states):
         """Not graded and unknown are separate segments, shaded and hatched differently."""
-        chart = plot.grade_distribution("peel-2017.legitimacy")
+        record = record_with_states(
+            {
+                ("kent", "peel-2017.legitimacy"): RecordState.NOT_GRADED,
+                ("durham", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+            }
+        )
+        chart = plot.grade_distribution("peel-2017.legitimacy", record=record)
         assert _legend(chart) == [*FOUR_GRADES, "not graded", "unknown (no source read states it)"]
         patches = _axes(chart).patches
         regions = len(_ticks(chart))

@@ -241,19 +241,31 @@ class TestProgrammes:
 
 class TestQuestions:
     def test_parents_exist(self):
-        """Every question's parent is in the catalogue, same programme and pillar."""
+        """Each parent is in the catalogue, same programme and pillar; headlines and areas have none."""
         for question in questions.all():
             if question.parent_id is None:
-                assert question.level is QuestionLevel.HEADLINE
+                assert question.level in {QuestionLevel.HEADLINE, QuestionLevel.AREA}
                 continue
             parent = questions.get(question.parent_id)
             assert (parent.programme, parent.pillar) == (question.programme, question.pillar)
 
-    def test_only_headline_and_core_are_graded(self):
-        """Diagnostic questions are never graded."""
+    def test_areas_only_in_five_grade_programmes(self):
+        """Five-grade programmes hold areas (no pillar, no number) and nothing else; others none."""
         for question in questions.all():
-            if question.graded:
-                assert question.level in {QuestionLevel.HEADLINE, QuestionLevel.CORE}
+            is_area = question.level is QuestionLevel.AREA
+            assert is_area == (question.programme.scale is FIVE_GRADE)
+            if is_area:
+                assert (question.pillar, question.number) == (None, "")
+            else:
+                assert question.pillar is not None
+        for programme in programmes.all():
+            held = questions.all(programme=programme.id)
+            assert questions.areas(programme.id) == (held if programme.scale is FIVE_GRADE else ())
+
+    def test_only_headline_core_and_areas_are_graded(self):
+        """Diagnostic questions are never graded; headline and core questions and areas may be."""
+        levels = {q.level for q in questions.all() if q.graded}
+        assert levels == {QuestionLevel.HEADLINE, QuestionLevel.CORE, QuestionLevel.AREA}
 
     def test_unique_ids(self):
         """Question ids are unique."""

@@ -292,13 +292,22 @@ class TestEveryResult:
             f"{graded} graded>"
         )
 
-    def test_distribution_counts(self):
+    def test_distribution_counts(self, record_with_states):
         """A distribution's repr counts each grade and each state that occurs."""
-        found = grades.distribution("peel-2017.legitimacy")
+        record = record_with_states(
+            {
+                ("kent", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+                ("durham", "peel-2017.legitimacy"): RecordState.UNKNOWN,
+                ("dorset", "peel-2017.legitimacy"): RecordState.NOT_INSPECTED,
+            }
+        )
+        found = grades.distribution("peel-2017.legitimacy", record=record)
         text = repr(found)
         for grade, held in found.by_grade:
             assert f"{grade.value} {len(held)}" in text
-        assert f"unknown {len(found.unknown)}" in text
+        assert len(found.unknown) == 2
+        assert "unknown 2" in text
+        assert f"not inspected {len(found.not_inspected)}" in text
 
     def test_entry_states(self):
         """An entry shows its grade, or its state when it has none."""
@@ -311,7 +320,7 @@ class TestEveryResult:
     def test_chart_repr(self):
         """A chart's repr names its title, panels and size."""
         pytest.importorskip("matplotlib")
-        text = repr(plot.grades_over_time("hampshire"))
+        text = repr(plot.grades_over_time("hampshire", areas=False))
         assert text.startswith(
             "<Chart 'Hampshire Constabulary: PEEL grades by programme': 1 panel,"
         )

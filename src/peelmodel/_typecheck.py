@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["MAX_DIGITS", "check_size", "checked", "checked_as", "public_name"]
+__all__ = ["MAX_DIGITS", "check_size", "checked", "checked_as", "checked_but", "public_name"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,14 +106,34 @@ def checked_as(name: str) -> Callable[[F], F]:
     return functools.partial(_checked, name=name)
 
 
-def _checked(function: F, *, name: str) -> F:
+def checked_but(*parameters: str) -> Callable[[F], F]:
+    """:func:`checked`, but for *parameters*, which the function checks itself with a message of its own.
+
+    >>> @checked_but("obj")
+    ... def show(obj: int, *, width: int = 8) -> str:
+    ...     if type(obj) is not int:
+    ...         raise TypeError(f"show takes an int, not {type(obj).__name__}")
+    ...     return str(obj).rjust(width)
+    >>> show(width="8")
+    Traceback (most recent call last):
+    ...
+    peelmodel.errors.InvalidTypeError: peelmodel.show.width: must be int (found '8'); str given
+    """
+
+    def decorate(function: F) -> F:
+        return _checked(function, name=public_name(function), leave=parameters)
+
+    return decorate
+
+
+def _checked(function: F, *, name: str, leave: tuple[str, ...] = ()) -> F:
     # The tests are built on the first call, when every name the hints use is defined.
     prepared: list[tuple[tuple[str, ...], dict[str, tuple[_Test, str]]]] = []
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not prepared:
-            prepared.append(_prepare(function))
+            prepared.append(_prepare(function, leave))
         order, tests = prepared[0]
         for parameter, value in (*zip(order, args, strict=False), *kwargs.items()):
             test, expected = tests.get(parameter, _ANYTHING)
@@ -127,9 +147,12 @@ def _checked(function: F, *, name: str) -> F:
 
 
 def _prepare(
-    function: Callable[..., Any],
+    function: Callable[..., Any], leave: tuple[str, ...] = ()
 ) -> tuple[tuple[str, ...], dict[str, tuple[_Test, str]]]:
-    """The positional parameters of *function*, and the test and description of each parameter."""
+    """The positional parameters of *function*, and the test and description of each parameter.
+
+    The parameters in *leave* are not tested: the function checks them.
+    """
     hints = _hints(function)
     order: list[str] = []
     tests: dict[str, tuple[_Test, str]] = {}
@@ -138,7 +161,7 @@ def _prepare(
             continue
         if parameter.kind is not parameter.KEYWORD_ONLY:
             order.append(parameter.name)
-        hint = hints.get(parameter.name, Any)
+        hint = Any if parameter.name in leave else hints.get(parameter.name, Any)
         tests[parameter.name] = (_test(hint), _describe(hint))
     return tuple(order), tests
 

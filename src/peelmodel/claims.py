@@ -217,7 +217,7 @@ class Claim:
     ...     published=14.4, formula=ocgs)
     Traceback (most recent call last):
     ...
-    peelmodel.errors.InvalidValueError: Claim.published: must be a Decimal (found 14.4)
+    peelmodel.errors.InvalidTypeError: Claim.published: must be a Decimal (found 14.4); float given
     """
 
     id: str

@@ -41,7 +41,7 @@ from collections.abc import Mapping
 from peelmodel._tabular.frames import HAS_PANDAS, HAS_POLARS, pandas_frame, polars_frame
 from peelmodel._tabular.reading import read_outcome_rates
 from peelmodel._tabular.rows import Frameable, rows_of
-from peelmodel._typecheck import checked
+from peelmodel._typecheck import checked, checked_but
 from peelmodel.documents.records import to_records
 from peelmodel.model.outcome import OutcomeRate
 
@@ -61,6 +61,7 @@ def _require(library: str, function: str) -> None:
         )
 
 
+@checked_but("obj")
 def to_pandas(obj: Frameable, *, kind: type | None = None) -> pd.DataFrame:
     """A pandas ``DataFrame`` of *obj*, one row per figure, grade or count, typed as the module says.
 
@@ -74,13 +75,14 @@ def to_pandas(obj: Frameable, *, kind: type | None = None) -> pd.DataFrame:
     >>> durham = frame[(frame.force == "durham") & (frame.question == "peel-2015.effectiveness")]
     >>> durham.grade.iloc[0], int(durham["rank"].iloc[0]), frame.grade.cat.ordered
     ('outstanding', 4, True)
-    >>> to_pandas(grades.select(force="durham", programme="peel-2023-25")).shape
-    (0, 12)
+    >>> to_pandas(grades.select(force="durham", region="london")).shape  # matches nothing
+    (0, 14)
     """
     _require("pandas", "to_pandas")
     return pandas_frame(*rows_of(obj, kind=kind, function="to_pandas"))
 
 
+@checked_but("obj")
 def to_polars(obj: Frameable, *, kind: type | None = None) -> pl.DataFrame:
     """A polars ``DataFrame`` of *obj*, as :func:`to_pandas` gives it, typed as the module says.
 

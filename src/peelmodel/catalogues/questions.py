@@ -102,6 +102,7 @@ def _programme_of(named: object) -> tuple[Programme | None, list[Problem]]:
     return programme, []
 
 
+@checked
 def areas_of(document: object, *, source: str | None = None) -> tuple[InspectionQuestion, ...]:
     """The areas of a five-grade programme's catalogue document (parsed JSON), in its order.
 
@@ -221,6 +222,7 @@ def all(  # noqa: A001 - the registry's documented name
     )
 
 
+@checked
 def areas(programme: str | None = None) -> tuple[InspectionQuestion, ...]:
     """The areas of policing of the five-grade programmes (or of one), in catalogue order."""
     return tuple(q for q in all(programme=programme) if q.level is QuestionLevel.AREA)

@@ -6,8 +6,10 @@ source and source_kind; and ``"counts"``, one object per count of findings
 with its force, programme, kind, area, question, count, source, source_kind
 and quote, and how many texts the record holds for it (``recorded``) with
 their ``status``: ``reproduced`` (as many as the count), ``inconsistent``
-(more) or ``unverifiable`` (fewer). An unknown force, programme or kind exits 2 with one line on
-standard error; a query that matches nothing says so there, and exits 0.
+(more) or ``unverifiable`` (fewer). Forces and programmes are names as
+people write them; an unknown force, programme or kind exits 2 with one line
+on standard error, and a query that matches nothing exits 0 and says why in
+one line there, as ``grades`` does.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from typing import Any
 
 from peelmodel import findings
 from peelmodel.analysis.status import Status
+from peelmodel.cli.empty import no_findings
 from peelmodel.cli.output import EXIT_CONSISTENT, Output
-from peelmodel.cli.parsing import add_command
+from peelmodel.cli.parsing import add_command, choice, force_id, programme_id
 from peelmodel.cli.table import Cell, render, status_cell
 from peelmodel.model.finding import FindingKind, FindingsRecord
 
 __all__ = ["add_parser", "run"]
 
 _FORMATS = ("table", "json", "csv")
+_KINDS = tuple(k.value for k in FindingKind)
 _CSV_FIELDS = (
     *("record", "force", "programme", "kind", "area", "count", "text", "date"),
     *("source", "source_kind", "quote", "recorded", "status"),
@@ -48,16 +52,23 @@ def add_parser(commands: Any) -> None:
         codes={EXIT_CONSISTENT: "the findings asked for were printed (or none matched)"},
     )
     command.add_argument(
-        "--force", metavar="ID", help="a force id, name or ONS code (default: every force)"
+        "--force",
+        metavar="NAME",
+        type=force_id,
+        help="a force: id, name, short name or ONS code (default: every force)",
     )
     command.add_argument(
-        "--programme", metavar="ID", help="a programme, such as peel-2021-22 (default: every one)"
+        "--programme",
+        metavar="NAME",
+        type=programme_id,
+        help="a programme, such as peel-2021-22 or 'PEEL 2021/22' (default: every one)",
     )
     command.add_argument(
         "--kind",
-        choices=[k.value for k in FindingKind],
+        type=choice(*_KINDS),
+        choices=_KINDS,
         metavar="KIND",
-        help=f"a kind of finding: {', '.join(k.value for k in FindingKind)} (default: both)",
+        help=f"a kind of finding: {', '.join(_KINDS)} (default: both)",
     )
     command.add_argument(
         "--area",
@@ -66,6 +77,7 @@ def add_parser(commands: Any) -> None:
     )
     command.add_argument(
         "--format",
+        type=choice(*_FORMATS),
         choices=_FORMATS,
         default="table",
         help="table for people, json or csv for programs (default: table)",
@@ -81,7 +93,7 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
         kind=arguments.kind,
         area=arguments.area,
     )
-    notes = () if found.findings or found.counts else (_nothing(arguments),)
+    notes = () if found.findings or found.counts else (no_findings(arguments),)
     if arguments.format == "json":
         document = {
             "findings": findings.rows(found.findings),
@@ -92,17 +104,6 @@ def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
     if arguments.format == "csv":
         return Output(EXIT_CONSISTENT, _csv(found), notes=notes)
     return Output(EXIT_CONSISTENT, _table(found, colour=colour), notes=notes)
-
-
-def _nothing(arguments: argparse.Namespace) -> str:
-    asked = [
-        f"--{name} {value}"
-        for name in ("force", "programme", "kind", "area")
-        if (value := getattr(arguments, name)) is not None
-    ]
-    return "peelmodel: findings: the record holds no finding" + (
-        f" for {' '.join(asked)}" if asked else ""
-    )
 
 
 def _csv(found: FindingsRecord) -> str:

@@ -61,6 +61,7 @@ def names() -> tuple[str, ...]:
     )
 
 
+@checked
 def record_files(kind: str) -> tuple[str, ...]:
     """The names of the shipped files of *kind* (``"grades"`` or ``"findings"``), oldest programme first.
 
@@ -102,6 +103,7 @@ def grades_record() -> GradesRecord:
     )
 
 
+@checked
 @cache
 def findings_record() -> FindingsRecord:
     """Load the findings record: every shipped ``findings-<programme>.json`` (cached)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import programmes
 from peelmodel.documents.converter import structure
 from peelmodel.documents.parsing import parse
@@ -115,6 +116,7 @@ def _structure(data: dict[str, Any], cls: type, problems: list[Problem], source:
     return built
 
 
+@checked
 def read_grades(text: str | bytes, *, source: str | None = None) -> GradesRecord:
     """Read a ``grades-<programme>.json`` file into a :class:`~peelmodel.GradesRecord`.
 
@@ -169,6 +171,7 @@ def _file_rules(record: GradesRecord) -> list[Problem]:
     return problems
 
 
+@checked
 def read_findings(text: str | bytes, *, source: str | None = None) -> FindingsRecord:
     """Read a ``findings-<programme>.json`` file into a :class:`~peelmodel.FindingsRecord`.
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from peelmodel import datasets
+from peelmodel._typecheck import checked
 from peelmodel.catalogues import forces, programmes, questions
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.findings._checks import CountCheck, check_count
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 
+@checked
 def record() -> FindingsRecord:
     """The findings record that ships with peelmodel (every ``findings-<programme>.json``)."""
     return datasets.findings_record()
@@ -104,6 +106,7 @@ class _Filter:
         )
 
 
+@checked
 def select(
     *,
     force: str | Force | None = None,
@@ -133,6 +136,7 @@ def select(
     return tuple(f for f in (record or datasets.findings_record()).findings if wanted(f))
 
 
+@checked
 def counts(
     *,
     force: str | Force | None = None,
@@ -146,6 +150,7 @@ def counts(
     return tuple(c for c in (record or datasets.findings_record()).counts if wanted(c))
 
 
+@checked
 def query(
     *,
     force: str | Force | None = None,
@@ -168,6 +173,7 @@ def query(
     )
 
 
+@checked
 def check_counts(
     *,
     force: str | Force | None = None,
@@ -186,6 +192,7 @@ def check_counts(
     return tuple(check_count(count, source) for count in chosen)
 
 
+@checked
 def rows(found: Iterable[FindingEntry]) -> list[dict[str, Any]]:
     """One JSON-ready dict per finding: force, programme, kind, area, text, date, source, source_kind.
 
@@ -211,6 +218,7 @@ def rows(found: Iterable[FindingEntry]) -> list[dict[str, Any]]:
     ]
 
 
+@checked
 def count_rows(
     found: Iterable[FindingCount], *, record: FindingsRecord | None = None
 ) -> list[dict[str, Any]]:

@@ -163,6 +163,7 @@ def _conflict(conflict: SourceConflict) -> dict[str, Any]:
     }
 
 
+@checked
 def row(entry: GradeEntry) -> dict[str, Any]:
     """One JSON-ready dict of *entry*, as :func:`rows` gives it."""
     found: dict[str, Any] = {

@@ -14,7 +14,13 @@ import enum
 
 import attrs
 
-from peelmodel._validators import check_count, check_date, check_text, check_tuple
+from peelmodel._validators import (
+    check_count,
+    check_date,
+    check_text,
+    check_tuple,
+    refuse_non_text,
+)
 from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Force
 from peelmodel.model.grade import Programme
@@ -109,18 +115,20 @@ class FindingKind(enum.Enum):
     #: A serious, critical or systemic shortcoming (it comes with recommendations).
     CAUSE_OF_CONCERN = "cause-of-concern"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 def _check_where(owner: str, force: object, programme: object, question: object) -> None:
     if not isinstance(force, Force):
-        raise InvalidValueError(owner, "force", force, "must be a Force")
+        raise InvalidTypeError(owner, "force", force, "a Force")
     if not isinstance(programme, Programme):
-        raise InvalidValueError(owner, "programme", programme, "must be a Programme")
+        raise InvalidTypeError(owner, "programme", programme, "a Programme")
     if question is None:
         return
     if not isinstance(question, InspectionQuestion):
-        raise InvalidValueError(
-            owner, "question", question, "must be an InspectionQuestion or None"
-        )
+        raise InvalidTypeError(owner, "question", question, "an InspectionQuestion or None")
     if question.programme != programme:
         raise InvalidValueError(
             owner, "question", question.id, f"is not a question of {programme.id}"
@@ -129,7 +137,7 @@ def _check_where(owner: str, force: object, programme: object, question: object)
 
 def _check_kind(owner: str, kind: object) -> None:
     if not isinstance(kind, FindingKind):
-        raise InvalidValueError(owner, "kind", kind, "must be a FindingKind")
+        raise InvalidTypeError(owner, "kind", kind, "a FindingKind")
 
 
 @attrs.frozen(kw_only=True)
@@ -269,9 +277,7 @@ class FindingsRecord:
             seen: set[tuple[str, ...]] = set()
             for index, item in enumerate(items):
                 if not isinstance(item, kind):
-                    raise InvalidValueError(
-                        owner, f"{field}[{index}]", item, f"must be {kind.__name__}"
-                    )
+                    raise InvalidTypeError(owner, f"{field}[{index}]", item, f"a {kind.__name__}")
                 if item.key in seen:
                     raise InvalidValueError(
                         owner,

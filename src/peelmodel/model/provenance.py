@@ -17,8 +17,8 @@ from typing import Final
 
 import attrs
 
-from peelmodel._validators import check_date, check_text
-from peelmodel.errors import InvalidValueError
+from peelmodel._validators import check_date, check_text, refuse_non_text
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.grade import Grade
 
 __all__ = [
@@ -56,6 +56,10 @@ class SourceKind(enum.Enum):
     #: Any other public page, such as a force's own.
     OTHER_PUBLIC = "other-public"
 
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        refuse_non_text(cls, value)
+
 
 def check_address(owner: str, field: str, value: object) -> None:
     """Require a web address (http or https)."""
@@ -76,12 +80,12 @@ def check_quote(owner: str, field: str, value: object) -> None:
 def check_source_kind(owner: str, field: str, value: object) -> None:
     """Require a :class:`SourceKind`."""
     if not isinstance(value, SourceKind):
-        raise InvalidValueError(owner, field, value, "must be a SourceKind")
+        raise InvalidTypeError(owner, field, value, "a SourceKind")
 
 
 def _check_grade(owner: str, value: object) -> None:
     if not isinstance(value, Grade):
-        raise InvalidValueError(owner, "grade", value, "must be a Grade")
+        raise InvalidTypeError(owner, "grade", value, "a Grade")
 
 
 @attrs.frozen(kw_only=True)

@@ -78,7 +78,7 @@ def _check_grade(owner: str, question: InspectionQuestion, grade: object) -> Non
 
 def _check_scale(owner: str, field: str, question: InspectionQuestion, grade: object) -> None:
     if not isinstance(grade, Grade):
-        raise InvalidValueError(owner, field, grade, "must be a Grade")
+        raise InvalidTypeError(owner, field, grade, "a Grade")
     if grade not in question.programme.scale:
         raise InvalidValueError(
             owner, field, grade.value, f"is not on the {question.programme.scale.id} scale"
@@ -180,7 +180,7 @@ class GradeEntry:
         if inferred is None:
             return
         if not isinstance(inferred, Inference):
-            raise InvalidValueError("GradeEntry", "inferred", inferred, "must be an Inference")
+            raise InvalidTypeError("GradeEntry", "inferred", inferred, "an Inference or None")
         if self.state is not RecordState.GRADED:
             raise InvalidValueError(
                 "GradeEntry", "inferred", inferred.statement, "is only for a graded entry"
@@ -202,7 +202,7 @@ class GradeEntry:
         for index, earlier in enumerate(self.history):
             field = f"history[{index}]"
             if not isinstance(earlier, EarlierGrade):
-                raise InvalidValueError(owner, field, earlier, "must be an EarlierGrade")
+                raise InvalidTypeError(owner, field, earlier, "an EarlierGrade")
             _check_scale(owner, f"{field}.grade", self.question, earlier.grade)
             if previous is not None and (earlier.since or earlier.until) < previous.until:
                 raise InvalidValueError(
@@ -219,7 +219,7 @@ class GradeEntry:
         for index, conflict in enumerate(self.conflicts):
             field = f"conflicts[{index}]"
             if not isinstance(conflict, SourceConflict):
-                raise InvalidValueError(owner, field, conflict, "must be a SourceConflict")
+                raise InvalidTypeError(owner, field, conflict, "a SourceConflict")
             _check_scale(owner, f"{field}.grade", self.question, conflict.grade)
             if conflict.grade is self.grade:
                 raise InvalidValueError(

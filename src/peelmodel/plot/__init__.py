@@ -17,7 +17,8 @@ published value exactly as the report does.
 from __future__ import annotations
 
 from peelmodel.plot._chart import Chart
-from peelmodel.plot._grades import GRADE_COLOURS, STATE_STYLES, grade_distribution, grades_over_time
+from peelmodel.plot._grades import GRADE_COLOURS, STATE_STYLES, grade_distribution
+from peelmodel.plot._history import grades_over_time
 from peelmodel.plot._report import against_national, inferred_ranges
 
 __all__ = [

@@ -59,7 +59,7 @@ class Chart:
     >>> from peelmodel import plot
     >>> chart = plot.grades_over_time("hampshire")
     >>> chart
-    <Chart 'Hampshire Constabulary: PEEL grades by programme': 1 panel, 11.0 x 5.8 in>
+    <Chart 'Hampshire Constabulary: PEEL grades by programme': 2 panels, 12.7 x 10.4 in>
     >>> chart.png().startswith(b"\x89PNG")
     True
     """
