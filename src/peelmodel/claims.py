@@ -310,11 +310,9 @@ def figure_claim(figure: Figure) -> Claim:
     elif basis is Basis.PERCENT:
         formula = Formula(numerator=(subject,), denominator=part_of, scale=basis.scale)
     elif basis is Basis.PERCENTAGE_CHANGE:
+        baseline = quantity(figure.measure, figure.baseline)
         formula = Formula(
-            numerator=(subject,),
-            denominator=quantity(figure.measure, figure.baseline),
-            scale=basis.scale,
-            offset=-basis.scale,
+            numerator=(subject,), denominator=baseline, scale=basis.scale, offset=-basis.scale
         )
     else:
         assert basis.denominator is not None  # noqa: S101 - every other basis is a rate
@@ -372,16 +370,14 @@ def outcome_claims(row: OutcomeRate, *, reference: Period | None = None) -> tupl
 
     found: list[Claim] = []
     if row.count is not None:
-        found.append(
-            claim("count", "number", Basis.COUNT, Decimal(row.count), Formula(numerator=members))
-        )
+        count = Formula(numerator=members)
+        found.append(claim("count", "number", Basis.COUNT, Decimal(row.count), count))
     if row.rate is not None:
         rate = Formula(numerator=members, denominator=offences, scale=Fraction(100))
         found.append(claim("rate", "rate per 100 offences", Basis.PERCENT, row.rate, rate))
     if row.offences is not None:
-        offences_count = Formula(numerator=(offences,))
-        published = Decimal(row.offences)
-        found.append(claim("offences", "offences recorded", Basis.COUNT, published, offences_count))
+        recorded, total = Formula(numerator=(offences,)), Decimal(row.offences)
+        found.append(claim("offences", "offences recorded", Basis.COUNT, total, recorded))
     return tuple(found)
 
 
