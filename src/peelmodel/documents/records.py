@@ -7,7 +7,7 @@ values, which :mod:`peelmodel.tabular` turns into pandas and polars frames.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeAlias
@@ -80,6 +80,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "conflicts_with": list(result.conflicts_with),
             "bounded": result.bounded,
             "caught_value": None if result.caught is None else str(result.caught),
+            "implied": _implied(result),
         }
 
     grades = question_grades(inspection)
@@ -103,6 +104,10 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
                 "high": interval.high if interval.is_bounded else None,
                 "exact": interval.is_exact,
                 "bounded": interval.is_bounded,
+                "witness": {
+                    "low": _witness(interval.witness_low),
+                    "high": _witness(interval.witness_high),
+                },
             }
             for interval in assessment.inferred
         ],
@@ -132,6 +137,22 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "modelled_overall": modelled_overall(grades.values()).value if grades else None,
         },
     }
+
+
+def _implied(result: FigureResult) -> dict[str, str | None] | None:
+    """A figure's implied range as published values (``None`` for an open end or a lost figure)."""
+    implied = result.implied
+    if implied is None:
+        return None
+    return {
+        "low": None if implied.low is None else str(implied.low),
+        "high": None if implied.high is None else str(implied.high),
+    }
+
+
+def _witness(values: Mapping[str, int] | None) -> dict[str, int] | None:
+    """Values of every quantity, by id, or ``None``."""
+    return None if values is None else dict(values)
 
 
 def aggregate_dict(group: Aggregate) -> dict[str, Any]:

@@ -1,0 +1,122 @@
+"""Exact least and greatest values over the solutions of a system, each with a solution attaining it.
+
+Propagation gives bounds no solution passes; :class:`Extremes` turns each
+into the exact end: it looks among the solutions already found for one at
+that bound, and otherwise searches for the least value a solution reaches
+(whether a solution has a value at most *v* is monotone in *v*, so a
+galloping and bisecting search over *v* finds it).
+
+>>> from fractions import Fraction
+>>> from peelmodel.analysis._propagation import Rule, System
+>>> share = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+>>> extremes = Extremes(System(2, [share], 100, positive=[1]))
+>>> extremes.least(1)[0], extremes.greatest(1)[0], extremes.greatest(0)[0]
+(7, 93, 13)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from peelmodel.analysis._propagation import System
+from peelmodel.analysis._search import Solution, least, root, solve
+
+__all__ = ["Extremes", "Witness"]
+
+
+class Extremes:
+    """The exact ends of every unknown of *system*, found on demand and kept.
+
+    Raises :class:`ValueError` when the system has no solution.
+    """
+
+    def __init__(self, system: System) -> None:
+        self.system = system
+        bounds = root(system)
+        first = None if bounds is None else solve(system, None, bounds, ())
+        if bounds is None or first is None:
+            raise ValueError("the rules have no solution")
+        self.low, self.high = bounds
+        self.pool_low = [(value, first) for value in first]
+        self.pool_high = list(self.pool_low)
+
+    def add(self, solution: Solution) -> None:
+        """Remember a solution: it may attain the ends of other unknowns."""
+        for unknown, value in enumerate(solution):
+            if value < self.pool_low[unknown][0]:
+                self.pool_low[unknown] = (value, solution)
+            if value > self.pool_high[unknown][0]:
+                self.pool_high[unknown] = (value, solution)
+
+    @property
+    def base(self) -> Solution:
+        """One solution, the first found."""
+        return self.pool_low[0][1] if self.pool_low else []
+
+    def least(self, unknown: int) -> tuple[int, Solution]:
+        """The least value of *unknown* over every solution, and a solution with it."""
+
+        def at_most(value: int) -> Solution | None:
+            high = list(self.high)
+            high[unknown] = value
+            return solve(self.system, None, (self.low, high), (unknown,))
+
+        found = self._end(at_most, self.low[unknown], self.pool_low[unknown])
+        self.low[unknown] = found[0]
+        return found
+
+    def greatest(self, unknown: int) -> tuple[int, Solution]:
+        """The greatest value of *unknown* over every solution, and a solution with it."""
+        top = self.high[unknown]
+
+        def at_least(below_top: int) -> Solution | None:
+            low = list(self.low)
+            low[unknown] = top - below_top
+            return solve(self.system, None, (low, self.high), (unknown,))
+
+        value, solution = self.pool_high[unknown]
+        steps, found = self._end(at_least, 0, (top - value, solution))
+        self.high[unknown] = top - steps
+        return top - steps, found
+
+    def _end(
+        self,
+        feasible: Callable[[int], Solution | None],
+        known_low: int,
+        known: tuple[int, Solution],
+    ) -> tuple[int, Solution]:
+        if known[0] == known_low:
+            return known
+        found = least(feasible, known_low, known)
+        assert found is not None  # noqa: S101 - the known solution bounds the search
+        self.add(found[1])
+        return found
+
+
+class Witness(Mapping[str, int]):
+    """Values of every unknown of a reconciliation: one component's solution over a shared base.
+
+    >>> witness = Witness({"a": 1, "b": 2}, ("b",), (5,))
+    >>> dict(witness)
+    {'a': 1, 'b': 5}
+    """
+
+    __slots__ = ("_base", "_local")
+
+    def __init__(self, base: Mapping[str, int], ids: Sequence[str], values: Sequence[int]) -> None:
+        self._base = base
+        self._local = dict(zip(ids, values, strict=True))
+
+    def __getitem__(self, key: str) -> int:
+        if key in self._local:
+            return self._local[key]
+        return self._base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def __repr__(self) -> str:
+        return f"Witness({dict(self)!r})"
