@@ -45,10 +45,14 @@ class _Pairs:
             for unknown in system.rules[first + index].unknowns:
                 near[index] |= by_unknown[unknown]
             for other in near[index]:
-                if other > index and not self.alone[other] and not self.alone[index]:
-                    if self._fails([index, other]):
-                        self.clash[index].add(other)
-                        self.clash[other].add(index)
+                if (
+                    other > index
+                    and not self.alone[other]
+                    and not self.alone[index]
+                    and self._fails([index, other])
+                ):
+                    self.clash[index].add(other)
+                    self.clash[other].add(index)
 
     def _fails(self, claims: list[int]) -> bool:
         active = [True] * self.first + [False] * self.count
@@ -57,7 +61,7 @@ class _Pairs:
         return root(self.system, active) is None
 
 
-def set_aside(component: Component, ceiling: int) -> list[Claim]:  # noqa: C901 - one search
+def set_aside(component: Component, ceiling: int) -> list[Claim]:
     """The figures of *component* to set aside (none when they hold together), by the rule above."""
     claims = component.claims
     system = component.system(claims, ceiling)
@@ -108,7 +112,9 @@ def set_aside(component: Component, ceiling: int) -> list[Claim]:  # noqa: C901 
         keep = list(active)
         keep[first + index] = True
         child_low, child_high = list(low), list(high)
-        if propagate(system, child_low, child_high, [first + index], keep) != INFEASIBLE:
+        if propagate(system, child_low, child_high, [first + index], keep) != INFEASIBLE and (
+            solve(system, keep, (child_low, child_high), ()) is not None
+        ):
             stack.append((index + 1, child_low, child_high, keep, [*kept, index], removed))
     assert best is not None  # noqa: S101 - setting every figure aside always holds
     return [claims[index] for index in best]

@@ -11,7 +11,7 @@ galloping and bisecting search over *v* finds it).
 >>> share = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
 >>> extremes = Extremes(System(2, [share], 100, positive=[1]))
 >>> extremes.least(1)[0], extremes.greatest(1)[0], extremes.greatest(0)[0]
-(7, 93, 13)
+(7, 100, 14)
 """
 
 from __future__ import annotations

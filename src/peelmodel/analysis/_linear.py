@@ -36,7 +36,9 @@ def _rows(
 
     def add(terms: dict[int, int], constant: int) -> None:
         shifted = constant - sum(a * low[x] for x, a in terms.items())
-        found.append(({x: a for x, a in terms.items() if a}, shifted))
+        free = {x: a for x, a in terms.items() if a and low[x] != high[x]}
+        if free or shifted > 0:  # a row over fixed unknowns only either holds or cannot
+            found.append((free, shifted))
 
     for rule in rules:
         sums: dict[int, int] = {}
@@ -66,9 +68,11 @@ def _rows(
     return found
 
 
-def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]) -> bool:  # noqa: C901, PLR0912 - one simplex phase
+def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]) -> bool:  # noqa: PLR0912 - one simplex phase
     """Whether real numbers within ``[low, high]`` satisfy every rule (strict ends made whole)."""
     rows = _rows(rules, low, high)
+    if any(not terms and constant > 0 for terms, constant in rows):
+        return False
     if not rows:
         return True
     used = sorted({x for terms, _ in rows for x in terms})

@@ -24,7 +24,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from peelmodel.analysis._linear import has_real_solution
 from peelmodel.analysis._rules import Rule, holds
 from peelmodel.arithmetic import Band
 from peelmodel.claims import Claim, Quantity
@@ -75,7 +74,7 @@ class System:
                 self.users[unknown].append(index)
 
     def budget(self) -> int:
-        """How many rule steps one propagation takes before it checks for creeping bounds."""
+        """How many rule steps one propagation takes before it stops, leaving bounds wider."""
         return 64 + 8 * len(self.rules)
 
 
@@ -101,14 +100,7 @@ def propagate(
         index = queue.popleft()
         queued.discard(index)
         steps += 1
-        if steps > budget:
-            # Bounds that creep: settle whether any real numbers satisfy the rules at all.
-            rules_on = (
-                rules if active is None else [r for r, on in zip(rules, active, strict=True) if on]
-            )
-            if not has_real_solution(rules_on, low, high):
-                system.failed = -1
-                return INFEASIBLE
+        if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
         changed = _narrow(rules[index], low, high)
         if changed is None:
@@ -123,7 +115,7 @@ def propagate(
     return steps
 
 
-def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  # noqa: C901, PLR0912 - one rule's bounds, end by end
+def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  # noqa: PLR0912, PLR0915 - one rule's bounds, end by end
     """Narrow the unknowns of one rule; the unknowns that changed, or ``None`` if one is empty.
 
     Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
@@ -272,7 +264,10 @@ def claim_rule(claim: Claim, number: dict[Quantity, int], ratio: Band | None = N
 def limit_rule(limit: Limit, number: dict[Quantity, int]) -> Rule:
     """The rule of a domain limit: its parts make up between none and all of its whole."""
     parts = tuple(number[part] for part in limit.parts)
-    return Rule(limit.id, parts, number[limit.whole], Fraction(0), False, Fraction(1), False)
+    whole = number[limit.whole]
+    return Rule(
+        limit.id, parts, whole, Fraction(0), low_open=False, high=Fraction(1), high_open=False
+    )
 
 
 def solvable_ratio(claim: Claim) -> Band | None:

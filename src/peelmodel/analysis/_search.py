@@ -2,7 +2,7 @@
 
 :func:`solve` finds whole numbers that satisfy every active rule, or shows
 that none exist: it propagates, splits the smallest open domain (first its
-least value, then the two halves of the rest) and propagates again, depth
+middle value, then the values below it, then those above) and propagates again, depth
 first. Every domain is finite, so the search ends; a branch is only dropped
 when propagation shows it empty, and a solution is only returned after every
 rule is checked on it exactly, so the answer never depends on how far
@@ -27,6 +27,9 @@ from peelmodel.analysis._linear import has_real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, System, holds, propagate
 
 __all__ = ["Solution", "least", "root", "solve"]
+
+#: How many branches may fail before each next one is first checked over the reals.
+_FAILURES = 8
 
 #: Values of every unknown of a system, by number.
 Solution = list[int]
@@ -72,14 +75,14 @@ def solve(
     # Each entry: bounds, and the unknown whose bounds were just split (-1: propagated).
     stack: list[tuple[list[int], list[int], int]] = [(low, high, -1)]
     size = system.size
-    failed = False  # once a branch has failed, each next one is first checked over the reals
+    failed = 0  # once branches keep failing, each next one is first checked over the reals
     while stack:
         low, high, split = stack.pop()
         if split >= 0 and (
             propagate(system, low, high, _users(system, [split], active), active) == INFEASIBLE
-            or (failed and not has_real_solution(checked, low, high))
+            or (failed > _FAILURES and not has_real_solution(checked, low, high))
         ):
-            failed = True
+            failed += 1
             continue
         chosen, width = -1, 0
         for unknown in range(size):
@@ -89,11 +92,11 @@ def solve(
         if chosen < 0:
             if all(holds(rule, low) for rule in checked):
                 return low
-            failed = True
+            failed += 1
             continue
         least, most = low[chosen], high[chosen]
-        middle = (least + 1 + most) // 2
-        for start_value, end_value in ((middle, most), (least + 1, middle - 1), (least, least)):
+        middle = (least + most) // 2
+        for start_value, end_value in ((middle + 1, most), (least, middle - 1), (middle, middle)):
             if start_value <= end_value:
                 child_low, child_high = list(low), list(high)
                 child_low[chosen], child_high[chosen] = start_value, end_value

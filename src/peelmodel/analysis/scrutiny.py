@@ -18,10 +18,11 @@ reach is shown to be one by search, never assumed.
 >>> from peelmodel.claims import claims_of
 >>> claims = claims_of(datasets.load("hampshire-2015"))
 >>> scrutiny = Scrutiny(reconcile(claims.values()))
->>> str(scrutiny.implied(claims["hampshire.ocgs-drug-activity.percent"]))
-'56 to 56'
->>> str(scrutiny.domain(claims["hampshire.ocgs-drug-activity.percent"]))
-'0 to 100'
+>>> str(scrutiny.implied(claims["hampshire.ocgs.count"]))
+'62 to 63'
+>>> share = claims["hampshire.ocgs-drug-activity.percent"]
+>>> str(scrutiny.implied(share)), str(scrutiny.domain(share)), scrutiny.caught(share)
+('0 to 100', '0 to 100', Decimal('1'))
 """
 
 from __future__ import annotations
@@ -302,10 +303,8 @@ class _Query:
         if seed is None:
             return None
         value = self._value_of(seed)
-        if above:  # the greatest multiple of the step below the seed's value
-            mine = math.ceil(value / self.step) - 1
-        else:
-            mine = self._steps(value)
+        # Above: the greatest multiple of the step below the seed's value.
+        mine = math.ceil(value / self.step) - 1 if above else self._steps(value)
         found = least(
             lambda below_top: self._with(self._beyond(top - below_top, above=above), bounds=bounds),
             0,

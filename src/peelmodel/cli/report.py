@@ -103,7 +103,7 @@ def _table(assessment: Assessment, *, colour: bool) -> str:
         sections.setdefault(result.claim.source, []).append(result)
     for source, results in sections.items():
         rows = [_figure_row(result) for result in results]
-        headers = ("figure", "area", "published", "derived", "implied", "status")
+        headers = ("figure", "area", "published", "derived", "allowed", "status")
         lines += [source, render(headers, rows, right=(2, 3, 4), colour=colour), ""]
     if assessment.lost:
         rows = [[r.claim.label, r.claim.source, _range(r)] for r in assessment.lost]
