@@ -44,3 +44,22 @@ class TestBenchmarkRunner:
             "import peelmodel",
         ):
             assert case in done.stdout, done.stdout
+
+
+SCALING = ROOT / "benchmarks" / "bench_engine_scaling.py"
+
+
+class TestEngineScaling:
+    def test_tiny_run(self):
+        """The scaling benchmark builds every shape, checks it holds, and prints each case."""
+        done = subprocess.run(  # noqa: S603 - runs the project's own benchmark
+            [sys.executable, str(SCALING), "--sizes", "6", "--repeats", "1"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        for shape in ("chained shares", "many rates", "many changes"):
+            assert shape in done.stdout, done.stdout

@@ -9,7 +9,7 @@ as unbounded). Domain limits hold too: parts add up to no more than their whole.
 
 :func:`reconcile` is exact. When the figures cannot all hold, it sets aside
 the fewest figures that lets the rest hold (ties: the set that keeps the
-smallest id where two differ; see :mod:`peelmodel.analysis._blame`), and
+smallest id where two differ; the methodology page states the rule), and
 names for each the smallest sets of kept figures it conflicts with. Over the
 kept figures, each quantity's interval runs from the least to the greatest
 value some whole numbers satisfying every kept figure give it, and each end
@@ -111,7 +111,7 @@ class Reconciliation:
                 return interval
         raise UnknownReferenceError("quantity", quantity_id, (q.id for q in self._by_quantity))
 
-    def kept_of(self, quantity: Quantity) -> tuple[Component, tuple[Claim, ...]] | None:
+    def _kept_of(self, quantity: Quantity) -> tuple[Component, tuple[Claim, ...]] | None:
         """The component of *quantity* and its kept figures (``None``: not reconciled here)."""
         return self._components.get(quantity)
 

@@ -10,7 +10,7 @@ figure is checked (*consistent*) exactly when its implied range is narrower
 than its domain: some value it could have had would have been caught.
 
 Both are exact: each end is attained by whole numbers (found by
-:mod:`peelmodel.analysis._search`), and an end beyond which no whole numbers
+a search over whole numbers), and an end beyond which no whole numbers
 reach is shown to be one by search, never assumed.
 
 >>> from peelmodel import datasets
@@ -141,7 +141,7 @@ class Scrutiny:
         limits: dict[str, object] = {}
         positive: set[Quantity] = set()
         for quantity in claim.formula.quantities:
-            found = self._reconciliation.kept_of(quantity)
+            found = self._reconciliation._kept_of(quantity)
             if found is None:
                 quantities[quantity] = None
                 continue
