@@ -68,10 +68,13 @@ def solve(
     else:
         start = _users(system, changed, active)
     low, high = list(low), list(high)
-    if propagate(system, low, high, start, active) == INFEASIBLE:
+    steps = propagate(system, low, high, start, active)
+    if steps == INFEASIBLE:
         return None
     rules = system.rules
     checked = rules if active is None else [r for r, on in zip(rules, active, strict=True) if on]
+    if steps > system.budget() and not has_real_solution(checked, low, high):
+        return None  # bounds that crept: no real numbers satisfy the rules
     # Each entry: bounds, and the unknown whose bounds were just split (-1: propagated).
     stack: list[tuple[list[int], list[int], int]] = [(low, high, -1)]
     size = system.size
@@ -79,8 +82,12 @@ def solve(
     while stack:
         low, high, split = stack.pop()
         if split >= 0 and (
-            propagate(system, low, high, _users(system, [split], active), active) == INFEASIBLE
-            or (failed > _FAILURES and not has_real_solution(checked, low, high))
+            (steps := propagate(system, low, high, _users(system, [split], active), active))
+            == INFEASIBLE
+            or (
+                (failed > _FAILURES or steps > system.budget())
+                and not has_real_solution(checked, low, high)
+            )
         ):
             failed += 1
             continue
