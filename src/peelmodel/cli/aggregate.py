@@ -14,7 +14,7 @@ from peelmodel.analysis import aggregation
 from peelmodel.cli import csv_output
 from peelmodel.cli.empty import NOTE
 from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, CommandError, Output, counted
-from peelmodel.cli.parsing import add_command, choice, force_ids
+from peelmodel.cli.parsing import add_command, add_format, choice, force_ids
 from peelmodel.cli.sources import STDIN, load, name_of
 from peelmodel.cli.table import render
 from peelmodel.documents import records
@@ -93,13 +93,7 @@ def add_parser(commands: Any) -> None:
         help="the exclusion and combination rules to apply: names, comma-separated, "
         "or all or none (default: all)",
     )
-    command.add_argument(
-        "--format",
-        type=choice("table", "json", "csv"),
-        choices=("table", "json", "csv"),
-        default="table",
-        help="table for people, json or csv for programs (default: table)",
-    )
+    add_format(command.add_argument, ("table", "json", "csv"))
     command.add_argument(
         "--allow-inconsistent",
         action="store_true",

@@ -24,7 +24,7 @@ from peelmodel import findings
 from peelmodel.analysis.status import Status
 from peelmodel.cli.empty import no_findings
 from peelmodel.cli.output import EXIT_CONSISTENT, Output
-from peelmodel.cli.parsing import add_command, choice, force_id, programme_id
+from peelmodel.cli.parsing import add_command, add_force, add_format, choice, programme_id
 from peelmodel.cli.table import Cell, render, status_cell
 from peelmodel.model.finding import FindingKind, FindingsRecord
 
@@ -51,12 +51,7 @@ def add_parser(commands: Any) -> None:
         "where a page\nstates how many a report has but not every text.",
         codes={EXIT_CONSISTENT: "the findings asked for were printed (or none matched)"},
     )
-    command.add_argument(
-        "--force",
-        metavar="NAME",
-        type=force_id,
-        help="a force: id, name, short name or ONS code (default: every force)",
-    )
+    add_force(command)
     command.add_argument(
         "--programme",
         metavar="NAME",
@@ -75,13 +70,7 @@ def add_parser(commands: Any) -> None:
         metavar="ID",
         help="an area id within the programme, or a question id (default: every area)",
     )
-    command.add_argument(
-        "--format",
-        type=choice(*_FORMATS),
-        choices=_FORMATS,
-        default="table",
-        help="table for people, json or csv for programs (default: table)",
-    )
+    add_format(command.add_argument, _FORMATS)
     command.set_defaults(run=run)
 
 

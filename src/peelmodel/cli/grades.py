@@ -28,8 +28,9 @@ from peelmodel.cli.empty import NOTE, no_grades
 from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output, counted
 from peelmodel.cli.parsing import (
     add_command,
+    add_force,
+    add_format,
     choice,
-    force_id,
     pillar_id,
     programme_id,
     region_id,
@@ -64,12 +65,7 @@ def add_parser(commands: Any) -> None:
             EXIT_INCONSISTENT: "a national statement shown is inconsistent with the record",
         },
     )
-    command.add_argument(
-        "--force",
-        metavar="NAME",
-        type=force_id,
-        help="a force: id, name, short name or ONS code (default: every force)",
-    )
+    add_force(command)
     command.add_argument(
         "--programme",
         metavar="NAME",
@@ -108,13 +104,7 @@ def add_parser(commands: Any) -> None:
         help="count the forces per grade, nationally (grade) or by region "
         "(default: list the entries)",
     )
-    command.add_argument(
-        "--format",
-        type=choice(*_FORMATS),
-        choices=_FORMATS,
-        default="table",
-        help="table for people, json or csv for programs (default: table)",
-    )
+    add_format(command.add_argument, _FORMATS)
     command.set_defaults(run=run)
 
 

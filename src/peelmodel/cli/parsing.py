@@ -28,6 +28,8 @@ __all__ = [
     "Parser",
     "add_command",
     "add_debug",
+    "add_force",
+    "add_format",
     "choice",
     "exit_codes",
     "force_id",
@@ -140,3 +142,25 @@ def choice(*values: str) -> Callable[[str], str]:
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {listed})")
 
     return chosen
+
+
+def add_force(command: argparse.ArgumentParser) -> None:
+    """Add ``--force NAME``: a force by id, name, short name or ONS code."""
+    command.add_argument(
+        "--force",
+        metavar="NAME",
+        type=force_id,
+        help="a force: id, name, short name or ONS code (default: every force)",
+    )
+
+
+def add_format(add_argument: Callable[..., argparse.Action], formats: tuple[str, ...]) -> None:
+    """Add ``--format`` with *add_argument*: one of *formats*, the first the default, any case."""
+    add_argument(
+        "--format",
+        type=choice(*formats),
+        choices=formats,
+        default=formats[0],
+        help=f"{formats[0]} for people, {' or '.join(formats[1:])} for programs "
+        f"(default: {formats[0]})",
+    )

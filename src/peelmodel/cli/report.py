@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from typing import Any
 
 from peelmodel.analysis.assessment import Assessment, FigureResult, assess
 from peelmodel.cli import csv_output
 from peelmodel.cli.output import EXIT_CONSISTENT, EXIT_INCONSISTENT, Output
-from peelmodel.cli.parsing import add_command
+from peelmodel.cli.parsing import add_command, add_format
 from peelmodel.cli.sources import DEFAULT_DATASET, load
 from peelmodel.cli.table import Cell, render, status_cell
 from peelmodel.documents import records
@@ -23,6 +22,8 @@ from peelmodel.documents.numbers import display
 
 __all__ = ["add_parsers", "run"]
 
+#: The formats of ``report`` and ``check``, the first the default.
+_FORMATS = ("table", "json", "csv")
 _CODES = {
     EXIT_CONSISTENT: "no figure is inconsistent",
     EXIT_INCONSISTENT: "the document is valid, but some figures are inconsistent",
@@ -47,7 +48,7 @@ def add_parsers(commands: Any) -> None:
         help="an embedded dataset name, a JSON document, or - for standard input "
         f"(default: {DEFAULT_DATASET})",
     )
-    _add_format(report.add_argument)
+    add_format(report.add_argument, _FORMATS)
     report.set_defaults(run=run, quiet=False)
     check = add_command(
         commands,
@@ -63,7 +64,7 @@ def add_parsers(commands: Any) -> None:
         help="a JSON document, - for standard input, or an embedded dataset name",
     )
     shown = check.add_mutually_exclusive_group()
-    _add_format(shown.add_argument)
+    add_format(shown.add_argument, _FORMATS)
     shown.add_argument(
         "-q",
         "--quiet",
@@ -71,15 +72,6 @@ def add_parsers(commands: Any) -> None:
         help="print only the ids of the inconsistent figures, one a line",
     )
     check.set_defaults(run=run)
-
-
-def _add_format(add_argument: Callable[..., argparse.Action]) -> None:
-    add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="table for people, json or csv for programs (default: table)",
-    )
 
 
 def run(arguments: argparse.Namespace, *, colour: bool) -> Output:
