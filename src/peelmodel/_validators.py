@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from peelmodel.errors import InvalidTypeError, InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError, Problem
 
 __all__ = [
     "MAX_COUNT",
@@ -31,6 +33,7 @@ __all__ = [
     "is_decimal",
     "is_slug",
     "is_text",
+    "key_problems",
     "refuse_non_text",
 ]
 
@@ -209,3 +212,20 @@ def is_decimal(value: object, *, signed: bool = False) -> bool:
     except InvalidValueError:
         return False
     return True
+
+
+def key_problems(
+    value: Mapping[str, Any], path: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[Problem]:
+    """The required *keys* missing from an object at *path*, then the keys it should not have.
+
+    >>> [str(p) for p in key_problems({"a": 1, "z": 2}, "$", ("a", "b"))]
+    ['$.b: required key missing', "$['z']: unknown key"]
+    """
+    found = [Problem(f"{path}.{key}", "required key missing") for key in keys if key not in value]
+    found += [
+        Problem(f"{path}[{key!r}]", "unknown key")
+        for key in value
+        if key not in keys and key not in optional
+    ]
+    return found

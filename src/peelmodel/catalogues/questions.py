@@ -15,11 +15,11 @@ areas of policing (graded or not); each becomes an
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from importlib import resources
-from typing import Any, Final
+from typing import Final
 
 from peelmodel._typecheck import checked
+from peelmodel._validators import key_problems
 from peelmodel.catalogues import programmes
 from peelmodel.catalogues._registry import Registry, read_data
 from peelmodel.errors import DocumentError, InvalidValueError, Problem, UnknownReferenceError
@@ -52,18 +52,6 @@ _FILE_KEYS: Final = {"area": "id", "text": "name"}
 _ADDRESS: Final = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
 
 
-def _keys(
-    value: Mapping[str, Any], keys: tuple[str, ...], path: str, optional: tuple[str, ...] = ()
-) -> list[Problem]:
-    found = [Problem(f"{path}.{key}", "required key missing") for key in keys if key not in value]
-    found += [
-        Problem(f"{path}[{key!r}]", "unknown key")
-        for key in value
-        if key not in keys and key not in optional
-    ]
-    return found
-
-
 def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value) and value == value.strip()
 
@@ -71,7 +59,7 @@ def _text(value: object) -> bool:
 def _area_problems(area: object, path: str) -> list[Problem]:
     if not isinstance(area, dict):
         return [Problem(path, f"expected an object, found {area!r}")]
-    found = _keys(area, _AREA_KEYS, path)
+    found = key_problems(area, path, _AREA_KEYS)
     checks = (
         ("name", _text, "expected non-blank text"),
         ("quote", _text, "expected non-blank text"),
@@ -119,7 +107,7 @@ def areas_of(document: object, *, source: str | None = None) -> tuple[Inspection
     """
     if not isinstance(document, dict):
         raise DocumentError([Problem("$", f"expected an object, found {document!r}")], source)
-    problems = _keys(document, _DOCUMENT_KEYS, "$", _OPTIONAL_KEYS)
+    problems = key_problems(document, "$", _DOCUMENT_KEYS, _OPTIONAL_KEYS)
     programme, found = _programme_of(document.get("programme"))
     problems += found
     for key in ("sources", *_OPTIONAL_KEYS):

@@ -22,6 +22,7 @@ import re
 from typing import Any, Final
 
 from peelmodel._typecheck import checked
+from peelmodel._validators import key_problems
 from peelmodel.catalogues import programmes
 from peelmodel.documents.converter import structure
 from peelmodel.documents.parsing import parse
@@ -51,18 +52,6 @@ _QUESTION_PATH: Final = re.compile(
 _KIND_PATH: Final = re.compile(r"^(\$\.(?:findings|counts)\[[0-9]+\])\.finding_kind")
 
 
-def _keys(
-    value: dict[str, Any], path: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> list[Problem]:
-    found = [Problem(f"{path}.{key}", "required key missing") for key in keys if key not in value]
-    found += [
-        Problem(f"{path}[{key!r}]", "unknown key")
-        for key in value
-        if key not in keys and key not in optional
-    ]
-    return found
-
-
 def _programme(document: dict[str, Any]) -> tuple[Programme | None, list[Problem]]:
     value = document.get("programme")
     if type(value) is not str:
@@ -86,7 +75,7 @@ def _items(
         if type(item) is not dict:
             translated.append(item)
             continue
-        problems += _keys(item, f"$.{name}[{index}]", keys)
+        problems += key_problems(item, f"$.{name}[{index}]", keys)
         known = {key: value for key, value in item.items() if key in keys}
         if "area" in known:
             area = known.pop("area")
@@ -130,7 +119,7 @@ def read_grades(text: str | bytes, *, source: str | None = None) -> GradesRecord
         raise DocumentError(
             [Problem("$", f"expected an object, found {describe(document)}")], source
         )
-    problems = _keys(document, "$", _GRADES_KEYS)
+    problems = key_problems(document, "$", _GRADES_KEYS)
     programme, found = _programme(document)
     if programme is None:
         raise DocumentError([*problems, *found], source)
@@ -185,7 +174,7 @@ def read_findings(text: str | bytes, *, source: str | None = None) -> FindingsRe
         raise DocumentError(
             [Problem("$", f"expected an object, found {describe(document)}")], source
         )
-    problems = _keys(document, "$", _FINDINGS_KEYS, _FINDINGS_OPTIONAL)
+    problems = key_problems(document, "$", _FINDINGS_KEYS, _FINDINGS_OPTIONAL)
     programme, found = _programme(document)
     if programme is None:
         raise DocumentError([*problems, *found], source)
