@@ -12,29 +12,26 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "benchmarks" / "run.py"
 
 
+def _run(script: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run one of the project's benchmarks; fail the test with its output if it fails."""
+    done = subprocess.run(  # noqa: S603 - runs the project's own benchmark
+        [sys.executable, str(script), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
 class TestBenchmarkRunner:
     def test_tiny_run(self):
         """The runner checks its peers' equivalence, times every case and prints the table."""
         pytest.importorskip("pydantic")
         pytest.importorskip("msgspec")
-        done = subprocess.run(  # noqa: S603 - runs the project's own benchmark
-            [
-                sys.executable,
-                str(RUNNER),
-                "--scale",
-                "0.002",
-                "--repeats",
-                "1",
-                "--import-runs",
-                "1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            cwd=ROOT,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
+        done = _run(RUNNER, "--scale", "0.002", "--repeats", "1", "--import-runs", "1")
         assert "equivalence checks passed" in done.stdout
         for case in (
             "JSON -> objects",
@@ -44,3 +41,19 @@ class TestBenchmarkRunner:
             "import peelmodel",
         ):
             assert case in done.stdout, done.stdout
+
+
+class TestRefusalBenchmark:
+    def test_tiny_run(self):
+        """The refusal benchmark runs at a tiny size; its timings are not judged here."""
+        done = _run(ROOT / "benchmarks" / "bench_refusal.py", "--mib", "0.1", "--repeats", "1")
+        assert "slowest refusal" in done.stdout
+        for kind in (
+            "deep",
+            "duplicate key",
+            "bad rows",
+            "bad items",
+            "unknown keys",
+            "duplicate ids",
+        ):
+            assert kind in done.stdout

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -121,34 +120,3 @@ class TestHugeDocuments:
             lines[-1]
             == f"peelmodel: {path}: ... and {MAX_BAD_ITEMS - 10} more problems, and more not read"
         )
-
-
-class TestBenchmark:
-    def test_tiny_run(self):
-        """The refusal benchmark runs at a tiny size; its timings are not judged here."""
-        done = subprocess.run(  # noqa: S603 - runs the project's own benchmark
-            [
-                sys.executable,
-                str(ROOT / "benchmarks" / "bench_refusal.py"),
-                "--mib",
-                "0.1",
-                "--repeats",
-                "1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            cwd=ROOT,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "slowest refusal" in done.stdout
-        for kind in (
-            "deep",
-            "duplicate key",
-            "bad rows",
-            "bad items",
-            "unknown keys",
-            "duplicate ids",
-        ):
-            assert kind in done.stdout

@@ -105,6 +105,31 @@ def _structure(data: dict[str, Any], cls: type, problems: list[Problem], source:
     return built
 
 
+def _read(
+    text: str | bytes,
+    source: str | None,
+    cls: type,
+    keys: tuple[str, ...],
+    optional: tuple[str, ...],
+    *lists: tuple[str, tuple[str, ...]],
+) -> Any:
+    """A programme file's object: its keys, its programme, then each of its *lists* of items."""
+    document = parse(text, source)
+    if type(document) is not dict:
+        raise DocumentError(
+            [Problem("$", f"expected an object, found {describe(document)}")], source
+        )
+    problems = key_problems(document, "$", keys, optional)
+    programme, found = _programme(document)
+    if programme is None:
+        raise DocumentError([*problems, *found], source)
+    data: dict[str, Any] = {"notes": document.get("notes", [])}
+    for name, item_keys in lists:
+        data[name], found = _items(document, name, item_keys, programme)
+        problems += found
+    return _structure(data, cls, problems, source)
+
+
 @checked
 def read_grades(text: str | bytes, *, source: str | None = None) -> GradesRecord:
     """Read a ``grades-<programme>.json`` file into a :class:`~peelmodel.GradesRecord`.
@@ -114,21 +139,15 @@ def read_grades(text: str | bytes, *, source: str | None = None) -> GradesRecord
     ...
     peelmodel.errors.DocumentError: invalid document (6 problems): $.statements[0].area: required key missing; ...
     """
-    document = parse(text, source)
-    if type(document) is not dict:
-        raise DocumentError(
-            [Problem("$", f"expected an object, found {describe(document)}")], source
-        )
-    problems = key_problems(document, "$", _GRADES_KEYS)
-    programme, found = _programme(document)
-    if programme is None:
-        raise DocumentError([*problems, *found], source)
-    entries, found = _items(document, "entries", _ENTRY_KEYS, programme)
-    problems += found
-    statements, found = _items(document, "statements", _STATEMENT_KEYS, programme)
-    problems += found
-    data = {"entries": entries, "statements": statements, "notes": document.get("notes", [])}
-    record: GradesRecord = _structure(data, GradesRecord, problems, source)
+    record: GradesRecord = _read(
+        text,
+        source,
+        GradesRecord,
+        _GRADES_KEYS,
+        (),
+        ("entries", _ENTRY_KEYS),
+        ("statements", _STATEMENT_KEYS),
+    )
     problems = _file_rules(record)
     if problems:
         raise DocumentError(problems, source)
@@ -169,19 +188,13 @@ def read_findings(text: str | bytes, *, source: str | None = None) -> FindingsRe
     ...
     peelmodel.errors.DocumentError: invalid document (7 problems): $.findings[0].force: required key missing; ...
     """
-    document = parse(text, source)
-    if type(document) is not dict:
-        raise DocumentError(
-            [Problem("$", f"expected an object, found {describe(document)}")], source
-        )
-    problems = key_problems(document, "$", _FINDINGS_KEYS, _FINDINGS_OPTIONAL)
-    programme, found = _programme(document)
-    if programme is None:
-        raise DocumentError([*problems, *found], source)
-    findings, found = _items(document, "findings", _FINDING_KEYS, programme)
-    problems += found
-    counts, found = _items(document, "counts", _COUNT_KEYS, programme)
-    problems += found
-    data = {"findings": findings, "counts": counts, "notes": document.get("notes", [])}
-    record: FindingsRecord = _structure(data, FindingsRecord, problems, source)
+    record: FindingsRecord = _read(
+        text,
+        source,
+        FindingsRecord,
+        _FINDINGS_KEYS,
+        _FINDINGS_OPTIONAL,
+        ("findings", _FINDING_KEYS),
+        ("counts", _COUNT_KEYS),
+    )
     return record
