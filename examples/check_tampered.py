@@ -48,5 +48,5 @@ assert not tampered.is_consistent
 assert TAMPERED in {r.id for r in inconsistent}
 assert tampered.figure(TAMPERED).conflicts_with
 # The population the 40 per million implies (62 groups: 1.53 to 1.57 million)
-# is far below the 1.94 million the anti-social behaviour rate implies.
-assert "hampshire.asb-incidents.per-1000-population" in tampered.figure(TAMPERED).conflicts_with
+# is far below the 1.94 million the recorded crime rate implies.
+assert "hampshire.recorded-crime.per-1000-population" in tampered.figure(TAMPERED).conflicts_with
