@@ -30,7 +30,7 @@ Decimal('64')
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -40,6 +40,7 @@ from peelmodel._typecheck import checked
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import Rule, System, holds, ratio_band
 from peelmodel.analysis._search import Solution, improve, root, solve
+from peelmodel.analysis._shapes import around
 from peelmodel.analysis.reconciliation import Reconciliation
 from peelmodel.arithmetic import Band, places, round_half_up, unchecked_round_half_up
 from peelmodel.arithmetic import unchecked_band as band
@@ -88,18 +89,25 @@ class Scrutiny:
         self._domain: dict[str, Implied] = {}
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, _Query] = {}
+        self._shapes: dict[Hashable, Implied] = {}
 
     def implied(self, claim: Claim) -> Implied:
         """What the kept figures other than *claim* allow its published value to be."""
         if claim.id not in self._implied:
-            self._implied[claim.id] = _range(claim, lambda: self._query(claim, others=True))
+            self._implied[claim.id] = _range(claim, lambda: self._query(claim))
         return self._implied[claim.id]
 
     def domain(self, claim: Claim) -> Implied:
         """What the domain limits alone allow *claim*'s published value to be."""
         if claim.id not in self._domain:
-            query = lambda: self._query(claim, others=False)  # noqa: E731 - made only if needed
-            self._domain[claim.id] = _range(claim, query, limits_only=True)
+            linked, shape = around(claim, self._linked(claim)[0])
+            if shape not in self._shapes:
+                ceiling = self._reconciliation.ceiling
+                seed = self._reconciliation._base_of(linked.quantities)
+                system = linked.system([], ceiling)
+                query = lambda: _Query(claim, linked, [], system, seed)  # noqa: E731 - made if needed
+                self._shapes[shape] = _range(claim, query, limits_only=True)
+            self._domain[claim.id] = self._shapes[shape]
         return self._domain[claim.id]
 
     def is_checked(self, claim: Claim) -> bool:
@@ -141,29 +149,27 @@ class Scrutiny:
         if formula.scale == 0 or not formula.quantities:
             return False
         domain = self.domain(claim)
-        query = self._query(claim, others=True)
+        query = self._query(claim)
         low, high = query.value_bounds()
         above = claim.qualifier is Qualifier.MORE_THAN
-        top = math.ceil(high / query.step) - 1 if above else query.steps_of_value(high)
-        if domain.high is not None and top < query.steps_of(domain.high):
+        top = math.ceil(high / query.step) - 1 if above else query.steps(high)
+        if domain.high is not None and top < query.steps(Fraction(domain.high)):
             return True
         return (
             not above
             and domain.low is not None
-            and query.steps_of_value(low) > query.steps_of(domain.low)
+            and query.steps(low) > query.steps(Fraction(domain.low))
         )
 
-    def _query(self, claim: Claim, *, others: bool) -> _Query:
-        """The searches over the figures linked to *claim* but itself (or over the limits alone)."""
-        key = f"{claim.id}{'' if others else ' alone'}"
-        if key not in self._queries:
-            component, linked = self._linked(claim)
-            kept = linked if others else []
+    def _query(self, claim: Claim) -> _Query:
+        """The searches over the kept figures linked to *claim*, but *claim* itself."""
+        if claim.id not in self._queries:
+            component, others = self._linked(claim)
             ceiling = self._reconciliation.ceiling
             seed = self._reconciliation._base_of(component.quantities)
-            system = component.system(kept, ceiling)
-            self._queries[key] = _Query(claim, component, kept, system, seed)
-        return self._queries[key]
+            system = component.system(others, ceiling)
+            self._queries[claim.id] = _Query(claim, component, others, system, seed)
+        return self._queries[claim.id]
 
     def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
         """The components of *claim*'s quantities, merged, and their kept figures but *claim*."""
@@ -286,20 +292,16 @@ class _Query:
             total /= solution[self.denominator]
         return formula.scale * total + formula.offset
 
-    def _steps(self, value: Fraction) -> int:
+    def steps(self, value: Fraction) -> int:
         """*value* rounded half up at the figure's precision, in steps."""
         return int(unchecked_round_half_up(value / self.step, 0))
 
     def _decimal(self, steps: int) -> Decimal:
         return unchecked_round_half_up(steps * self.step, self.digits)
 
-    def steps_of(self, value: Decimal) -> int:
-        """A published value in steps."""
-        return self._steps(Fraction(value))
-
     def least(self) -> Decimal:
         """The least published value some solution rounds to."""
-        start = self._steps(self._bounds_of(self.bounds)[0])
+        start = self.steps(self.value_bounds()[0])
 
         def at_most(steps: int) -> Solution | None:
             end = band(self._decimal(steps))
@@ -307,10 +309,10 @@ class _Query:
 
         if at_most(start) is not None:  # propagation's bound is attained
             return self._decimal(start)
-        mine = self._steps(self._value_of(self.seed))
+        mine = self.steps(self._value_of(self.seed))
         found = improve(
             lambda score: at_most(-score),
-            lambda solution: -self._steps(self._value_of(solution)),
+            lambda solution: -self.steps(self._value_of(solution)),
             (-mine, self.seed),
             -start - 1,
         )
@@ -322,7 +324,7 @@ class _Query:
         That is where it moves with the ceiling (it is greater with a ceiling
         twice as high).
         """
-        top = self._steps(self._bounds_of(self.bounds)[1]) + 1
+        top = self.steps(self.value_bounds()[1]) + 1
         if self.reaches_past(top, above=above):
             return None
         steps = self._greatest(above=above)
@@ -332,7 +334,7 @@ class _Query:
 
     def _greatest(self, *, above: bool) -> int:
         """The greatest value, in steps, some solution rounds to (or is more than)."""
-        top = self._steps(self._bounds_of(self.bounds)[1])
+        top = self.steps(self.value_bounds()[1])
 
         def beyond(steps: int) -> Solution | None:
             return self._with(self._beyond(steps, above=above))
@@ -340,7 +342,7 @@ class _Query:
         def score(solution: Solution) -> int:
             value = self._value_of(solution)
             # Above: the greatest multiple of the step below the value.
-            return math.ceil(value / self.step) - 1 if above else self._steps(value)
+            return math.ceil(value / self.step) - 1 if above else self.steps(value)
 
         if beyond(top) is not None:  # propagation's bound is attained
             return top
@@ -364,14 +366,7 @@ class _Query:
 
     def value_bounds(self) -> tuple[Fraction, Fraction]:
         """Bounds of the formula's value over the propagated bounds of the unknowns."""
-        return self._bounds_of(self.bounds)
-
-    def steps_of_value(self, value: Fraction) -> int:
-        """*value* rounded half up at the figure's precision, in steps."""
-        return self._steps(value)
-
-    def _bounds_of(self, bounds: tuple[list[int], list[int]]) -> tuple[Fraction, Fraction]:
-        low, high = bounds
+        low, high = self.bounds
         formula = self.claim.formula
         least_sum = Fraction(sum(low[u] for u in self.numerator))
         most_sum = Fraction(sum(high[u] for u in self.numerator))
