@@ -2,7 +2,7 @@
 
 Propagation narrows one bound at a time, so figures that can only hold with
 ever larger numbers (a part above its whole that must also stay within it)
-push their bounds up a little each round. :func:`has_real_solution` settles
+push their bounds up a little each round. :func:`real_solution` settles
 such a system at once: it is the first phase of the simplex method, in whole
 numbers (each row kept over one common denominator, the pivots dividing
 exactly, as in Bareiss's elimination) with Bland's rule, so it ends and is
@@ -15,20 +15,21 @@ No real solution means no whole-number one.
 >>> from peelmodel.analysis._rules import Rule
 >>> above = Rule("a", (0,), 1, Fraction(1), True, None, False)   # x0 > x1
 >>> within = Rule("w", (0,), 1, Fraction(0), False, Fraction(1), False)  # x0 <= x1
->>> has_real_solution([above, within], [0, 1], [10, 10])
-False
->>> has_real_solution([above], [0, 1], [10, 10])
+>>> real_solution([above, within], [0, 1], [10, 10]) is None
 True
+>>> real_solution([above], [0, 1], [10, 10])
+{0: Fraction(2, 1)}
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from fractions import Fraction
 
 from peelmodel.analysis._rules import Rule
 
-__all__ = ["has_real_solution"]
+__all__ = ["real_solution"]
 
 
 def _rows(
@@ -75,13 +76,19 @@ def _rows(
     return found
 
 
-def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]) -> bool:  # noqa: PLR0912 - one simplex phase
-    """Whether real numbers within ``[low, high]`` satisfy every rule (strict ends made whole)."""
+def real_solution(  # noqa: PLR0912 - one simplex phase
+    rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]
+) -> dict[int, Fraction] | None:
+    """Real numbers within ``[low, high]`` that satisfy every rule (strict ends made whole).
+
+    ``None`` when there are none. The values given are those of the unknowns
+    the simplex method made basic; every other unknown is at its least.
+    """
     rows = _rows(rules, low, high)
     if any(not terms and constant > 0 for terms, constant in rows):
-        return False
+        return None
     if not rows:
-        return True
+        return {}
     used = sorted({x for terms, _ in rows for x in terms})
     column = {x: index for index, x in enumerate(used)}
     count, width = len(used), len(used) + len(rows)
@@ -113,7 +120,14 @@ def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[
     while True:
         entering = next((j for j in range(total) if objective[j] < 0), -1)
         if entering < 0:
-            return objective[total] == 0
+            if objective[total] != 0:
+                return None
+            return {
+                used[basis[index]]: low[used[basis[index]]]
+                + Fraction(row[total], row[basis[index]])
+                for index, row in enumerate(table)
+                if basis[index] < count
+            }
         leaving, best = -1, (0, 1)
         for index, row in enumerate(table):
             a = row[entering]
@@ -126,7 +140,7 @@ def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[
                 ):
                     leaving, best = index, ratio
         if leaving < 0:  # unbounded below: cannot happen for a sum of non-negative values
-            return True
+            return {}
         pivot_row = table[leaving]
         pivot = pivot_row[entering]
         for row in (*table, objective):

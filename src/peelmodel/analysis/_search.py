@@ -22,9 +22,11 @@ the answer.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
 
-from peelmodel.analysis._linear import has_real_solution
+from peelmodel.analysis._linear import real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, holds, propagate
 
 __all__ = ["Solution", "improve", "root", "solve"]
@@ -79,15 +81,26 @@ def solve(
     while stack:
         low, high, first = stack.pop()
         steps = propagate(system, low, high, first, active)
-        if steps == INFEASIBLE or (
-            (failed > _FAILURES or steps > system.budget())
-            and not has_real_solution(checked, low, high)  # bounds that crept, or kept failing
-        ):
+        if steps == INFEASIBLE:
             failed += 1
             continue
+        point = None
+        if failed > _FAILURES or steps > system.budget():  # bounds that crept, or kept failing
+            point = real_solution(checked, low, high)
+            if point is None:
+                failed += 1
+                continue
         corner = _corner(checked, low, high, lean or {})
         if corner is not None:
             return corner
+        chosen = _fractional(point, low, high) if point else -1
+        if chosen >= 0:  # split where the real solution lies between two whole numbers
+            users = _users(system, [chosen], active)
+            for start_value, end_value in _halves(chosen, point[chosen], low, high, lean or {}):
+                child_low, child_high = list(low), list(high)
+                child_low[chosen], child_high[chosen] = start_value, end_value
+                stack.append((child_low, child_high, users))
+            continue
         chosen = _narrowest(low, high)
         if chosen < 0:
             failed += 1
@@ -107,6 +120,31 @@ def solve(
                 child_low[chosen], child_high[chosen] = start_value, end_value
                 stack.append((child_low, child_high, users))
     return None
+
+
+def _halves(
+    chosen: int, value: Fraction, low: list[int], high: list[int], lean: Mapping[int, bool]
+) -> list[tuple[int, int]]:
+    """The values of *chosen* up to *value* and above it, the side to search first last.
+
+    First the side *lean* names, else the side nearer the real solution.
+    """
+    cut = math.floor(value)
+    halves = [(cut + 1, high[chosen]), (low[chosen], cut)]
+    up = lean.get(chosen)
+    if up or (up is None and value - cut > Fraction(1, 2)):
+        halves.reverse()
+    return halves
+
+
+def _fractional(point: Mapping[int, Fraction], low: list[int], high: list[int]) -> int:
+    """The unknown with the fewest values whose real value is not whole (-1: none)."""
+    chosen, width = -1, 0
+    for unknown, value in point.items():
+        span = high[unknown] - low[unknown]
+        if value.denominator != 1 and span and (chosen < 0 or span < width):
+            chosen, width = unknown, span
+    return chosen
 
 
 def _narrowest(low: list[int], high: list[int]) -> int:

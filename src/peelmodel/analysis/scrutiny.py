@@ -144,22 +144,18 @@ class Scrutiny:
         return None
 
     def _outside_domain(self, claim: Claim) -> bool:
-        """Whether the bounds of the others alone already keep *claim* inside its domain's ends."""
+        """Whether the bounds of the others alone already keep *claim* above its domain's low end.
+
+        (Not its high end: a greatest value that moves with the ceiling on
+        counts is no end at all, however far below the domain's it lies.)
+        """
         formula = claim.formula
-        if formula.scale == 0 or not formula.quantities:
+        if formula.scale == 0 or not formula.quantities or claim.qualifier is Qualifier.MORE_THAN:
             return False
         domain = self.domain(claim)
         query = self._query(claim)
-        low, high = query.value_bounds()
-        above = claim.qualifier is Qualifier.MORE_THAN
-        top = math.ceil(high / query.step) - 1 if above else query.steps(high)
-        if domain.high is not None and top < query.steps(Fraction(domain.high)):
-            return True
-        return (
-            not above
-            and domain.low is not None
-            and query.steps(low) > query.steps(Fraction(domain.low))
-        )
+        low = query.value_bounds()[0]
+        return domain.low is not None and query.steps(low) > query.steps(Fraction(domain.low))
 
     def _query(self, claim: Claim) -> _Query:
         """The searches over the kept figures linked to *claim*, but *claim* itself."""
