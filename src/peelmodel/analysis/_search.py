@@ -93,8 +93,8 @@ def solve(
         corner = _corner(checked, low, high, lean or {})
         if corner is not None:
             return corner
-        chosen = _fractional(point, low, high) if point else -1
-        if chosen >= 0:  # split where the real solution lies between two whole numbers
+        if point and (chosen := _fractional(point, low, high)) >= 0:
+            # Split where the real solution lies between two whole numbers.
             users = _users(system, [chosen], active)
             for start_value, end_value in _halves(chosen, point[chosen], low, high, lean or {}):
                 child_low, child_high = list(low), list(high)
