@@ -79,24 +79,28 @@ class System:
         return 64 + 32 * len(self.rules)
 
 
-def propagate(
+def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     system: System,
     low: list[int],
     high: list[int],
     start: Iterable[int],
     active: Sequence[bool] | None = None,
+    *,
+    budget: int | None = None,
 ) -> int:
     """Narrow *low* and *high* in place by the rules, from the rules in *start*.
 
     Only the rules marked in *active* apply (all of them without it). Returns
     :data:`INFEASIBLE` (-1) when a domain becomes empty, else the number of
-    steps taken; a propagation that runs out of steps (a bound creeping up
-    one at a time) stops early, which leaves bounds wider, never wrong.
+    steps taken; a propagation that runs out of steps (*budget*, by default
+    the system's: a bound creeping up one at a time) stops early, which
+    leaves bounds wider, never wrong.
     """
     rules, users = system.rules, system.users
     queue = deque(start)
     queued = set(queue)
-    steps, budget = 0, system.budget()
+    steps = 0
+    budget = system.budget() if budget is None else budget
     while queue:
         index = queue.popleft()
         queued.discard(index)
