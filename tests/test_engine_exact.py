@@ -153,32 +153,29 @@ class TestNoCaps:
         assert reconcile(claims).set_aside == {"b"}
 
 
+def half_of_ten(last: Claim) -> list[Claim]:
+    """10, 50 percent of it, 5 and a wrong 6 of that half, and *last*."""
+    a, t = q("a"), q("t")
+    return [
+        claim("t", "10", (t,)),
+        claim("s", "50", (a,), t, 100),
+        claim("a5", "5", (a,)),
+        claim("c1", "6", (a,)),
+        last,
+    ]
+
+
 class TestBlame:
     def test_the_same_wrong_value_twice(self):
         """Two prints of 6 against 5 and 50 percent of 10: both 6s are set aside, alike."""
-        a, t = q("a"), q("t")
-        claims = [
-            claim("t", "10", (t,)),
-            claim("s", "50", (a,), t, 100),
-            claim("a5", "5", (a,)),
-            claim("c1", "6", (a,)),
-            claim("c2", "6", (a,)),
-        ]
-        result = reconcile(claims)
+        result = reconcile(half_of_ten(claim("c2", "6", (q("a"),))))
         assert result.set_aside == {"c1", "c2"}
         assert result.conflicting("c1") >= {"a5"}
         assert result.conflicting("c2") >= {"a5"}
 
     def test_order_does_not_matter(self):
         """Shuffled claims give the same figures set aside, conflicts and intervals."""
-        a, t = q("a"), q("t")
-        claims = [
-            claim("t", "10", (t,)),
-            claim("s", "50", (a,), t, 100),
-            claim("a5", "5", (a,)),
-            claim("c1", "6", (a,)),
-            claim("z", "7", (t,)),
-        ]
+        claims = half_of_ten(claim("z", "7", (q("t"),)))
         first = reconcile(claims)
         for seed in range(5):
             shuffled = list(claims)

@@ -47,22 +47,22 @@ class Interval:
     @property
     def low_because(self) -> frozenset[str]:
         """The kept figures the low end rests on."""
-        if self._low_because is None:
-            assert self._explain is not None  # noqa: S101 - left to find only with a way to find it
-            found = self._explain(self.quantity, self.low, False)  # noqa: FBT003 - the low end
-            object.__setattr__(self, "_low_because", found)
-        assert self._low_because is not None  # noqa: S101 - just found
-        return self._low_because
+        return self._because(high=False)
 
     @property
     def high_because(self) -> frozenset[str]:
         """The kept figures the high end rests on."""
-        if self._high_because is None:
+        return self._because(high=True)
+
+    def _because(self, *, high: bool) -> frozenset[str]:
+        """The kept figures one end rests on, found on first use and kept."""
+        name = "_high_because" if high else "_low_because"
+        found: frozenset[str] | None = getattr(self, name)
+        if found is None:
             assert self._explain is not None  # noqa: S101 - left to find only with a way to find it
-            found = self._explain(self.quantity, self.high, True)  # noqa: FBT003 - the high end
-            object.__setattr__(self, "_high_because", found)
-        assert self._high_because is not None  # noqa: S101 - just found
-        return self._high_because
+            found = self._explain(self.quantity, self.high if high else self.low, high)
+            object.__setattr__(self, name, found)
+        return found
 
     @property
     def is_exact(self) -> bool:
