@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from peelmodel import datasets
 from peelmodel.analysis import reconcile
@@ -24,8 +26,12 @@ from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, Formula, Quantity, claims_of
 from peelmodel.cli.app import main
 from peelmodel.limits import Limit
-from peelmodel.model.figure import Basis, Qualifier
+from peelmodel.model.figure import Qualifier
 from peelmodel.model.period import Period
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claim_making import made
 
 YEAR = Period.twelve_months_to(date(2015, 6, 30))
 AREA = areas.get("hampshire")
@@ -46,18 +52,8 @@ def claim(  # noqa: PLR0913 - the fields of a claim, most with defaults
     qualifier: Qualifier = Qualifier.EXACTLY,
 ) -> Claim:
     """``scale × sum(numerator) ÷ denominator`` published as *published*."""
-    return Claim(
-        id=claim_id,
-        label=claim_id,
-        area=AREA,
-        measure=numerator[0].measure,
-        basis=Basis.COUNT if denominator is None else Basis.PERCENT,
-        period=YEAR,
-        source="test",
-        published=Decimal(published),
-        formula=Formula(numerator=numerator, denominator=denominator, scale=Fraction(scale)),
-        qualifier=qualifier,
-    )
+    formula = Formula(numerator=numerator, denominator=denominator, scale=Fraction(scale))
+    return made(claim_id, Decimal(published), formula, AREA, qualifier=qualifier)
 
 
 def holds(item: Claim, values: dict[str, int]) -> bool:
