@@ -34,6 +34,9 @@ __all__ = ["Solution", "improve", "root", "solve"]
 #: How many branches may fail before each next one is first checked over the reals.
 _FAILURES = 8
 
+#: A split by a real solution leaves at least one in this many values on each side.
+_SHARE = 16
+
 #: How many times the usual steps bounds that crept may take to settle.
 _SETTLE = 16
 
@@ -158,9 +161,15 @@ def _halves(
 ) -> list[tuple[int, int]]:
     """The values of *chosen* up to *value* and above it, the side to search first last.
 
-    First the side *lean* names, else the side nearer the real solution.
+    First the side *lean* names, else the side nearer the real solution. A
+    cut that leaves one side with less than a sixteenth of the values moves
+    to the middle, so that the splits of one unknown are never more than
+    about 16 times as many as its bits.
     """
+    least, most = low[chosen], high[chosen]
     cut = math.floor(value)
+    if min(cut - least + 1, most - cut) * _SHARE < most - least + 1:
+        cut = (least + most) // 2
     halves = [(cut + 1, high[chosen]), (low[chosen], cut)]
     up = lean.get(chosen)
     if up or (up is None and value - cut > Fraction(1, 2)):
