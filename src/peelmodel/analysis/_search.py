@@ -23,7 +23,7 @@ the answer.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 
 from peelmodel.analysis._linear import real_solution
@@ -81,6 +81,8 @@ def solve(
         start = _users(system, changed, active)
     rules = system.rules
     checked = rules if active is None else [r for r, on in zip(rules, active, strict=True) if on]
+    # Denominators are split first: once they are fixed, every rule bounds a plain sum.
+    divisors = sorted({rule.denominator for rule in checked if rule.denominator >= 0})
     # Each entry: bounds, and the rules to propagate first (those of the unknown just split).
     stack: list[tuple[list[int], list[int], list[int]]] = [(list(low), list(high), start)]
     failed = 0  # once branches keep failing, each next one is first checked over the reals
@@ -100,7 +102,8 @@ def solve(
         corner = _corner(checked, low, high, lean or {})
         if corner is not None:
             return corner
-        if point and (chosen := _fractional(point, low, high)) >= 0:
+        chosen = _narrowest(low, high, divisors)
+        if chosen < 0 and point and (chosen := _fractional(point, low, high)) >= 0:
             # Split where the real solution lies between two whole numbers.
             users = _users(system, [chosen], active)
             for start_value, end_value in _halves(chosen, point[chosen], low, high, lean or {}):
@@ -108,7 +111,8 @@ def solve(
                 child_low[chosen], child_high[chosen] = start_value, end_value
                 stack.append((child_low, child_high, users))
             continue
-        chosen = _narrowest(low, high)
+        if chosen < 0:
+            chosen = _narrowest(low, high, range(len(low)))
         if chosen < 0:
             failed += 1
             continue
@@ -187,11 +191,11 @@ def _fractional(point: Mapping[int, Fraction], low: list[int], high: list[int]) 
     return chosen
 
 
-def _narrowest(low: list[int], high: list[int]) -> int:
-    """The unknown with the fewest values left, of those with more than one (-1: none)."""
+def _narrowest(low: list[int], high: list[int], unknowns: Iterable[int]) -> int:
+    """The unknown of *unknowns* with the fewest values left, of those with more than one (-1: none)."""
     chosen, width = -1, 0
-    for unknown, (least, most) in enumerate(zip(low, high, strict=True)):
-        span = most - least
+    for unknown in unknowns:
+        span = high[unknown] - low[unknown]
         if span and (chosen < 0 or span < width):
             chosen, width = unknown, span
     return chosen
