@@ -111,9 +111,7 @@ def solve(
                 child_low[chosen], child_high[chosen] = start_value, end_value
                 stack.append((child_low, child_high, users))
             continue
-        if chosen < 0:
-            chosen = _narrowest(low, high, range(len(low)))
-        if chosen < 0:
+        if chosen < 0 and (chosen := _narrowest(low, high, range(len(low)))) < 0:
             failed += 1
             continue
         least, most = low[chosen], high[chosen]
