@@ -2,8 +2,9 @@
 
 The Hampshire 2015 report says the force had 62 organised crime groups, 32
 per million people. Change the rate to 40 per million and no population can
-give both that and the report's other rates: the check marks the figures
-that cannot all hold, and says which ones each conflicts with.
+give both that and the report's other rates: the check sets aside the fewest
+figures that let the rest hold, says which kept figures each conflicts
+with, and shows what the others allow it to be.
 
 Run it with ``python examples/check_tampered.py``.
 """
@@ -48,5 +49,11 @@ assert not tampered.is_consistent
 assert TAMPERED in {r.id for r in inconsistent}
 assert tampered.figure(TAMPERED).conflicts_with
 # The population the 40 per million implies (62 groups: 1.53 to 1.57 million)
-# is far below the 1.94 million the anti-social behaviour rate implies.
-assert "hampshire.asb-incidents.per-1000-population" in tampered.figure(TAMPERED).conflicts_with
+# is far below the 1.94 million the recorded crime rate implies.
+assert "hampshire.recorded-crime.per-1000-population" in tampered.figure(TAMPERED).conflicts_with
+
+# What the other figures allow the tampered one: exactly what was published.
+implied = tampered.figure(TAMPERED).implied
+print(f"\nThe other figures allow {TAMPERED} only {implied}.")
+assert implied is not None
+assert implied.low == implied.high == 32

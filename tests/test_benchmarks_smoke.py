@@ -57,3 +57,13 @@ class TestRefusalBenchmark:
             "duplicate ids",
         ):
             assert kind in done.stdout
+
+
+class TestEngineScaling:
+    def test_tiny_run(self):
+        """The scaling benchmark builds every shape, checks it holds, and prints each case."""
+        done = _run(
+            ROOT / "benchmarks" / "bench_engine_scaling.py", "--sizes", "6", "--repeats", "1"
+        )
+        for shape in ("chained shares", "many rates", "many changes"):
+            assert shape in done.stdout, done.stdout

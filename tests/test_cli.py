@@ -20,12 +20,8 @@ from peelmodel.cli import app, output, table
 from peelmodel.documents.numbers import display
 
 STATUSES = {"reproduced", "consistent", "inconsistent", "unverifiable"}
-TAMPERED_IDS = [
-    "hampshire.outcomes.type-1.count",
-    "hampshire.outcomes.type-1.rate",
-    "hampshire.outcomes.type-2.count",
-    "hampshire.outcomes.type-2.rate",
-]
+#: The fewest figures whose removal lets the rest hold: the tampered rate alone.
+TAMPERED_IDS = ["hampshire.outcomes.type-1.rate"]
 #: A number as tables show it: thousands grouped, at most three places.
 NUMBER = r"-?\d{1,3}(?:,\d{3})*(?:\.\d{1,3})?"
 
@@ -195,7 +191,8 @@ class TestNumberColumns:
         out = run(capsys, "report")[1]
         rows = [line.split() for line in out.splitlines() if "hampshire" in line.split()]
         count = next(row for row in rows if row[:2] == ["Charged/summonsed:", "number"])
-        assert count[-3:-1] == ["17,420", "17,420"]
+        first = count.index("17,420")
+        assert count[first : first + 2] == ["17,420", "17,420"]
         rate = next(row for row in rows if row[:2] == ["Charged/summonsed:", "rate"])
         assert "14.4" in rate
 

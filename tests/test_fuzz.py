@@ -196,6 +196,8 @@ class TestCommandLine:
         assert code == 2
         assert 1 <= err.count("\n") <= MAX_PROBLEMS + 1
 
+    # Each example runs the whole engine on a generated report: an eighth as many.
+    @settings(max_examples=max(1, settings.default.max_examples // 8))
     @given(pst.inspections())
     def test_check_of_a_valid_document(self, document_path, inspection):
         """check exits 0, printing nothing on stderr, for a generated inspection."""

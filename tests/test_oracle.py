@@ -27,7 +27,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -462,11 +461,6 @@ class TestOracleByHand:
         assert found == {f.id: set(f.unknowns) for f in puzzle(values).figures}
 
 
-#: Why the engine before the exact rewrite fails each comparison (the marks go with it).
-WHOLE_CONFLICT = "every figure of a conflict is set aside, not a minimum set"
-BOUNDS_ONLY = "bounds consistency leaves intervals wider than the solutions"
-
-
 class TestEngine:
     @given(reports(most_tampered=0))
     @settings(max_examples=EXAMPLES)
@@ -477,7 +471,6 @@ class TestEngine:
         statuses = {r.status.value for r in assess(report(values)).figures}
         assert "inconsistent" not in statuses
 
-    @pytest.mark.xfail(strict=True, reason=WHOLE_CONFLICT)
     @given(reports())
     @settings(max_examples=EXAMPLES)
     @example(({}, NO_WHOLE_NUMBER))
@@ -485,7 +478,6 @@ class TestEngine:
         """The figures set aside, and their conflicts, are the oracle's."""
         compared(check_blame, Oracle.exact_blame)(drawn[1])
 
-    @pytest.mark.xfail(strict=True, reason=WHOLE_CONFLICT)
     @given(reports())
     @settings(max_examples=EXAMPLES)
     @example(({}, WITH_OFFENCES))
@@ -493,7 +485,6 @@ class TestEngine:
         """Every figure's status is the oracle's."""
         compared(check_statuses, Oracle.exact_statuses)(drawn[1])
 
-    @pytest.mark.xfail(strict=True, reason=BOUNDS_ONLY)
     @given(reports())
     @settings(max_examples=EXAMPLES)
     @example(({}, GROUP_AND_MEMBER))
@@ -502,7 +493,6 @@ class TestEngine:
         """Every unknown's interval, and whether it is bounded, is the oracle's."""
         compared(check_intervals, Oracle.exact_intervals)(drawn[1])
 
-    @pytest.mark.xfail(strict=True, raises=AttributeError, reason="no implied ranges yet")
     @given(reports())
     @settings(max_examples=EXAMPLES)
     @example(({}, WITH_OFFENCES))
@@ -510,7 +500,6 @@ class TestEngine:
         """Every figure's implied range is the oracle's."""
         compared(check_implied, Oracle.exact_statuses)(drawn[1])
 
-    @pytest.mark.xfail(strict=True, raises=AttributeError, reason="no witnesses yet")
     @given(reports())
     @settings(max_examples=EXAMPLES)
     @example(({}, NO_WHOLE_NUMBER))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,10 @@ from peelmodel.errors import PeelModelError
 from peelmodel.model.area import Area, AreaKind
 from peelmodel.model.figure import Basis, Qualifier
 from peelmodel.model.period import Period
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claim_making import made
 
 AREA = Area(id="x", name="Area x", ons_code="E99999999", kind=AreaKind.FORCE)
 YEAR = Period.parse("2014-07-01/2015-06-30")
@@ -40,18 +46,8 @@ def _claim(
     *,
     qualifier: Qualifier = Qualifier.EXACTLY,
 ) -> Claim:
-    return Claim(
-        id=claim_id,
-        label=claim_id,
-        area=AREA,
-        measure=formula.numerator[0].measure,
-        basis=basis,
-        period=YEAR,
-        source="test",
-        published=None if published is None else Decimal(published),
-        formula=formula,
-        qualifier=qualifier,
-    )
+    value = None if published is None else Decimal(published)
+    return made(claim_id, value, formula, AREA, basis=basis, qualifier=qualifier)
 
 
 def count(claim_id: str, quantity: Quantity, published: str, **kwargs: Qualifier) -> Claim:

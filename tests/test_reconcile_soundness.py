@@ -9,8 +9,11 @@ keep every true value inside its inferred interval and find no conflict.
 
 from __future__ import annotations
 
+import sys
 from fractions import Fraction
+from pathlib import Path
 
+from claim_making import made
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,8 +21,11 @@ from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.arithmetic import percentage_change, publish, rate, share
 from peelmodel.claims import Claim, Formula, Quantity
 from peelmodel.model.area import Area, AreaKind
-from peelmodel.model.figure import Basis, Qualifier
+from peelmodel.model.figure import Qualifier
 from peelmodel.model.period import Period
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 
 AREA = Area(id="somewhere", name="Somewhere", ons_code="E99999999", kind=AreaKind.FORCE)
 YEAR = Period.parse("2014-07-01/2015-06-30")
@@ -41,18 +47,8 @@ def _claim(
     *,
     qualifier: Qualifier = Qualifier.EXACTLY,
 ) -> Claim:
-    return Claim(
-        id=claim_id,
-        label=claim_id,
-        area=AREA,
-        measure=formula.numerator[0].measure,
-        basis=Basis.COUNT if formula.denominator is None else Basis.PERCENT,
-        period=YEAR,
-        source="drawn",
-        published=publish(value, digits),
-        formula=formula,
-        qualifier=qualifier,
-    )
+    published = publish(value, digits)
+    return made(claim_id, published, formula, AREA, qualifier=qualifier, source="drawn")
 
 
 @st.composite

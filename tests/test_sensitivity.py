@@ -235,7 +235,11 @@ class TestCheckCommand:
         expected = BASELINE.figure(TAMPERED_FIGURE).claim.label
         lines = [line for line in output.splitlines() if "inconsistent" in line]
         assert any(expected in line for line in lines)
-        assert "hampshire.asb-incidents.per-1000-population" in output
+        named = assess(loads(tampered.read_text(encoding="utf-8"), Inspection)).figure(
+            TAMPERED_FIGURE
+        )
+        assert named.conflicts_with
+        assert all(other in output for other in named.conflicts_with)
         assert "INCONSISTENT" in output
 
     def test_json_lists_the_conflicts(self, tampered):
@@ -247,8 +251,11 @@ class TestCheckCommand:
         assert TAMPERED_FIGURE in bad
         assert bad[TAMPERED_FIGURE]["published"] == "40"
         assert bad[TAMPERED_FIGURE]["conflicts_with"]
+        # Only the tampered figure is set aside; the figures it conflicts with are kept.
+        assert set(bad) == {TAMPERED_FIGURE}
+        statuses = {f["id"]: f["status"] for f in document["figures"]}
         for other in bad[TAMPERED_FIGURE]["conflicts_with"]:
-            assert TAMPERED_FIGURE in bad[other]["conflicts_with"]
+            assert statuses[other] != "inconsistent"
         assert any(TAMPERED_FIGURE in c["claims"] for c in document["conflicts"])
         assert document["consistent"] is False
 

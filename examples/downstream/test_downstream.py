@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peelmodel
@@ -34,6 +34,9 @@ class TestGeneratedInspections:
         assert isinstance(inspection, peelmodel.Inspection)
         assert peelmodel.loads(peelmodel.dumps(inspection), peelmodel.Inspection) == inspection
 
+    # assess() searches whole numbers: a large generated report can take longer
+    # than Hypothesis's default deadline of 200 ms.
+    @settings(deadline=None)
     @given(st.from_type(peelmodel.Inspection))
     def test_consistent(self, inspection: peelmodel.Inspection) -> None:
         """Every figure of a generated inspection is consistent."""

@@ -46,6 +46,11 @@ __all__ = [
 @checked
 def places(value: Decimal) -> int:
     """The number of decimal places *value* is written with."""
+    return unchecked_places(value)
+
+
+def unchecked_places(value: Decimal) -> int:
+    """:func:`places` without checking its argument, for the engines' inner loops."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
@@ -63,6 +68,11 @@ def round_half_up(value: Fraction | int, digits: int) -> Decimal:
             digits,
             f"must be within ±{MAX_DIGITS:,}",
         )
+    return unchecked_round_half_up(value, digits)
+
+
+def unchecked_round_half_up(value: Fraction | int, digits: int) -> Decimal:
+    """:func:`round_half_up` without checking its arguments, for the engines' inner loops."""
     scaled = Fraction(value) * 10**digits
     magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
     signed = -magnitude if scaled < 0 else magnitude
@@ -103,10 +113,15 @@ class Band:
 @checked
 def band(published: Decimal, *, more_than: bool = False) -> Band:
     """The exact values that round half up to *published* (or exceed it, *more_than*)."""
+    return unchecked_band(published, more_than)
+
+
+def unchecked_band(published: Decimal, more_than: bool = False) -> Band:  # noqa: FBT001, FBT002 - the engines' hot path
+    """:func:`band` without checking its arguments, for the engines' inner loops."""
     value = Fraction(published)
     if more_than:
         return Band(value, None, low_open=True)
-    half = Fraction(1, 2 * 10 ** places(published))
+    half = Fraction(1, 2 * 10 ** unchecked_places(published))
     if value > 0:
         return Band(value - half, value + half, low_open=False, high_open=True)
     if value < 0:

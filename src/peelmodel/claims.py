@@ -38,7 +38,7 @@ from peelmodel._validators import (
     is_slug,
     is_text,
 )
-from peelmodel.arithmetic import Band, band, places
+from peelmodel.arithmetic import Band, places, unchecked_band
 from peelmodel.catalogues import outcomes
 from peelmodel.errors import DuplicateIdError, InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
@@ -287,7 +287,7 @@ class Claim:
         """The exact values the published number stands for."""
         if self.published is None:
             return None
-        return band(self.published, more_than=self.qualifier is Qualifier.MORE_THAN)
+        return unchecked_band(self.published, self.qualifier is Qualifier.MORE_THAN)
 
 
 @checked

@@ -1,12 +1,15 @@
-"""The bound-propagation engine behind :func:`~peelmodel.analysis.reconciliation.reconcile`.
+"""Linear bounds over whole numbers: the rules of a reconciliation and their propagation.
 
-Each published claim becomes a constraint ``sum(numerator) ÷ denominator``
-within the band its published value allows, and each domain limit one that
-its parts make up between none and all of its whole. :class:`Engine` narrows
-the interval of every quantity, constraint by constraint, with exact rational
-arithmetic and integer rounding of every bound, until nothing changes, or
-raises :class:`Infeasible` with the claims behind an interval that became
-empty.
+Every published claim ``scale × sum(numerator) ÷ denominator + offset`` within
+its band is linear once multiplied by the denominator:
+``low × denominator ≤ sum(numerator) ≤ high × denominator`` (strict at an
+open end). A domain limit is the rule ``0 ≤ sum(parts) ≤ 1 × whole``. A
+:class:`System` holds such rules over numbered unknowns, each a whole number
+in ``[0, ceiling]`` (at least 1 where something divides by it), and
+:func:`propagate` narrows their bounds rule by rule, with exact rational
+arithmetic and integer rounding, until nothing changes. Propagation is
+sound: it removes only values no solution takes. The exact answers (a
+solution attaining each end) come from :mod:`peelmodel.analysis._search`.
 
 >>> from decimal import Decimal
 >>> from peelmodel.arithmetic import band
@@ -17,279 +20,174 @@ Band(low=Fraction(177, 200), high=Fraction(179, 200), low_open=True, high_open=F
 from __future__ import annotations
 
 import functools
-import math
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-import attrs
-
-from peelmodel._validators import MAX_COUNT
+from peelmodel.analysis._pairs import tighten
+from peelmodel.analysis._rules import Rule, holds
 from peelmodel.arithmetic import Band
 from peelmodel.claims import Claim, Quantity
 from peelmodel.limits import Limit
 
 __all__ = [
-    "Engine",
-    "Infeasible",
-    "Interval",
+    "INFEASIBLE",
+    "Rule",
+    "System",
     "admits_non_negative",
     "by_id",
+    "claim_rule",
     "dividers_of",
     "exceeds_whole",
-    "find_infeasible",
+    "holds",
+    "limit_rule",
+    "propagate",
     "ratio_band",
     "solvable_ratio",
 ]
 
-#: How many times one bound may tighten before the engine stops refining it.
-#: Bounds that creep by one at a time (two unknowns in one share) stop early;
-#: stopping only leaves an interval wider, never wrong.
-_MAX_TIGHTENINGS = 64
-
-_NO_CLAIMS: frozenset[str] = frozenset()
+#: What :func:`propagate` returns when a domain becomes empty.
+INFEASIBLE = -1
 
 
-@attrs.frozen
-class Interval:
-    """The whole numbers a quantity can take, and the claims that bound them.
+class System:
+    """Rules over numbered unknowns, each a whole number in ``[0, ceiling]``.
 
-    ``low_because`` and ``high_because`` name the claims each end rests on;
-    an end that rests on no claim is the engine's prior (0, 1 for a
-    denominator, or 10¹², the largest count the model accepts).
-    """
-
-    quantity: Quantity
-    low: int
-    high: int
-    low_because: frozenset[str] = _NO_CLAIMS
-    high_because: frozenset[str] = _NO_CLAIMS
-    is_bounded: bool = True
-
-    @property
-    def is_exact(self) -> bool:
-        """Whether exactly one value is possible."""
-        return self.low == self.high
-
-    def __repr__(self) -> str:
-        high = f"{self.high:,}" if self.is_bounded else "no bound"
-        return f"<Interval {self.quantity.id}: {self.low:,} to {high}>"
-
-
-@attrs.define
-class _Bound:
-    value: int
-    because: frozenset[str]
-    prior: bool = False  # rests on the MAX_COUNT ceiling rather than on claims alone
-    tightenings: int = 0
-    structural: bool = False  # the initial "a denominator is at least 1"
-
-
-class Infeasible(Exception):  # noqa: N818 - internal control flow, never escapes
-    def __init__(self, because: frozenset[str], quantity: Quantity) -> None:
-        self.because = because
-        self.quantity = quantity
-
-
-@attrs.frozen
-class _Rule:
-    """One constraint of the engine: ``sum(numerator) ÷ denominator`` lies in *ratio*."""
-
-    id: str
-    numerator: tuple[Quantity, ...]
-    denominator: Quantity | None
-    ratio: Band
-
-
-#: A limit's parts make up between none and all of its whole.
-_WITHIN = Band(Fraction(0), Fraction(1))
-
-
-class Engine:
-    """Interval propagation over published claims and domain limits.
-
-    Claims without a published value (*passive*) do not constrain, but their
-    quantities get an interval, and every claim that divides by a quantity
-    (published or not) makes it at least 1: the report computed that figure,
-    so its denominator was not zero. Rules run in the order of their ids, so
-    the result depends on the claims, not on the order they come in.
+    *positive* unknowns are at least 1 (something divides by them). ``low``
+    and ``high`` are the bounds before any rule is applied.
     """
 
     def __init__(
-        self,
-        active: Iterable[Claim],
-        passive: Iterable[Claim],
-        limits: Iterable[Limit],
-        dividers: Mapping[Quantity, frozenset[str]] | None = None,
+        self, size: int, rules: Sequence[Rule], ceiling: int, positive: Iterable[int] = ()
     ) -> None:
-        active = sorted(active, key=by_id)
-        claims = [*active, *passive]
-        self.limits = frozenset(limit.id for limit in limits)
-        self.low: dict[Quantity, _Bound] = {}
-        self.high: dict[Quantity, _Bound] = {}
-        self.users: dict[Quantity, list[int]] = defaultdict(list)
-        rules = [_claim_rule(claim) for claim in active]
-        rules += sorted(
-            (_Rule(limit.id, limit.parts, limit.whole, _WITHIN) for limit in limits), key=by_id
-        )
-        self.rules = rules
-        for rule in rules:
-            for quantity in (
-                rule.numerator if rule.denominator is None else (*rule.numerator, rule.denominator)
-            ):
-                self._add(quantity)
-        for claim in claims:
-            for quantity in claim.formula.quantities:
-                self._add(quantity)
-            denominator = claim.formula.denominator
-            if denominator is not None:
-                self.low[denominator] = _Bound(1, _NO_CLAIMS, structural=True)
-        self.dividers = dividers if dividers is not None else dividers_of(claims)
-        for index, rule in enumerate(rules):
-            quantities = (*rule.numerator, *([rule.denominator] if rule.denominator else []))
-            for quantity in dict.fromkeys(quantities):
-                self.users[quantity].append(index)
+        self.size = size
+        self.rules = list(rules)
+        self.ceiling = ceiling
+        self.low = [0] * size
+        for unknown in positive:
+            self.low[unknown] = 1
+        self.high = [ceiling] * size
+        self.users: list[list[int]] = [[] for _ in range(size)]
+        #: The unknown whose domain the last failed propagation emptied (-1: none).
+        self.failed = -1
+        for index, rule in enumerate(self.rules):
+            for unknown in dict.fromkeys(rule.unknowns):
+                self.users[unknown].append(index)
 
-    def _add(self, quantity: Quantity) -> None:
-        self.low.setdefault(quantity, _Bound(0, _NO_CLAIMS))
-        self.high.setdefault(quantity, _Bound(MAX_COUNT, _NO_CLAIMS, prior=True))
+    def budget(self) -> int:
+        """How many rule steps one propagation takes before it stops, leaving bounds wider."""
+        return 64 + 32 * len(self.rules)
 
-    def with_claim(self, claim: Claim) -> tuple[Engine, int]:
-        """A copy of this engine, at its bounds so far, with one more published claim."""
-        copy = object.__new__(Engine)
-        copy.limits, copy.dividers = self.limits, self.dividers
-        copy.low, copy.high = dict(self.low), dict(self.high)
-        copy.users = defaultdict(list, {q: list(users) for q, users in self.users.items()})
-        rule = _claim_rule(claim)
-        copy.rules = [*self.rules, rule]
-        for quantity in claim.formula.quantities:
-            copy._add(quantity)
-        denominator = claim.formula.denominator
-        if denominator is not None and copy.low[denominator].value < 1:
-            copy.low[denominator] = _Bound(1, _NO_CLAIMS, structural=True)
-            copy._check(denominator)  # the claim divides by it: one known to be 0 conflicts
-        index = len(copy.rules) - 1
-        for quantity in dict.fromkeys(claim.formula.quantities):
-            copy.users[quantity].append(index)
-        return copy, index
 
-    def run(self, start: Iterable[int] | None = None) -> None:
-        queue = deque(range(len(self.rules)) if start is None else start)
-        queued = set(queue)
-        while queue:
-            index = queue.popleft()
-            queued.discard(index)
-            for changed in self._propagate(index):
-                for user in self.users[changed]:
-                    if user not in queued:
-                        queued.add(user)
-                        queue.append(user)
+def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
+    system: System,
+    low: list[int],
+    high: list[int],
+    start: Iterable[int],
+    active: Sequence[bool] | None = None,
+    *,
+    budget: int | None = None,
+) -> int:
+    """Narrow *low* and *high* in place by the rules, from the rules in *start*.
 
-    def _tighten_low(self, quantity: Quantity, value: int, because: frozenset[str]) -> bool:
-        bound = self.low[quantity]
-        if value <= bound.value or bound.tightenings >= _MAX_TIGHTENINGS:
-            return False
-        self.low[quantity] = _Bound(value, because, tightenings=bound.tightenings + 1)
-        self._check(quantity)
-        return True
+    Only the rules marked in *active* apply (all of them without it). Returns
+    :data:`INFEASIBLE` (-1) when a domain becomes empty, else the number of
+    steps taken; a propagation that runs out of steps (*budget*, by default
+    the system's: a bound creeping up one at a time) stops early, which
+    leaves bounds wider, never wrong.
+    """
+    rules, users = system.rules, system.users
+    queue = deque(start)
+    queued = set(queue)
+    steps = 0
+    budget = system.budget() if budget is None else budget
+    while queue:
+        index = queue.popleft()
+        queued.discard(index)
+        steps += 1
+        if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
+            return steps
+        changed = _narrow(rules[index], low, high)
+        if changed is None:
+            rule = rules[index]
+            system.failed = next(u for u in rule.unknowns if low[u] > high[u])
+            return INFEASIBLE
+        for unknown in changed:
+            for user in users[unknown]:
+                if user not in queued and (active is None or active[user]):
+                    queued.add(user)
+                    queue.append(user)
+    return steps
 
-    def _tighten_high(
-        self, quantity: Quantity, value: int, because: frozenset[str], *, prior: bool
-    ) -> bool:
-        bound = self.high[quantity]
-        if value >= bound.value or bound.tightenings >= _MAX_TIGHTENINGS:
-            return False
-        self.high[quantity] = _Bound(value, because, prior, bound.tightenings + 1)
-        self._check(quantity)
-        return True
 
-    def _check(self, quantity: Quantity) -> None:
-        low, high = self.low[quantity], self.high[quantity]
-        if low.value > high.value:
-            because = low.because | high.because
-            if low.structural and not because & self.dividers.get(quantity, _NO_CLAIMS):
-                # Only the figures that divide by the quantity make it positive.
-                because |= self.dividers.get(quantity, _NO_CLAIMS)
-            raise Infeasible(because, quantity)
+def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  # noqa: PLR0912, PLR0915 - one rule's bounds, end by end
+    """Narrow the unknowns of one rule; the unknowns that changed, or ``None`` if one is empty.
 
-    def _propagate(self, index: int) -> list[Quantity]:
-        """Narrow every quantity of rule *index*; return those that changed."""
-        rule = self.rules[index]
-        own = frozenset({rule.id})
-        ratio = rule.ratio
-        changed: list[Quantity] = []
-        numerator = rule.numerator
-        denominator = rule.denominator
-        if denominator is None:
-            d_low = d_high = _Bound(1, _NO_CLAIMS)
-        else:
-            d_low, d_high = self.low[denominator], self.high[denominator]
-        # The claim itself requires its denominator to be at least 1.
-        d_low_because = _NO_CLAIMS if d_low.structural else d_low.because
-        for position, quantity in enumerate(numerator):
-            rest = numerator[:position] + numerator[position + 1 :]
-            if ratio.low is not None and ratio.low >= 0:
-                # sum >= ratio.low × denominator >= ratio.low × (least denominator)
-                rest_high = sum(self.high[q].value for q in rest)
-                target = ratio.low * d_low.value - rest_high
-                value = math.floor(target) + 1 if ratio.low_open else math.ceil(target)
-                because = own.union(
-                    d_low_because if ratio.low > 0 else _NO_CLAIMS,
-                    *(self.high[q].because for q in rest),
-                )
-                if self._tighten_low(quantity, value, because):
-                    changed.append(quantity)
-            if ratio.high is not None:
-                # sum <= ratio.high × denominator <= ratio.high × (greatest denominator)
-                rest_low = sum(self.low[q].value for q in rest)
-                target = ratio.high * d_high.value - rest_low
-                value = math.ceil(target) - 1 if ratio.high_open else math.floor(target)
-                because = own.union(d_high.because, *(self.low[q].because for q in rest))
-                if self._tighten_high(quantity, value, because, prior=d_high.prior):
-                    changed.append(quantity)
-        if denominator is not None:
-            changed.extend(self._propagate_denominator(own, numerator, denominator, ratio))
-        return changed
-
-    def _propagate_denominator(
-        self,
-        own: frozenset[str],
-        numerator: tuple[Quantity, ...],
-        denominator: Quantity,
-        ratio: Band,
-    ) -> list[Quantity]:
-        changed: list[Quantity] = []
-        if ratio.low is not None and ratio.low > 0:
-            # The largest the ratio can be is (greatest numerator) / denominator.
-            top = sum(self.high[q].value for q in numerator)
-            target = Fraction(top) / ratio.low
-            value = math.ceil(target) - 1 if ratio.low_open else math.floor(target)
-            because = own.union(*(self.high[q].because for q in numerator))
-            prior = any(self.high[q].prior for q in numerator)
-            if self._tighten_high(denominator, value, because, prior=prior):
-                changed.append(denominator)
-        if ratio.high is not None and ratio.high > 0:
-            # The smallest the ratio can be is (least numerator) / denominator.
-            bottom = sum(self.low[q].value for q in numerator)
-            target = Fraction(bottom) / ratio.high
-            value = math.floor(target) + 1 if ratio.high_open else math.ceil(target)
-            because = own.union(*(self.low[q].because for q in numerator))
-            if self._tighten_low(denominator, value, because):
-                changed.append(denominator)
-        return changed
-
-    def intervals(self) -> tuple[Interval, ...]:
-        return tuple(
-            Interval(
-                q,
-                self.low[q].value,
-                self.high[q].value,
-                self.low[q].because,
-                self.high[q].because,
-                is_bounded=not self.high[q].prior,
-            )
-            for q in sorted(self.low, key=lambda q: q.id)
-        )
+    Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
+    by ``p × denominator``, and every end is rounded inwards.
+    """
+    numerator, denominator = rule.numerator, rule.denominator
+    ratio_low, ratio_high = rule.low, rule.high
+    if denominator < 0:
+        d_low = d_high = 1
+    else:
+        d_low, d_high = low[denominator], high[denominator]
+    sum_low = sum_high = 0
+    for unknown in numerator:
+        sum_low += low[unknown]
+        sum_high += high[unknown]
+    changed: list[int] = []
+    low_open, high_open = rule.low_open, rule.high_open
+    if ratio_low is not None and ratio_low >= 0:
+        lp, lq = ratio_low.numerator, ratio_low.denominator
+        least = lp * d_low  # q × sum must be at least this
+    else:
+        lp = lq = least = -1
+    if ratio_high is not None:
+        hp, hq = ratio_high.numerator, ratio_high.denominator
+        most = hp * (d_high if hp >= 0 else d_low)  # q × sum must be at most this
+    else:
+        hp = hq = most = -1
+    for unknown in numerator:
+        was_low, was_high = low[unknown], high[unknown]
+        if lq > 0:
+            target = least - lq * (sum_high - was_high)
+            value = target // lq + 1 if low_open else -(-target // lq)
+            if value > was_low:
+                low[unknown] = value
+                sum_low += value - was_low
+        if hq > 0:
+            target = most - hq * (sum_low - low[unknown])
+            value = -(-target // hq) - 1 if high_open else target // hq
+            if value < was_high:
+                high[unknown] = value
+                sum_high += value - was_high
+        if low[unknown] > high[unknown]:
+            return None
+        if low[unknown] != was_low or high[unknown] != was_high:
+            changed.append(unknown)
+    if denominator >= 0:
+        was_low, was_high = d_low, d_high
+        if lq > 0 and lp > 0:  # lp × d ⊲ lq × sum ≤ lq × (greatest sum)
+            top = lq * sum_high
+            value = -(-top // lp) - 1 if low_open else top // lp
+            if value < d_high:
+                high[denominator] = d_high = value
+        if hq > 0 and hp > 0:  # hp × d ⊳ hq × sum ≥ hq × (least sum)
+            bottom = hq * sum_low
+            value = bottom // hp + 1 if high_open else -(-bottom // hp)
+            if value > d_low:
+                low[denominator] = d_low = value
+        if d_low > d_high:
+            return None
+        if d_low != was_low or d_high != was_high:
+            changed.append(denominator)
+        if len(numerator) == 1 and numerator[0] != denominator:
+            moved = tighten(rule, low, high)
+            if moved is None:
+                return None
+            changed += [unknown for unknown in moved if unknown not in changed]
+    return changed
 
 
 def ratio_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
@@ -350,15 +248,36 @@ def dividers_of(claims: Iterable[Claim]) -> dict[Quantity, frozenset[str]]:
     }
 
 
-def by_id(rule: Claim | Limit | _Rule) -> str:
-    return rule.id
+def by_id(item: Claim | Limit | Rule) -> str:
+    """The id of a claim, limit or rule: the canonical order of the engines."""
+    return item.id
 
 
-def _claim_rule(claim: Claim) -> _Rule:
+def claim_rule(claim: Claim, number: dict[Quantity, int], ratio: Band | None = None) -> Rule:
+    """The rule of a published claim (or of *ratio* over its formula), over numbered unknowns."""
     formula = claim.formula
-    ratio = solvable_ratio(claim)
-    assert ratio is not None  # noqa: S101 - reconcile sets unsolvable claims aside first
-    return _Rule(claim.id, formula.numerator, formula.denominator, ratio)
+    if ratio is None:
+        ratio = solvable_ratio(claim)
+        assert ratio is not None  # noqa: S101 - claims no whole numbers give are set aside first
+    denominator = -1 if formula.denominator is None else number[formula.denominator]
+    return Rule(
+        claim.id,
+        tuple(number[quantity] for quantity in formula.numerator),
+        denominator,
+        ratio.low,
+        ratio.low_open,
+        ratio.high,
+        ratio.high_open,
+    )
+
+
+def limit_rule(limit: Limit, number: dict[Quantity, int]) -> Rule:
+    """The rule of a domain limit: its parts make up between none and all of its whole."""
+    parts = tuple(number[part] for part in limit.parts)
+    whole = number[limit.whole]
+    return Rule(
+        limit.id, parts, whole, Fraction(0), low_open=False, high=Fraction(1), high_open=False
+    )
 
 
 def solvable_ratio(claim: Claim) -> Band | None:
@@ -372,17 +291,3 @@ def solvable_ratio(claim: Claim) -> Band | None:
 def _solvable_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
     ratio = ratio_band(published, scale, offset)
     return ratio if ratio is not None and admits_non_negative(ratio) else None
-
-
-def find_infeasible(
-    active: Iterable[Claim],
-    passive: Iterable[Claim],
-    limits: tuple[Limit, ...],
-    dividers: Mapping[Quantity, frozenset[str]] | None = None,
-) -> Infeasible | None:
-    """The first infeasibility the engine meets over these claims, or ``None``."""
-    try:
-        Engine(active, passive, limits, dividers).run()
-    except Infeasible as infeasible:
-        return infeasible
-    return None

@@ -9,8 +9,9 @@ infers the unpublished numbers and finds figures that cannot all hold, and
 >>> result = assess(datasets.load("hampshire-2015"))
 >>> result.is_consistent, result.figure("hampshire.outcomes.out-of-court-formal.count").status
 (True, <Status.REPRODUCED: 'reproduced'>)
->>> result.figure("hampshire.ocgs-drug-activity.percent").status
-<Status.CONSISTENT: 'consistent'>
+>>> groups = result.figure("hampshire.ocgs.count")
+>>> groups.status, str(groups.implied), groups.caught
+(<Status.CONSISTENT: 'consistent'>, '62 to 63', Decimal('64'))
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ import attrs
 
 from peelmodel import _html
 from peelmodel._typecheck import checked
+from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
 from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
-from peelmodel.analysis.scrutiny import Scrutiny
+from peelmodel.analysis.scrutiny import Implied, Scrutiny
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import Band
 from peelmodel.catalogues import areas
@@ -45,7 +47,8 @@ class FigureResult:
     (reproduced figures only); ``low`` and ``high`` bound the exact value of the
     figure's formula over every value the unpublished inputs can take.
     ``bounded`` is false when ``high`` rests only on the engine's ceiling for
-    unknown counts rather than on published figures.
+    unknown counts rather than on published figures. ``conflicts_with`` names,
+    for a figure set aside, the kept figures it cannot hold with.
     """
 
     claim: Claim
@@ -78,22 +81,36 @@ class FigureResult:
             return Status.INCONSISTENT
         if self.derived is not None:
             return Status.REPRODUCED
-        return Status.UNVERIFIABLE if self.caught is None else Status.CONSISTENT
+        if self._scrutiny is None or not self._scrutiny.is_checked(self.claim):
+            return Status.UNVERIFIABLE
+        return Status.CONSISTENT
+
+    @property
+    def implied(self) -> Implied | None:
+        """The published values the other kept figures allow this figure, exactly.
+
+        From the least to the greatest value, at the figure's precision, that
+        its formula rounds to over the whole numbers satisfying every other
+        kept figure and the domain limits (``None`` at an end nothing but the
+        ceiling on counts bounds; a "more than" figure has no low end). A
+        figure is ``consistent`` when this is narrower than what the limits
+        alone allow. ``None`` for a lost figure. Found on first use, then kept.
+        """
+        if self._scrutiny is None or self.claim.published is None:
+            return None
+        return self._scrutiny.implied(self.claim)
 
     @property
     def caught(self) -> Decimal | None:
         """A value the figure could have been published with that the other figures catch.
 
-        The evidence that a ``consistent`` figure was checked; ``None`` for
-        every other status. Found on first use, then kept.
+        The nearest value outside :attr:`implied` that the domain allows
+        (above first): the evidence that a ``consistent`` figure was checked;
+        ``None`` for every other status.
         """
-        if (
-            self._scrutiny is None
-            or self.claim.published is None
-            or self.derived is not None
-            or self.is_inconsistent
-        ):
+        if self.status is not Status.CONSISTENT:
             return None
+        assert self._scrutiny is not None  # noqa: S101 - a consistent figure was scrutinised
         return self._scrutiny.caught(self.claim)
 
     def __repr__(self) -> str:
@@ -190,22 +207,21 @@ class Assessment:
 
 
 @checked
-def assess(inspection: Inspection) -> Assessment:
+def assess(inspection: Inspection, *, ceiling: int = MAX_COUNT) -> Assessment:
     """Derive, reconcile and check every figure and judgment of *inspection*.
 
     Figures come in the order of their ids, and every answer depends only on
-    the inspection's content, never on the order of its lists.
+    the inspection's content, never on the order of its lists. *ceiling* is
+    the largest value an unpublished count may take.
     """
     # In the order of their ids, so that the answer never depends on the document's order.
     claims = dict(sorted(claims_of(inspection).items()))
-    known = known_values(claims.values())
-    reconciliation = reconcile(claims.values())
-    published = [claim for claim in claims.values() if claim.published is not None]
-    bands = {claim.formula: claim.band for claim in published}
-    blamed = {claim_id for conflict in reconciliation.conflicts for claim_id in conflict.claims}
-    scrutiny = Scrutiny(
-        [claim for claim in claims.values() if claim.id not in blamed], reconciliation.limits
-    )
+    reconciliation = reconcile(claims.values(), ceiling=ceiling)
+    blamed = reconciliation.set_aside
+    kept = [claim for claim in claims.values() if claim.id not in blamed]
+    known = known_values(kept)
+    bands = {claim.formula: claim.band for claim in kept if claim.published is not None}
+    scrutiny = Scrutiny(reconciliation)
     figures: list[FigureResult] = []
     lost: list[FigureResult] = []
     for claim in claims.values():
@@ -218,7 +234,9 @@ def assess(inspection: Inspection) -> Assessment:
             lost.append(FigureResult(claim, None, low, high, bounded=bounded))
             continue
         derived = reproduce(claim, known)
-        conflicts = tuple(sorted(reconciliation.conflicting(claim.id)))
+        conflicts = (
+            tuple(sorted(reconciliation.conflicting(claim.id))) if claim.id in blamed else ()
+        )
         figures.append(FigureResult(claim, derived, low, high, conflicts, bounded, scrutiny))
     return Assessment(
         inspection=inspection,

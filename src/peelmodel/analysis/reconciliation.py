@@ -3,19 +3,17 @@
 Every published figure is a constraint: its formula, rounded half up to the
 published precision, equals the published value. Every quantity is a whole
 number (a count, a population), at least 0, at least 1 where a figure
-divides by it, and at most 10¹², the largest count the model accepts (a prior, not
-a fact: an end that rests on it is reported as unbounded). :func:`reconcile`
-narrows the interval of each quantity, constraint by constraint, with exact
-rational arithmetic and integer rounding of every bound, until nothing changes
-(bounds consistency). Each bound remembers the claims it rests on, so when an
-interval becomes empty the claims behind its two ends are a set of figures
-that cannot all be true; a figure no whole numbers can give (a fall of more
-than 100 percent) conflicts with itself alone.
+divides by it, and at most a ceiling (10¹², the largest count the model
+accepts: a prior, not a fact; an end that moves with the ceiling is reported
+as unbounded). Domain limits hold too: parts add up to no more than their whole.
 
-It is sound: a value is only excluded when some figure rules it out, so the
-true values of a consistent report always lie in the inferred intervals. It
-is not complete: figures can pass bounds consistency and still have no common
-solution.
+:func:`reconcile` is exact. When the figures cannot all hold, it sets aside
+the fewest figures that lets the rest hold (ties: the set that keeps the
+smallest id where two differ; the methodology page states the rule), and
+names for each the smallest sets of kept figures it conflicts with. Over the
+kept figures, each quantity's interval runs from the least to the greatest
+value some whole numbers satisfying every kept figure give it, and each end
+comes with those numbers: a *witness*.
 
 >>> from peelmodel import datasets
 >>> from peelmodel.claims import claims_of
@@ -23,29 +21,32 @@ solution.
 >>> result.conflicts
 ()
 >>> drugs = result.interval("hampshire.ocgs-drug-activity.at-2015-06-30")
->>> drugs.low, drugs.high
-(35, 35)
+>>> drugs.low, drugs.high, drugs.witness_low["hampshire.ocgs.at-2015-06-30"]
+(35, 35, 62)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 import attrs
 
 from peelmodel import _html
 from peelmodel._typecheck import checked
+from peelmodel._validators import MAX_COUNT
+from peelmodel.analysis._blame import conflicts_of, set_aside
+from peelmodel.analysis._components import Component, components_of
+from peelmodel.analysis._extremes import Extremes
+from peelmodel.analysis._intervals import Interval, intervals_of
 from peelmodel.analysis._propagation import (
-    Engine,
-    Infeasible,
-    Interval,
+    INFEASIBLE,
     by_id,
     dividers_of,
-    exceeds_whole,
-    find_infeasible,
+    propagate,
     solvable_ratio,
 )
+from peelmodel.analysis._search import solve
 from peelmodel.claims import Claim, Quantity
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.limits import Limit, limits_of
@@ -57,7 +58,9 @@ __all__ = ["Conflict", "Interval", "Reconciliation", "holds_together", "reconcil
 class Conflict:
     """Claims that no values of the quantities can satisfy together.
 
-    ``limits`` names the domain limits the disagreement also rests on.
+    ``limits`` names the domain limits the disagreement also rests on. Where
+    it rests on a quantity being at least 1 because figures divide by it,
+    those figures are named too.
     """
 
     claims: frozenset[str]
@@ -84,14 +87,21 @@ class Conflict:
 
 @attrs.frozen
 class Reconciliation:
-    """The result of :func:`reconcile`: intervals of every quantity, and conflicts."""
+    """The result of :func:`reconcile`: intervals of every quantity, conflicts, figures set aside.
+
+    ``set_aside`` holds the ids of the figures blamed: the rest hold together.
+    """
 
     intervals: tuple[Interval, ...]
     conflicts: tuple[Conflict, ...]
     limits: tuple[Limit, ...] = ()
-    # The engine reconcile() ran, which admits() goes on from; None when built by hand.
-    _engine: Engine | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    set_aside: frozenset[str] = frozenset()
+    ceiling: int = MAX_COUNT
     _by_quantity: dict[Quantity, Interval] = attrs.field(init=False, eq=False, repr=False)
+    _components: dict[Quantity, tuple[Component, tuple[Claim, ...]]] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
+    _bases: dict[str, int] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         index = {interval.quantity: interval for interval in self.intervals}
@@ -106,11 +116,26 @@ class Reconciliation:
                 "quantity", quantity.id, (q.id for q in self._by_quantity)
             ) from None
 
-    def admits(self, claim: Claim) -> bool:
-        """Whether one more published *claim* passes bounds consistency with the reconciled ones.
+    def interval(self, quantity_id: str) -> Interval:
+        """The interval of the quantity with this id."""
+        for quantity, interval in self._by_quantity.items():
+            if quantity.id == quantity_id:
+                return interval
+        raise UnknownReferenceError("quantity", quantity_id, (q.id for q in self._by_quantity))
 
-        The engine goes on from the intervals already inferred, so this costs
-        a few steps rather than a whole reconciliation.
+    def _kept_of(self, quantity: Quantity) -> tuple[Component, tuple[Claim, ...]] | None:
+        """The component of *quantity* and its kept figures (``None``: not reconciled here)."""
+        return self._components.get(quantity)
+
+    def _base_of(self, quantities: Sequence[Quantity]) -> list[int] | None:
+        """Values of *quantities* that satisfy every kept figure (``None``: one not reconciled)."""
+        try:
+            return [self._bases[quantity.id] for quantity in quantities]
+        except KeyError:
+            return None
+
+    def admits(self, claim: Claim) -> bool:
+        """Whether one more published *claim* holds together with the kept figures, exactly.
 
         >>> from decimal import Decimal
         >>> from peelmodel import datasets
@@ -122,23 +147,17 @@ class Reconciliation:
         """
         if claim.published is None:
             return True
-        if _conflict_alone(claim, _shares(self.limits)) is not None:
-            return False
-        if self._engine is None:  # built by hand: there is nothing to go on from
-            return holds_together([claim], self.limits)
-        try:
-            engine, index = self._engine.with_claim(claim)
-            engine.run([index])
-        except Infeasible:
-            return False
-        return True
+        everything: list[Claim] = [claim]
+        for quantity in claim.formula.quantities:
+            found = self._components.get(quantity)
+            if found is not None:
+                everything += [other for other in found[1] if other not in everything]
+        return holds_together(
+            everything, self.limits, ceiling=self.ceiling, divided=self._divided()
+        )
 
-    def interval(self, quantity_id: str) -> Interval:
-        """The interval of the quantity with this id."""
-        for quantity, interval in self._by_quantity.items():
-            if quantity.id == quantity_id:
-                return interval
-        raise UnknownReferenceError("quantity", quantity_id, (q.id for q in self._by_quantity))
+    def _divided(self) -> set[Quantity]:
+        return {q for component, _ in self._components.values() for q in component.positive}
 
     def conflicting(self, claim_id: str) -> frozenset[str]:
         """The claims that conflict with *claim_id* (empty when it is in no conflict).
@@ -163,10 +182,10 @@ class Reconciliation:
         return frozenset(found)
 
     def range_of(self, claim: Claim) -> tuple[Fraction, Fraction]:
-        """The least and greatest exact values the claim's formula can take.
+        """Bounds of the exact values the claim's formula can take over the intervals.
 
-        Every quantity ranges over its interval; a denominator is taken to be
-        at least 1, since a figure that divides by it is defined.
+        Every quantity ranges over its interval on its own; a denominator is
+        taken to be at least 1, since a figure that divides by it is defined.
 
         >>> from peelmodel import datasets
         >>> from peelmodel.claims import claims_of
@@ -220,136 +239,132 @@ class Reconciliation:
 
 
 @checked
-def holds_together(claims: Iterable[Claim], limits: Iterable[Limit]) -> bool:
-    """Whether the published *claims* pass bounds consistency together under *limits*.
+def holds_together(
+    claims: Iterable[Claim],
+    limits: Iterable[Limit],
+    *,
+    ceiling: int = MAX_COUNT,
+    divided: Iterable[Quantity] = (),
+) -> bool:
+    """Whether some whole numbers satisfy every published claim of *claims* and the *limits*.
 
-    One pass of the engine, without naming the claims that disagree: the
-    quick question :func:`reconcile` answers in full.
+    Exact: the quick question :func:`reconcile` answers in full. *divided*
+    names more quantities that are at least 1.
     """
-    everything = list(claims)
-    rules = tuple(limits)
-    shares = _shares(rules)
-    active = [claim for claim in everything if claim.published is not None]
-    if any(_conflict_alone(claim, shares) is not None for claim in active):
+    everything = sorted(claims, key=by_id)
+    if any(c.published is not None and solvable_ratio(c) is None for c in everything):
         return False
-    passive = [claim for claim in everything if claim.published is None]
-    return find_infeasible(active, passive, rules) is None
+    if any(not _constant_holds(claim) for claim in everything):
+        return False
+    rules = tuple(limits)
+    extra = set(divided)
+    for component in components_of(everything, rules):
+        component.positive |= extra & set(component.quantities)
+        if component.solution(component.claims, ceiling) is None:
+            return False
+    return True
 
 
-def _shares(limits: Iterable[Limit]) -> dict[tuple[tuple[Quantity, ...], Quantity], str]:
-    """The limits by their parts and whole, to find claims that are shares of a whole."""
-    return {(limit.parts, limit.whole): limit.id for limit in limits}
-
-
-def _conflict_alone(
-    claim: Claim, shares: dict[tuple[tuple[Quantity, ...], Quantity], str]
-) -> Conflict | None:
-    """The conflict of a published claim that no whole numbers can give, if it is one.
-
-    That is a figure no counts give at all (a fall of more than 100 percent),
-    or a share of a whole said to be more than all of it.
-    """
-    formula = claim.formula
+def _constant_holds(claim: Claim) -> bool:
+    """Whether a published claim over no quantity (an empty group) holds: its sum is 0."""
+    if claim.published is None or claim.formula.quantities:
+        return True
     ratio = solvable_ratio(claim)
-    if ratio is None:
-        return Conflict(frozenset({claim.id}), formula.quantities[0])
-    if formula.denominator is not None and exceeds_whole(ratio):
-        share = shares.get((formula.numerator, formula.denominator))
-        if share is not None:
-            return Conflict(frozenset({claim.id}), formula.quantities[0], frozenset({share}))
-    return None
-
-
-def _minimal_conflict(
-    found: Infeasible,
-    everything: list[Claim],
-    active: list[str],
-    limits: tuple[Limit, ...],
-    dividers: Mapping[Quantity, frozenset[str]],
-) -> Conflict:
-    """Shrink the claims behind *found* to a set of which no claim can be spared.
-
-    Each claim, in the order of their ids, is left out in turn and stays out
-    if the others still cannot all hold; domain limits always hold.
-    """
-    by_id = {claim.id: claim for claim in everything}
-    kept = sorted(found.because & set(active))
-    for suspect in list(kept):
-        trial = [by_id[claim_id] for claim_id in kept if claim_id != suspect]
-        if find_infeasible(trial, _passive(everything, trial), limits, dividers) is not None:
-            kept.remove(suspect)
-    chosen = [by_id[claim_id] for claim_id in kept]
-    final = find_infeasible(chosen, _passive(everything, chosen), limits, dividers)
-    assert final is not None  # noqa: S101 - kept is infeasible by construction
-    names = {limit.id for limit in limits}
-    # The engine also names the figures that divide by a quantity it found to be 0.
-    return Conflict(
-        frozenset(kept) | (final.because - names), final.quantity, final.because & names
-    )
+    return ratio is not None and 0 in ratio
 
 
 @checked
-def reconcile(claims: Iterable[Claim], *, limits: Iterable[Limit] | None = None) -> Reconciliation:
-    """Infer the interval of every quantity, and find the claims that cannot all hold.
+def reconcile(
+    claims: Iterable[Claim], *, limits: Iterable[Limit] | None = None, ceiling: int = MAX_COUNT
+) -> Reconciliation:
+    """Infer the exact interval of every quantity, and find the figures that cannot all hold.
 
     *limits* are the domain limits to respect (by default :func:`~peelmodel.limits.limits_of`
-    the claims). When claims conflict, the conflict is shrunk to claims none of
-    which can be spared, recorded, set aside, and the rest reconciled again, so
-    that independent errors are all found. Claims without a published value
-    take no part, but their quantities are reported too, so that
-    :meth:`Reconciliation.range_of` can bound them. The answer depends only on
-    the claims, never on their order.
+    the claims); *ceiling* the largest value of a quantity. Claims without a
+    published value take no part, but their quantities are reported too, and
+    their denominators are at least 1. The answer depends only on the claims,
+    never on their order.
     """
     everything = sorted(claims, key=by_id)
     rules = tuple(limits_of(everything) if limits is None else sorted(limits, key=by_id))
-    conflicts: list[Conflict] = []
-    remaining: list[Claim] = []
-    shares = _shares(rules)
     dividers = dividers_of(everything)
+    conflicts: list[Conflict] = []
+    blamed: set[str] = set()
     for claim in everything:
         if claim.published is None:
             continue
-        alone = _conflict_alone(claim, shares)
-        if alone is None:
-            remaining.append(claim)
-        else:
-            conflicts.append(alone)
-    wrong_alone = {claim_id for conflict in conflicts for claim_id in conflict.claims}
-    while True:
-        engine = Engine(remaining, _passive(everything, remaining), rules, dividers)
-        try:
-            engine.run()
-            break
-        except Infeasible as infeasible:
-            active = [claim.id for claim in remaining]
-            conflict = _minimal_conflict(infeasible, everything, active, rules, dividers)
-            conflicts.append(conflict)
-            remaining = [claim for claim in remaining if claim.id not in conflict.claims]
-    # A claim set aside may disagree with the rest in other ways too: find each way.
-    for claim in everything:
-        if claim.published is None or claim in remaining or claim.id in wrong_alone:
-            continue
-        rest = remaining
-        while (
-            found := find_infeasible(
-                [*rest, claim], _passive(everything, [*rest, claim]), rules, dividers
+        if solvable_ratio(claim) is None or not _constant_holds(claim):
+            quantities = claim.formula.quantities
+            quantity = quantities[0] if quantities else _empty_group(claim)
+            conflicts.append(Conflict(frozenset({claim.id}), quantity))
+            blamed.add(claim.id)
+    parts = components_of(everything, rules)
+    result = Reconciliation((), (), rules, frozenset(), ceiling)
+    intervals: list[Interval] = []
+    bases: dict[str, int] = {}
+    found: list[tuple[Component, tuple[Claim, ...], Extremes]] = []
+    for component in parts:
+        wrong = set_aside(component, ceiling)
+        kept = tuple(claim for claim in component.claims if claim not in wrong)
+        for claim in wrong:
+            blamed.add(claim.id)
+            conflicts.extend(
+                _conflict(component, members, dividers, ceiling)
+                for members in conflicts_of(component, kept, claim, ceiling)
             )
-        ) is not None:
-            active = [other.id for other in (*rest, claim)]
-            conflict = _minimal_conflict(found, everything, active, rules, dividers)
-            conflicts.append(conflict)
-            shrunk = [other for other in rest if other.id not in conflict.claims]
-            if len(shrunk) == len(rest):
-                break
-            rest = shrunk
+        extremes = Extremes(component.system(kept, ceiling))
+        bases.update(zip((q.id for q in component.quantities), extremes.base, strict=True))
+        found.append((component, kept, extremes))
+        for quantity in component.quantities:
+            result._components[quantity] = (component, kept)
+    for component, kept, extremes in found:
+        intervals += intervals_of(component, kept, extremes, bases, ceiling)
     unique = {(tuple(sorted(c.claims)), c.quantity.id): c for c in conflicts}
     named = tuple(unique[key] for key in sorted(unique))
-    result = Reconciliation(engine.intervals(), named, rules)
-    object.__setattr__(result, "_engine", engine)
-    return result
+    intervals.sort(key=lambda interval: interval.quantity.id)
+    final = attrs.evolve(
+        result, intervals=tuple(intervals), conflicts=named, set_aside=frozenset(blamed)
+    )
+    object.__setattr__(final, "_components", result._components)
+    object.__setattr__(final, "_bases", bases)
+    return final
 
 
-def _passive(everything: list[Claim], active: list[Claim]) -> list[Claim]:
-    """Every claim not in *active*, without its published value."""
-    ids = {claim.id for claim in active}
-    return [attrs.evolve(claim, published=None) for claim in everything if claim.id not in ids]
+def _empty_group(claim: Claim) -> Quantity:
+    """The quantity a claim over no quantity is about: its measure in its area and period."""
+    return Quantity(area=claim.area, measure=claim.measure, period=claim.period)
+
+
+def _conflict(
+    component: Component,
+    members: Sequence[Claim],
+    dividers: Mapping[Quantity, frozenset[str]],
+    ceiling: int,
+) -> Conflict:
+    """A conflict over *members*, naming the limits and the dividers it rests on."""
+    ids = {claim.id for claim in members}
+    own = {claim.formula.denominator for claim in members}
+    outside = sorted(component.positive - own, key=lambda q: q.id)
+
+    def holds_without(positive: set[Quantity], limits: Sequence[Limit]) -> bool:
+        probe = Component(component.quantities, [], list(limits), positive)
+        return solve(probe.system(members, ceiling)) is not None
+
+    if outside and holds_without(component.positive - set(outside), component.limits):
+        for quantity in outside:
+            if holds_without(component.positive - {quantity}, component.limits):
+                ids |= dividers.get(quantity, frozenset())
+    needed = frozenset(
+        limit.id
+        for limit in component.limits
+        if holds_without(
+            component.positive, [other for other in component.limits if other != limit]
+        )
+    )
+    system = component.system(members, ceiling)
+    low, high = list(system.low), list(system.high)
+    if propagate(system, low, high, range(len(system.rules))) == INFEASIBLE:
+        quantity = component.quantities[system.failed]
+    else:
+        quantity = members[0].formula.quantities[0]
+    return Conflict(frozenset(ids), quantity, needed)

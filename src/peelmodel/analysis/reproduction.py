@@ -51,9 +51,16 @@ def reproduce(claim: Claim, known: Mapping[Quantity, int]) -> Decimal | None:
     A claim that only defines a quantity (a plain count) is an input, not a
     derived figure, and gives ``None``.
     """
-    if claim.published is None or claim.formula.is_identity:
+    if (
+        claim.published is None
+        or claim.formula.is_identity
+        or claim.qualifier is not Qualifier.EXACTLY
+    ):
         return None
     if not all(q in known for q in claim.formula.quantities):
+        return None
+    denominator = claim.formula.denominator
+    if denominator is not None and known[denominator] == 0:
         return None
     return publish(claim.formula.evaluate(known), places(claim.published))
 

@@ -98,8 +98,8 @@ def _table(assessment: Assessment, *, colour: bool) -> str:
         sections.setdefault(result.claim.source, []).append(result)
     for source, results in sections.items():
         rows = [_figure_row(result) for result in results]
-        headers = ("figure", "area", "published", "derived", "status")
-        lines += [source, render(headers, rows, right=(2, 3), colour=colour), ""]
+        headers = ("figure", "area", "published", "derived", "allowed", "status")
+        lines += [source, render(headers, rows, right=(2, 3, 4), colour=colour), ""]
     if assessment.lost:
         rows = [[r.claim.label, r.claim.source, _range(r)] for r in assessment.lost]
         lines += [
@@ -139,8 +139,19 @@ def _figure_row(result: FigureResult) -> list[Cell]:
         claim.area.id,
         "-" if claim.published is None else display(claim.published),
         _range(result),
+        _implied(result),
         status_cell(result.status, status),
     ]
+
+
+def _implied(result: FigureResult) -> str:
+    """The range of published values the other figures allow, ``-`` for an open end."""
+    implied = result.implied
+    if implied is None:
+        return "-"
+    low = "-" if implied.low is None else display(implied.low)
+    high = "-" if implied.high is None else display(implied.high)
+    return low if low == high else f"{low} to {high}"
 
 
 def _range(result: FigureResult) -> str:

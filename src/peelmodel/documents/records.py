@@ -67,7 +67,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     >>> from peelmodel.analysis import assess
     >>> data = assessment_dict(assess(datasets.load("hampshire-2015")))
     >>> data["judgments"]["overall"], data["figures"][0]["status"]
-    ('good', 'unverifiable')
+    ('good', 'consistent')
     """
     inspection = assessment.inspection
 
@@ -87,6 +87,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "conflicts_with": list(result.conflicts_with),
             "bounded": result.bounded,
             "caught_value": None if result.caught is None else str(result.caught),
+            "implied": None if result.implied is None else result.implied.as_strings(),
         }
 
     grades = question_grades(inspection)
@@ -110,6 +111,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
                 "high": interval.high if interval.is_bounded else None,
                 "exact": interval.is_exact,
                 "bounded": interval.is_bounded,
+                "witness": interval.witnesses(),
             }
             for interval in assessment.inferred
         ],

@@ -15,7 +15,7 @@ from, as Hypothesis' own strategies do.
 >>> from hypothesis import given, settings
 >>> from peelmodel import strategies as pst
 >>> from peelmodel.analysis.assessment import assess
->>> @settings(max_examples=20)
+>>> @settings(max_examples=20, deadline=None)
 ... @given(pst.inspections())
 ... def test_every_figure_holds(inspection):
 ...     assert assess(inspection).is_consistent

@@ -252,7 +252,7 @@ def inspections(
 
     >>> from hypothesis import given, settings
     >>> from peelmodel import dumps, loads
-    >>> @settings(max_examples=20)
+    >>> @settings(max_examples=20, deadline=None)
     ... @given(inspections(force=forces(country="Wales")))
     ... def test_round_trip(inspection):
     ...     assert loads(dumps(inspection), Inspection) == inspection
@@ -275,7 +275,7 @@ def inspections_with_truth(
 
     >>> from hypothesis import given, settings
     >>> from peelmodel.claims import claims_of
-    >>> @settings(max_examples=20)
+    >>> @settings(max_examples=20, deadline=None)
     ... @given(inspections_with_truth())
     ... def test_every_quantity_known(drawn):
     ...     inspection, truth = drawn
@@ -300,7 +300,7 @@ def inconsistent_inspections(
 
     >>> from hypothesis import given, settings
     >>> from peelmodel.analysis.assessment import assess
-    >>> @settings(max_examples=20)
+    >>> @settings(max_examples=20, deadline=None)
     ... @given(inconsistent_inspections())
     ... def test_flagged(drawn):
     ...     inspection, figure_id = drawn

@@ -1,0 +1,128 @@
+"""The parts of a reconciliation that share no quantity, each with its claims and limits.
+
+Claims and limits that share a quantity are linked; a :class:`Component` is
+one set of linked quantities with every claim and limit over them. What one
+component's figures say never bears on another's, so each is reconciled, and
+its figures blamed, on its own, and the cost of a report grows with its
+largest component rather than with the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from peelmodel.analysis._propagation import (
+    Rule,
+    System,
+    by_id,
+    claim_rule,
+    limit_rule,
+    solvable_ratio,
+)
+from peelmodel.analysis._search import Solution, solve
+from peelmodel.claims import Claim, Quantity
+from peelmodel.limits import Limit
+
+__all__ = ["Component", "components_of"]
+
+
+@attrs.define(eq=False)
+class Component:
+    """Linked quantities with their published claims (by id), limits and divided quantities.
+
+    ``claims`` are the published claims that whole numbers can give (the
+    others conflict alone); ``positive`` the quantities some claim divides by.
+    """
+
+    quantities: list[Quantity]
+    claims: list[Claim]
+    limits: list[Limit]
+    positive: set[Quantity]
+    number: dict[Quantity, int] = attrs.field(init=False)
+    _rules: dict[str, Rule] = attrs.field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.number = {quantity: index for index, quantity in enumerate(self.quantities)}
+        self._rules = {}
+
+    def rule(self, claim: Claim) -> Rule:
+        """The rule of a published *claim* over the component's unknowns (made once)."""
+        found = self._rules.get(claim.id)
+        if found is None:
+            found = self._rules[claim.id] = claim_rule(claim, self.number)
+        return found
+
+    def system(
+        self,
+        claims: Iterable[Claim],
+        ceiling: int,
+        extra: Sequence[Rule] = (),
+        *,
+        positive: Iterable[Quantity] | None = None,
+    ) -> System:
+        """The rules of the limits, then of *claims*, then *extra*, over the component's unknowns."""
+        rules = [limit_rule(limit, self.number) for limit in self.limits]
+        rules += [self.rule(claim) for claim in claims]
+        rules += extra
+        divided = self.positive if positive is None else positive
+        return System(
+            len(self.quantities), rules, ceiling, (self.number[quantity] for quantity in divided)
+        )
+
+    def solution(self, claims: Iterable[Claim], ceiling: int) -> Solution | None:
+        """Whole numbers that satisfy *claims* and the limits, or ``None`` if none exist."""
+        return solve(self.system(claims, ceiling))
+
+
+def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Component]:
+    """The components of *claims* (published or lost) and *limits*, in the order of their first quantity id.
+
+    Lost claims link nothing (they constrain nothing) but bring their
+    quantities, and make their denominators positive.
+    """
+    parent: dict[Quantity, Quantity] = {}
+
+    def find(quantity: Quantity) -> Quantity:
+        parent.setdefault(quantity, quantity)
+        while parent[quantity] != quantity:
+            parent[quantity] = parent[parent[quantity]]
+            quantity = parent[quantity]
+        return quantity
+
+    def link(quantities: Sequence[Quantity]) -> None:
+        first = find(quantities[0])
+        for quantity in quantities[1:]:
+            other = find(quantity)
+            if other != first:
+                parent[other] = first
+
+    positive: set[Quantity] = set()
+    active: list[Claim] = []
+    for claim in claims:
+        quantities = claim.formula.quantities
+        for quantity in quantities:
+            find(quantity)
+        if claim.formula.denominator is not None:
+            positive.add(claim.formula.denominator)
+        if claim.published is not None and solvable_ratio(claim) is not None and quantities:
+            link(quantities)
+            active.append(claim)
+    for limit in limits:
+        link((*limit.parts, limit.whole))
+    groups: dict[Quantity, Component] = {}
+    for quantity in sorted(parent, key=lambda q: q.id):
+        key = find(quantity)
+        if key not in groups:
+            groups[key] = Component([], [], [], set())
+        groups[key].quantities.append(quantity)
+        if quantity in positive:
+            groups[key].positive.add(quantity)
+    for claim in sorted(active, key=by_id):
+        groups[find(claim.formula.quantities[0])].claims.append(claim)
+    for limit in sorted(limits, key=by_id):
+        groups[find(limit.whole)].limits.append(limit)
+    for component in groups.values():
+        component.__attrs_post_init__()
+    return list(groups.values())

@@ -1,0 +1,134 @@
+"""Exact least and greatest values over the solutions of a system, each with a solution attaining it.
+
+Propagation gives bounds no solution passes; :class:`Extremes` turns each
+into the exact end: it looks among the solutions already found for one at
+that bound, then asks for a solution at the bound itself, and otherwise
+improves on the best solution known until one step further has none (see
+:func:`~peelmodel.analysis._search.improve`).
+
+>>> from fractions import Fraction
+>>> from peelmodel.analysis._propagation import Rule, System
+>>> share = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+>>> extremes = Extremes(System(2, [share], 100, positive=[1]))
+>>> extremes.least(1)[0], extremes.greatest(1)[0], extremes.greatest(0)[0]
+(7, 100, 14)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from peelmodel.analysis._propagation import System, holds
+from peelmodel.analysis._search import Solution, improve, root, solve
+
+__all__ = ["Extremes", "Witness"]
+
+
+class Extremes:
+    """The exact ends of every unknown of *system*, found on demand and kept.
+
+    Raises :class:`ValueError` when the system has no solution.
+    """
+
+    def __init__(self, system: System) -> None:
+        self.system = system
+        bounds = root(system)
+        first = None if bounds is None else solve(system, None, bounds, ())
+        if bounds is None or first is None:
+            raise ValueError("the rules have no solution")
+        self.low, self.high = bounds
+        self.pool_low = [(value, first) for value in first]
+        self.pool_high = list(self.pool_low)
+        if all(holds(rule, self.high) for rule in system.rules):
+            self.add(list(self.high))
+
+    def add(self, solution: Solution) -> None:
+        """Remember a solution: it may attain the ends of other unknowns."""
+        for unknown, value in enumerate(solution):
+            if value < self.pool_low[unknown][0]:
+                self.pool_low[unknown] = (value, solution)
+            if value > self.pool_high[unknown][0]:
+                self.pool_high[unknown] = (value, solution)
+
+    @property
+    def base(self) -> Solution:
+        """One solution, the first found."""
+        return self.pool_low[0][1] if self.pool_low else []
+
+    def least(self, unknown: int) -> tuple[int, Solution]:
+        """The least value of *unknown* over every solution, and a solution with it."""
+
+        def at_most(value: int) -> Solution | None:
+            high = list(self.high)
+            high[unknown] = value
+            return solve(self.system, None, (self.low, high), (unknown,), {unknown: False})
+
+        value, solution = self.pool_low[unknown]
+        found = self._end(
+            lambda score: at_most(-score),
+            lambda found: -found[unknown],
+            (-value, solution),
+            -self.low[unknown],
+        )
+        self.low[unknown] = -found[0]
+        return -found[0], found[1]
+
+    def greatest(self, unknown: int) -> tuple[int, Solution]:
+        """The greatest value of *unknown* over every solution, and a solution with it."""
+
+        def at_least(value: int) -> Solution | None:
+            low = list(self.low)
+            low[unknown] = value
+            return solve(self.system, None, (low, self.high), (unknown,), {unknown: True})
+
+        found = self._end(
+            at_least, lambda found: found[unknown], self.pool_high[unknown], self.high[unknown]
+        )
+        self.high[unknown] = found[0]
+        return found
+
+    def _end(
+        self,
+        beyond: Callable[[int], Solution | None],
+        score: Callable[[Solution], int],
+        known: tuple[int, Solution],
+        limit: int,
+    ) -> tuple[int, Solution]:
+        """The greatest score, from a *known* one, checking propagation's *limit* first."""
+        if known[0] == limit:
+            return known
+        at_limit = beyond(limit)
+        found = (
+            (limit, at_limit) if at_limit is not None else improve(beyond, score, known, limit - 1)
+        )
+        self.add(found[1])
+        return found
+
+
+class Witness(Mapping[str, int]):
+    """Values of every unknown of a reconciliation: one component's solution over a shared base.
+
+    >>> witness = Witness({"a": 1, "b": 2}, ("b",), (5,))
+    >>> dict(witness)
+    {'a': 1, 'b': 5}
+    """
+
+    __slots__ = ("_base", "_local")
+
+    def __init__(self, base: Mapping[str, int], ids: Sequence[str], values: Sequence[int]) -> None:
+        self._base = base
+        self._local = dict(zip(ids, values, strict=True))
+
+    def __getitem__(self, key: str) -> int:
+        if key in self._local:
+            return self._local[key]
+        return self._base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def __repr__(self) -> str:
+        return f"Witness({dict(self)!r})"

@@ -1,0 +1,270 @@
+"""Exact answers over a :class:`~peelmodel.analysis._propagation.System`: solutions that attain them.
+
+:func:`solve` finds whole numbers that satisfy every active rule, or shows
+that none exist: it propagates, tries the corners of the bounds, splits the
+smallest open domain (each end alone first, then the two halves between)
+and propagates again, depth first. Every domain is finite, so the search
+ends; a branch is only dropped when propagation (or, for bounds that creep,
+the reals) shows it empty, and a solution is only returned after every rule
+is checked on it exactly, so the answer never depends on how far
+propagation got.
+
+:func:`improve` finds the greatest score of a monotone question (is there a
+solution scoring at least *k*?) from a solution known, with a solution for
+the answer.
+
+>>> from fractions import Fraction
+>>> from peelmodel.analysis._propagation import Rule, System
+>>> share = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+>>> solve(System(2, [share], 10, positive=[1]))
+[1, 7]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+
+from peelmodel.analysis._linear import real_solution
+from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, holds, propagate
+
+__all__ = ["Solution", "improve", "root", "solve"]
+
+#: How many branches may fail before each next one is first checked over the reals.
+_FAILURES = 8
+
+#: A split by a real solution leaves at least one in this many values on each side.
+_SHARE = 16
+
+#: A denominator with fewer values than this is split before any other unknown.
+_FEW = 4096
+
+#: How many times the usual steps bounds that crept may take to settle.
+_SETTLE = 16
+
+#: Values of every unknown of a system, by number.
+Solution = list[int]
+
+
+def root(
+    system: System, active: Sequence[bool] | None = None
+) -> tuple[list[int], list[int]] | None:
+    """The bounds of every unknown after propagating every active rule; ``None`` if empty."""
+    low, high = list(system.low), list(system.high)
+    start = range(len(system.rules)) if active is None else _marked(active)
+    if propagate(system, low, high, start, active) == INFEASIBLE:
+        return None
+    return low, high
+
+
+def _marked(active: Sequence[bool]) -> list[int]:
+    return [index for index, on in enumerate(active) if on]
+
+
+def solve(
+    system: System,
+    active: Sequence[bool] | None = None,
+    bounds: tuple[list[int], list[int]] | None = None,
+    changed: Sequence[int] | None = None,
+    lean: Mapping[int, bool] | None = None,
+) -> Solution | None:
+    """Whole numbers that satisfy every active rule within *bounds*, or ``None`` if there are none.
+
+    *bounds* (default: the system's own) need not be propagated; *changed*
+    names the unknowns whose bounds differ from a propagated state, so that
+    only their rules run first (all rules run without it). *lean* names
+    unknowns to try first at their greatest (``True``) or least (``False``)
+    value: a solution found there goes further in that direction.
+    """
+    low, high = (list(system.low), list(system.high)) if bounds is None else bounds
+    if changed is None:
+        start: list[int] = list(range(len(system.rules))) if active is None else _marked(active)
+    else:
+        start = _users(system, changed, active)
+    rules = system.rules
+    checked = rules if active is None else [r for r, on in zip(rules, active, strict=True) if on]
+    # Denominators are split first: once they are fixed, every rule bounds a plain sum.
+    divisors = sorted({rule.denominator for rule in checked if rule.denominator >= 0})
+    # Each entry: bounds, and the rules to propagate first (those of the unknown just split).
+    stack: list[tuple[list[int], list[int], list[int]]] = [(list(low), list(high), start)]
+    failed = 0  # once branches keep failing, each next one is first checked over the reals
+    while stack:
+        low, high, first = stack.pop()
+        steps = propagate(system, low, high, first, active)
+        if steps == INFEASIBLE:
+            failed += 1
+            continue
+        point = None
+        crept = steps > system.budget()
+        if failed > _FAILURES or crept:  # bounds that crept, or branches that keep failing
+            possible, point = _over_the_reals(system, checked, (low, high), active, crept=crept)
+            if not possible:
+                failed += 1
+                continue
+        corner = _corner(checked, low, high, lean or {})
+        if corner is not None:
+            return corner
+        chosen = _narrowest(low, high, divisors, below=_FEW)
+        if chosen < 0 and point and (chosen := _fractional(point, low, high)) >= 0:
+            # Split where the real solution lies between two whole numbers.
+            users = _users(system, [chosen], active)
+            for start_value, end_value in _halves(chosen, point[chosen], low, high, lean or {}):
+                child_low, child_high = list(low), list(high)
+                child_low[chosen], child_high[chosen] = start_value, end_value
+                stack.append((child_low, child_high, users))
+            continue
+        if chosen < 0 and (chosen := _narrowest(low, high, range(len(low)))) < 0:
+            failed += 1
+            continue
+        least, most = low[chosen], high[chosen]
+        middle = (least + most) // 2
+        users = _users(system, [chosen], active)
+        # Popped in turn: each end alone, then the two halves of what lies between.
+        for start_value, end_value in (
+            (middle + 1, most - 1),
+            (least + 1, middle),
+            (most, most),
+            (least, least),
+        ):
+            if start_value <= end_value:
+                child_low, child_high = list(low), list(high)
+                child_low[chosen], child_high[chosen] = start_value, end_value
+                stack.append((child_low, child_high, users))
+    return None
+
+
+def _over_the_reals(
+    system: System,
+    checked: Sequence[Rule],
+    bounds: tuple[list[int], list[int]],
+    active: Sequence[bool] | None,
+    *,
+    crept: bool,
+) -> tuple[bool, dict[int, Fraction] | None]:
+    """Whether real numbers within *bounds* satisfy the rules, and where to split by them.
+
+    Bounds that *crept*, where the reals allow them, go on narrowing (in
+    place) for longer: bounds creeping towards a whole number the real
+    solutions leave room for (the least population that 100 rates per 1,000
+    all fit) usually settle within a few times the usual number of steps;
+    those that would creep on for ever stop again and are split by size.
+    """
+    low, high = bounds
+    point = real_solution(checked, low, high)
+    if point is None:
+        return False, None
+    if not crept:
+        return True, point
+    every = range(len(system.rules)) if active is None else _marked(active)
+    budget = _SETTLE * system.budget()
+    return propagate(system, low, high, every, active, budget=budget) != INFEASIBLE, None
+
+
+def _halves(
+    chosen: int, value: Fraction, low: list[int], high: list[int], lean: Mapping[int, bool]
+) -> list[tuple[int, int]]:
+    """The values of *chosen* up to *value* and above it, the side to search first last.
+
+    First the side *lean* names, else the side nearer the real solution. A
+    cut that leaves one side with less than a sixteenth of the values moves
+    to the middle, so that the splits of one unknown are never more than
+    about 16 times as many as its bits.
+    """
+    least, most = low[chosen], high[chosen]
+    cut = math.floor(value)
+    if min(cut - least + 1, most - cut) * _SHARE < most - least + 1:
+        cut = (least + most) // 2
+    halves = [(cut + 1, high[chosen]), (low[chosen], cut)]
+    up = lean.get(chosen)
+    if up or (up is None and value - cut > Fraction(1, 2)):
+        halves.reverse()
+    return halves
+
+
+def _fractional(point: Mapping[int, Fraction], low: list[int], high: list[int]) -> int:
+    """The unknown with the fewest values whose real value is not whole (-1: none)."""
+    chosen, width = -1, 0
+    for unknown, value in point.items():
+        span = high[unknown] - low[unknown]
+        if value.denominator != 1 and span and (chosen < 0 or span < width):
+            chosen, width = unknown, span
+    return chosen
+
+
+def _narrowest(
+    low: list[int], high: list[int], unknowns: Iterable[int], below: int | None = None
+) -> int:
+    """The unknown of *unknowns* with the fewest values left, more than one (and fewer than *below*).
+
+    -1 where there is none.
+    """
+    chosen, width = -1, 0 if below is None else below
+    for unknown in unknowns:
+        span = high[unknown] - low[unknown]
+        if span and ((chosen < 0 and below is None) or span < width):
+            chosen, width = unknown, span
+    return chosen
+
+
+def _corner(
+    rules: Sequence[Rule], low: list[int], high: list[int], lean: Mapping[int, bool]
+) -> Solution | None:
+    """A corner of the bounds that satisfies every rule, if one of those tried does.
+
+    Every unknown at its least, or every one at its greatest, each time with
+    the unknowns of *lean* at the end it names first. Where the rules are
+    monotone (shares, rates, limits), propagation leaves bounds whose
+    corners are solutions, and no search is needed.
+    """
+    tried = []
+    for base in (low, high):
+        if lean:
+            leaning = list(base)
+            for unknown, up in lean.items():
+                leaning[unknown] = high[unknown] if up else low[unknown]
+            tried.append(leaning)
+        tried.append(base)
+    for corner in tried:
+        if all(holds(rule, corner) for rule in rules):
+            return list(corner)
+    return None
+
+
+def _users(system: System, unknowns: Sequence[int], active: Sequence[bool] | None) -> list[int]:
+    found: dict[int, None] = {}
+    for unknown in unknowns:
+        for user in system.users[unknown]:
+            if active is None or active[user]:
+                found[user] = None
+    return list(found)
+
+
+def improve(
+    beyond: Callable[[int], Solution | None],
+    score: Callable[[Solution], int],
+    known: tuple[int, Solution],
+    limit: int,
+) -> tuple[int, Solution]:
+    """The greatest score some solution reaches, from a *known* one, with a solution reaching it.
+
+    ``beyond(k)`` gives a solution scoring at least *k*, or ``None``; no
+    solution scores above *limit*. Each solution found raises the best
+    score to its own (often far past what was asked); the steps asked for
+    double while they succeed and halve when they fail, so only the last
+    question, one past the answer, must be shown to have no solution.
+    """
+    best, solution = known
+    step = 1
+    while best < limit:
+        probe = min(best + step, limit)
+        found = beyond(probe)
+        if found is None:
+            if probe == best + 1:
+                break
+            limit = probe - 1
+            step = max(1, (limit - best) // 2)
+            continue
+        best, solution = max(probe, score(found)), found
+        step *= 2
+    return best, solution
