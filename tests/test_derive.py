@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from claim_making import made
 
 from peelmodel import datasets
 from peelmodel.analysis.reproduction import compare, known_values, reproduce
@@ -19,27 +20,11 @@ from peelmodel.arithmetic import (
     share,
 )
 from peelmodel.catalogues import areas
-from peelmodel.claims import Claim, Formula, Quantity, claims_of
+from peelmodel.claims import Formula, Quantity, claims_of
 from peelmodel.model.figure import Basis
-from peelmodel.model.period import Period
 
 CLAIMS = claims_of(datasets.load("hampshire-2015"))
 HAMPSHIRE = areas.get("hampshire")
-
-
-def _claim(claim_id: str, published: Decimal, formula: Formula, basis: Basis) -> Claim:
-    """A claim of Hampshire in the year to June 2015."""
-    return Claim(
-        id=claim_id,
-        label=claim_id,
-        area=HAMPSHIRE,
-        measure=formula.numerator[0].measure,
-        basis=basis,
-        period=Period.parse("2014-07-01/2015-06-30"),
-        source="test",
-        published=published,
-        formula=formula,
-    )
 
 
 class TestForward:
@@ -156,8 +141,8 @@ class TestKnownValuesAndReproduce:
         """Two different published values for one count define nothing."""
         count = Quantity(area=HAMPSHIRE, measure="ocgs")
         claims = [
-            _claim("hampshire.a", Decimal(62), Formula(numerator=(count,)), Basis.COUNT),
-            _claim("hampshire.b", Decimal(63), Formula(numerator=(count,)), Basis.COUNT),
+            made("hampshire.a", Decimal(62), Formula(numerator=(count,)), HAMPSHIRE),
+            made("hampshire.b", Decimal(63), Formula(numerator=(count,)), HAMPSHIRE),
         ]
         assert known_values(claims) == {}
 
@@ -184,7 +169,9 @@ class TestKnownValuesAndReproduce:
         count = Quantity(area=HAMPSHIRE, measure="crimes")
         people = Quantity(area=HAMPSHIRE, measure="population")
         rate = Formula(numerator=(count,), denominator=people, scale=Fraction(1000))
-        claim = _claim("hampshire.c", Decimal("62.5"), rate, Basis.PER_1000_POPULATION)
+        claim = made(
+            "hampshire.c", Decimal("62.5"), rate, HAMPSHIRE, basis=Basis.PER_1000_POPULATION
+        )
         assert reproduce(claim, {count: 121_000, people: 1_936_000}) == Decimal("62.5")
         assert reproduce(claim, {count: 121_001, people: 1_936_000}) == Decimal("62.5")
         assert reproduce(claim, {count: 120_900, people: 1_936_000}) == Decimal("62.4")

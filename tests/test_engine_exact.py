@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
+
+from claim_making import made
 
 from peelmodel import datasets
 from peelmodel.analysis import reconcile
@@ -28,10 +28,6 @@ from peelmodel.cli.app import main
 from peelmodel.limits import Limit
 from peelmodel.model.figure import Qualifier
 from peelmodel.model.period import Period
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from claim_making import made
 
 YEAR = Period.twelve_months_to(date(2015, 6, 30))
 AREA = areas.get("hampshire")

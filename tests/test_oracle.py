@@ -20,24 +20,19 @@ are compared.
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from oracle_enumeration import Figure, Implied, Oracle, Puzzle, round_half_up
 
 from peelmodel import Basis, Inspection, OutcomeRate, Period, Pillar
 from peelmodel import Figure as PublishedFigure
 from peelmodel.analysis import Assessment, assess
 from peelmodel.catalogues import forces, outcomes, programmes
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from oracle_enumeration import Figure, Implied, Oracle, Puzzle, round_half_up
 
 #: The greatest value of every unknown, for the oracle and, where it takes one, the engine.
 CEILING = 24

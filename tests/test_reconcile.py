@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+from claim_making import made
 
 from peelmodel import datasets
 from peelmodel.analysis.assessment import assess
@@ -21,10 +20,6 @@ from peelmodel.errors import PeelModelError
 from peelmodel.model.area import Area, AreaKind
 from peelmodel.model.figure import Basis, Qualifier
 from peelmodel.model.period import Period
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from claim_making import made
 
 AREA = Area(id="x", name="Area x", ons_code="E99999999", kind=AreaKind.FORCE)
 YEAR = Period.parse("2014-07-01/2015-06-30")

@@ -9,9 +9,7 @@ keep every true value inside its inferred interval and find no conflict.
 
 from __future__ import annotations
 
-import sys
 from fractions import Fraction
-from pathlib import Path
 
 from claim_making import made
 from hypothesis import given
@@ -23,9 +21,6 @@ from peelmodel.claims import Claim, Formula, Quantity
 from peelmodel.model.area import Area, AreaKind
 from peelmodel.model.figure import Qualifier
 from peelmodel.model.period import Period
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 
 AREA = Area(id="somewhere", name="Somewhere", ons_code="E99999999", kind=AreaKind.FORCE)
 YEAR = Period.parse("2014-07-01/2015-06-30")
