@@ -3,11 +3,11 @@
 Propagation narrows one bound at a time, so figures that can only hold with
 ever larger numbers (a part above its whole that must also stay within it)
 push their bounds up a little each round. :func:`real_solution` settles
-such a system at once: it is the first phase of the simplex method, in whole
-numbers (each row kept over one common denominator, the pivots dividing
-exactly, as in Bareiss's elimination) with Bland's rule, so it ends and is
-exact. Strict bounds are first made whole: ``q × sum - p × denominator > 0``
-over whole numbers is ``≥ 1``, and a row whose coefficients share a divisor
+such a system at once: it is the first phase of the simplex method, in exact
+fractions with Bland's rule, so it ends and is exact. Its rows are sparse: a
+pivot costs what the rows it touches hold, not rows × columns, so a long chain
+of figures stays cheap. Strict bounds are first made whole:
+``q × sum - p × denominator > 0`` over whole numbers is ``≥ 1``, and a row whose coefficients share a divisor
 is divided by it, its constant rounded up (``2x + 2y ≥ 3`` is ``x + y ≥ 2``).
 No real solution means no whole-number one.
 
@@ -76,7 +76,7 @@ def _rows(
     return found
 
 
-def real_solution(  # noqa: PLR0912 - one simplex phase
+def real_solution(
     rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]
 ) -> dict[int, Fraction] | None:
     """Real numbers within ``[low, high]`` that satisfy every rule (strict ends made whole).
@@ -90,64 +90,89 @@ def real_solution(  # noqa: PLR0912 - one simplex phase
     if not rows:
         return {}
     used = sorted({x for terms, _ in rows for x in terms})
-    column = {x: index for index, x in enumerate(used)}
-    count, width = len(used), len(used) + len(rows)
-    artificial = [index for index, (_, constant) in enumerate(rows) if constant > 0]
-    total = width + len(artificial)
-    table: list[list[int]] = []
-    basis: list[int] = []
-    for index, (terms, constant) in enumerate(rows):
-        row = [0] * (total + 1)
-        sign = 1 if constant > 0 else -1
-        for x, a in terms.items():
-            row[column[x]] = sign * a
-        row[count + index] = -sign  # the surplus of sum(a × x) ≥ c
-        row[total] = sign * constant
-        if constant > 0:
-            slot = width + artificial.index(index)
-            row[slot] = 1
-            basis.append(slot)
-        else:
-            basis.append(count + index)
-        table.append(row)
-    # W = sum of the artificial variables, written over the others: its row holds their costs.
-    objective = [0] * (total + 1)
-    for index in artificial:
-        for position in range(width):
-            objective[position] -= table[index][position]
-        objective[total] -= table[index][total]
-    divisor = 1
+    table, basis, objective = _tableau(rows, {x: index for index, x in enumerate(used)})
     while True:
-        entering = next((j for j in range(total) if objective[j] < 0), -1)
+        entering = min((j for j, a in objective.items() if a < 0 and j != _CONSTANT), default=-1)
         if entering < 0:
-            if objective[total] != 0:
+            if objective.get(_CONSTANT, _ZERO) != 0:
                 return None
             return {
-                used[basis[index]]: low[used[basis[index]]]
-                + Fraction(row[total], row[basis[index]])
+                used[basis[index]]: low[used[basis[index]]] + row.get(_CONSTANT, _ZERO)
                 for index, row in enumerate(table)
-                if basis[index] < count
+                if basis[index] < len(used)
             }
-        leaving, best = -1, (0, 1)
-        for index, row in enumerate(table):
-            a = row[entering]
-            if a > 0:
-                ratio = (row[total], a)
-                if (
-                    leaving < 0
-                    or ratio[0] * best[1] < best[0] * ratio[1]
-                    or (ratio[0] * best[1] == best[0] * ratio[1] and basis[index] < basis[leaving])
-                ):
-                    leaving, best = index, ratio
+        leaving = _leaving(table, basis, entering)
         if leaving < 0:  # unbounded below: cannot happen for a sum of non-negative values
             return {}
         pivot_row = table[leaving]
         pivot = pivot_row[entering]
+        if pivot != 1:
+            for j in pivot_row:
+                pivot_row[j] /= pivot
         for row in (*table, objective):
-            if row is pivot_row:
-                continue
-            factor = row[entering]
-            for j in range(total + 1):
-                row[j] = (row[j] * pivot - factor * pivot_row[j]) // divisor
-        divisor = pivot
+            factor = row.get(entering)
+            if row is not pivot_row and factor:
+                _subtract(row, factor, pivot_row)
         basis[leaving] = entering
+
+
+#: The key of a row's constant.
+_CONSTANT = -1
+
+_ZERO = Fraction(0)
+
+#: A sparse row: the coefficient of each column, and its constant under the key -1.
+_Row = dict[int, Fraction]
+
+
+def _tableau(
+    rows: Sequence[tuple[dict[int, int], int]], column: dict[int, int]
+) -> tuple[list[_Row], list[int], _Row]:
+    """The first table of phase one: its rows, each row's basic column, and W's row.
+
+    Columns: the unknowns, then a surplus per row, then an artificial per row
+    whose constant is above 0; W, the sum of the artificials, is written
+    over the others.
+    """
+    count = len(column)
+    artificial = count + len(rows)
+    table: list[_Row] = []
+    basis: list[int] = []
+    objective: _Row = {}
+    for index, (terms, constant) in enumerate(rows):
+        sign = 1 if constant > 0 else -1
+        row = {column[x]: Fraction(sign * a) for x, a in terms.items()}
+        row[count + index] = Fraction(-sign)  # the surplus of sum(a × x) ≥ c
+        row[_CONSTANT] = Fraction(sign * constant)
+        if constant > 0:
+            for position, value in row.items():
+                objective[position] = objective.get(position, _ZERO) - value
+            row[artificial] = Fraction(1)
+            basis.append(artificial)
+            artificial += 1
+        else:
+            basis.append(count + index)
+        table.append(row)
+    return table, basis, objective
+
+
+def _leaving(table: Sequence[_Row], basis: Sequence[int], entering: int) -> int:
+    """The row whose basic column leaves (least ratio, then least column; -1: none)."""
+    leaving, best = -1, _ZERO
+    for index, row in enumerate(table):
+        a = row.get(entering, _ZERO)
+        if a > 0:
+            ratio = row.get(_CONSTANT, _ZERO) / a
+            if leaving < 0 or ratio < best or (ratio == best and basis[index] < basis[leaving]):
+                leaving, best = index, ratio
+    return leaving
+
+
+def _subtract(row: _Row, factor: Fraction, pivot_row: _Row) -> None:
+    """``row -= factor × pivot_row``, dropping the entries that become 0."""
+    for j, value in pivot_row.items():
+        result = row.get(j, _ZERO) - factor * value
+        if result:
+            row[j] = result
+        else:
+            row.pop(j, None)

@@ -1,0 +1,107 @@
+"""The engine's simplex: the same answers as a dense reference, and answers that check out.
+
+:func:`~peelmodel.analysis._linear.real_solution` decides whether bounds that
+creep have any real solution. It pivots over sparse rows; the reference in
+``linear_reference.py`` pivots over a dense table of whole numbers with the
+same rule, so the two must agree exactly, point for point. A point given
+must satisfy every rule over the reals, and a system with a whole-number
+solution must never be called empty.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+from linear_reference import dense_real_solution
+
+from peelmodel.analysis._linear import real_solution
+from peelmodel.analysis._rules import Rule, holds
+
+UNKNOWNS = 4
+
+
+@st.composite
+def systems(draw: st.DrawFn) -> tuple[list[Rule], list[int], list[int]]:
+    """Up to five rules over up to four unknowns, with small bounds."""
+    size = draw(st.integers(1, UNKNOWNS))
+    unknown = st.integers(0, size - 1)
+    ratio = st.fractions(min_value=0, max_value=4, max_denominator=12)
+    rules = []
+    for number in range(draw(st.integers(1, 5))):
+        low, high = draw(st.none() | ratio), draw(st.none() | ratio)
+        if low is not None and high is not None and high < low:
+            low, high = high, low
+        rules.append(
+            Rule(
+                f"r{number}",
+                tuple(draw(st.lists(unknown, min_size=1, max_size=3))),
+                draw(st.just(-1) | unknown),
+                low,
+                draw(st.booleans()),
+                high,
+                draw(st.booleans()),
+            )
+        )
+    low = draw(st.lists(st.integers(0, 3), min_size=size, max_size=size))
+    high = [least + draw(st.integers(0, 6)) for least in low]
+    return rules, low, high
+
+
+def _satisfied(rule: Rule, point: list[Fraction]) -> bool:
+    """Whether real values satisfy *rule*, its strict ends kept strict."""
+    total = sum(point[unknown] for unknown in rule.numerator)
+    whole = Fraction(1) if rule.denominator < 0 else point[rule.denominator]
+    if rule.low is not None and (
+        total < rule.low * whole or (rule.low_open and total == rule.low * whole)
+    ):
+        return False
+    return rule.high is None or not (
+        total > rule.high * whole or (rule.high_open and total == rule.high * whole)
+    )
+
+
+@given(systems())
+def test_same_answer_as_the_dense_reference(system):
+    """The sparse pivots give what the dense table gives, to the last fraction."""
+    assert real_solution(*system) == dense_real_solution(*system)
+
+
+@given(systems())
+def test_a_whole_solution_is_never_missed(system):
+    """Where whole numbers within the bounds satisfy every rule, a real point is given."""
+    rules, low, high = system
+    whole = any(
+        all(holds(rule, values) for rule in rules)
+        for values in itertools.product(*(range(a, b + 1) for a, b in zip(low, high, strict=True)))
+    )
+    if whole:
+        assert real_solution(rules, low, high) is not None
+
+
+@given(systems())
+def test_a_point_satisfies_the_rules_over_the_reals(system):
+    """Unknowns the point leaves out are at their least; together they satisfy every rule."""
+    rules, low, high = system
+    found = real_solution(rules, low, high)
+    if found:
+        point = [found.get(unknown, Fraction(least)) for unknown, least in enumerate(low)]
+        assert all(low[u] <= point[u] <= high[u] for u in range(len(low)))
+        assert all(_satisfied(rule, point) for rule in rules)
+
+
+def test_a_chain_of_shares_has_a_point():
+    """A chain of 60 shares, each within 90 to 99 percent of the one before, has a point."""
+    size = 60
+    rules = [
+        Rule(f"s{n}", (n + 1,), n, Fraction(90, 100), False, Fraction(99, 100), False)
+        for n in range(size - 1)
+    ]
+    low, high = [1] * size, [10**9] * size
+    low[0] = high[0] = 10**9
+    found = real_solution(rules, low, high)
+    assert found is not None
+    point = [found.get(unknown, Fraction(low[unknown])) for unknown in range(size)]
+    assert all(_satisfied(rule, point) for rule in rules)
