@@ -38,6 +38,7 @@ class Limit:
 
     parts: tuple[Quantity, ...]
     whole: Quantity
+    _id: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         check_tuple("Limit", "parts", self.parts)
@@ -46,11 +47,14 @@ class Limit:
         for part in self.parts:
             check_instance("Limit", "parts", part, Quantity)
         check_instance("Limit", "whole", self.whole, Quantity)
+        # Named once: the engines sort and index limits by name over and over.
+        name = f"{' + '.join(part.id for part in self.parts)} ≤ {self.whole.id}"
+        object.__setattr__(self, "_id", name)
 
     @property
     def id(self) -> str:
         """A stable name: the parts, ``≤``, the whole."""
-        return f"{' + '.join(part.id for part in self.parts)} ≤ {self.whole.id}"
+        return self._id
 
     def __str__(self) -> str:
         return self.id

@@ -39,7 +39,7 @@ def tighten(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:
     """
     (x,), y = rule.numerator, rule.denominator
     least, least_open, most, most_open = rule.low, rule.low_open, rule.high, rule.high_open
-    if least is not None and (least < 0 or (least == 0 and not least_open)):
+    if least is not None and (least.numerator < 0 or (not least and not least_open)):
         least = None  # a ratio of counts is never below 0: no end to meet
     if least is None and most is None:
         return []

@@ -138,7 +138,7 @@ def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  #
         sum_high += high[unknown]
     changed: list[int] = []
     low_open, high_open = rule.low_open, rule.high_open
-    if ratio_low is not None and ratio_low >= 0:
+    if ratio_low is not None and ratio_low.numerator >= 0:  # the sign of p/q is p's
         lp, lq = ratio_low.numerator, ratio_low.denominator
         least = lp * d_low  # q × sum must be at least this
     else:

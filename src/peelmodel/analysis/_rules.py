@@ -39,12 +39,13 @@ def holds(rule: Rule, values: Sequence[int]) -> bool:
     """
     total = sum(values[unknown] for unknown in rule.numerator)
     whole = 1 if rule.denominator < 0 else values[rule.denominator]
+    # p/q × whole against the sum, in whole numbers: q × sum against p × whole.
     if rule.low is not None:
-        least = rule.low * whole
-        if total < least or (rule.low_open and total == least):
+        scaled, least = rule.low.denominator * total, rule.low.numerator * whole
+        if scaled < least or (rule.low_open and scaled == least):
             return False
     if rule.high is not None:
-        most = rule.high * whole
-        if total > most or (rule.high_open and total == most):
+        scaled, most = rule.high.denominator * total, rule.high.numerator * whole
+        if scaled > most or (rule.high_open and scaled == most):
             return False
     return True
