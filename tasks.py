@@ -44,6 +44,7 @@ ENGINES = (
     "analysis._propagation",
     "analysis._blame",
     "analysis._components",
+    "analysis._elimination",
     "analysis._extremes",
     "analysis._intervals",
     "analysis._linear",

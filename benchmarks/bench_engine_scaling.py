@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_engine_scaling.py                      # 100, 400, 1,600
     .venv/bin/python benchmarks/bench_engine_scaling.py --sizes 10 --repeats 1  # smoke run
+    .venv/bin/python benchmarks/bench_engine_scaling.py --shapes "many changes"  # one shape
 
 Three generated shapes, each at every size (the number of published figures):
 
@@ -135,9 +136,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1600])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
     arguments = parser.parse_args()
     print(f"{'shape':<16}{'figures':>8}{'case':>12}{'median s':>11}{'growth':>8}")
-    for shape, build in SHAPES.items():
+    for shape in arguments.shapes:
+        build = SHAPES[shape]
         previous: dict[str, float] = {}
         for size in arguments.sizes:
             claims = build(size, random.Random(size))  # noqa: S311 - a fixed workload, not a secret

@@ -5,7 +5,9 @@ creep have any real solution. It pivots over sparse rows; the reference in
 ``linear_reference.py`` pivots over a dense table of whole numbers with the
 same rule, so the two must agree exactly, point for point. A point given
 must satisfy every rule over the reals, and a system with a whole-number
-solution must never be called empty.
+solution must never be called empty. Elimination, which decides the same
+question without a point, must agree with the simplex method whenever it
+answers, and must answer for chains and stars however long.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from linear_reference import dense_real_solution
 
-from peelmodel.analysis._linear import real_solution
+from peelmodel.analysis._elimination import eliminate
+from peelmodel.analysis._linear import _rows, has_real_solution, real_solution
 from peelmodel.analysis._rules import Rule, holds
 
 UNKNOWNS = 4
@@ -92,15 +95,62 @@ def test_a_point_satisfies_the_rules_over_the_reals(system):
         assert all(_satisfied(rule, point) for rule in rules)
 
 
-def test_a_chain_of_shares_has_a_point():
-    """A chain of 60 shares, each within 90 to 99 percent of the one before, has a point."""
-    size = 60
+@given(systems())
+def test_elimination_agrees_with_the_simplex_method(system):
+    """Where elimination answers, it is whether the simplex method finds a point."""
+    found = real_solution(*system) is not None
+    assert eliminate(_rows(*system)) in (None, found)
+    assert has_real_solution(*system) == found
+
+
+def test_elimination_pairs_the_bounds_of_an_unknown():
+    """A part above its whole that also stays within it: only the pair of rows says so."""
+    above = Rule("above", (0,), 1, Fraction(1), True, None, False)  # x0 > x1
+    within = Rule("within", (0,), 1, Fraction(0), False, Fraction(1), False)  # x0 ≤ x1
+    assert eliminate(_rows([above, within], [0, 0], [10, 10])) is False
+    assert eliminate(_rows([above], [0, 0], [10, 10])) is True
+    # x0 ≥ 2 × x1 and x0 ≤ 3 × x1 - 4: x1 at least 4, x0 at least 8, within 10.
+    double = Rule("double", (0,), 1, Fraction(2), False, None, False)
+    assert eliminate([({0: 1, 1: -2}, 0), ({0: -1, 1: 3}, 4), ({0: -1}, -10)]) is True
+    assert eliminate([({0: 1, 1: -2}, 0), ({0: -1, 1: 3}, 4), ({0: -1}, -7)]) is False
+    assert has_real_solution([double], [0, 4], [8, 10]) is True
+
+
+def _chain(size: int, first: int) -> tuple[list[Rule], list[int], list[int]]:
+    """Shares of 90 to 99 percent, each unknown of the one before, the first fixed."""
     rules = [
         Rule(f"s{n}", (n + 1,), n, Fraction(90, 100), False, Fraction(99, 100), False)
         for n in range(size - 1)
     ]
     low, high = [1] * size, [10**9] * size
-    low[0] = high[0] = 10**9
+    low[0] = high[0] = first
+    return rules, low, high
+
+
+def test_elimination_answers_for_a_long_chain():
+    """A chain of 400 shares is settled without the simplex method, both ways."""
+    assert eliminate(_rows(*_chain(400, 10**9))) is True
+    rules, low, high = _chain(400, 10**9)
+    low[-1] = high[-1] = 10**9  # as large as the first, 399 shares below 99 percent later
+    assert eliminate(_rows(rules, low, high)) is False
+
+
+def test_elimination_answers_for_many_rates_of_one_population():
+    """400 rates per 1,000 of one unpublished population, all between 5 and 6."""
+    rules = [
+        Rule(f"r{n}", (n,), 400, Fraction(5, 1000), False, Fraction(6, 1000), True)
+        for n in range(400)
+    ]
+    low, high = [0] * 401, [10**6] * 401
+    assert eliminate(_rows(rules, low, high)) is True
+    high[400] = 100  # a count of 1 or more is over 6 per 1,000 of at most 100 people
+    assert eliminate(_rows(rules, [1] * 401, high)) is False
+
+
+def test_a_chain_of_shares_has_a_point():
+    """A chain of 60 shares, each within 90 to 99 percent of the one before, has a point."""
+    size = 60
+    rules, low, high = _chain(size, 10**9)
     found = real_solution(rules, low, high)
     assert found is not None
     point = [found.get(unknown, Fraction(low[unknown])) for unknown in range(size)]

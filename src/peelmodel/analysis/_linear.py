@@ -27,9 +27,10 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
+from peelmodel.analysis._elimination import eliminate
 from peelmodel.analysis._rules import Rule
 
-__all__ = ["real_solution"]
+__all__ = ["has_real_solution", "real_solution"]
 
 
 def _rows(
@@ -73,6 +74,24 @@ def _rows(
     for unknown, (least, most) in enumerate(zip(low, high, strict=True)):
         if any(unknown in terms for terms, _ in found):
             found.append(({unknown: -1}, least - most))
+    return found
+
+
+def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]) -> bool:
+    """Whether :func:`real_solution` finds a point, decided without finding one.
+
+    By elimination (:func:`~peelmodel.analysis._elimination.eliminate`),
+    which settles a chain of figures in time near linear in its length, or,
+    where its rows multiply, by the simplex method.
+
+    >>> from peelmodel.analysis._rules import Rule
+    >>> above = Rule("a", (0,), 1, Fraction(1), True, None, False)  # x0 > x1
+    >>> has_real_solution([above], [0, 1], [10, 10]), has_real_solution([above], [0, 10], [10, 10])
+    (True, False)
+    """
+    found = eliminate(_rows(rules, low, high))
+    if found is None:
+        return real_solution(rules, low, high) is not None
     return found
 
 

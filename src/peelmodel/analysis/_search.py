@@ -26,7 +26,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 
-from peelmodel.analysis._linear import real_solution
+from peelmodel.analysis._linear import has_real_solution, real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, holds, propagate
 
 __all__ = ["Solution", "improve", "root", "solve"]
@@ -151,11 +151,11 @@ def _over_the_reals(
     those that would creep on for ever stop again and are split by size.
     """
     low, high = bounds
-    point = real_solution(checked, low, high)
-    if point is None:
-        return False, None
     if not crept:
-        return True, point
+        point = real_solution(checked, low, high)
+        return point is not None, point
+    if not has_real_solution(checked, low, high):
+        return False, None
     every = range(len(system.rules)) if active is None else _marked(active)
     budget = _SETTLE * system.budget()
     return propagate(system, low, high, every, active, budget=budget) != INFEASIBLE, None
