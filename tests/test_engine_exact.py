@@ -20,6 +20,7 @@ from claim_making import made
 from peelmodel import datasets
 from peelmodel.analysis import reconcile
 from peelmodel.analysis.reconciliation import Reconciliation
+from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import round_half_up
 from peelmodel.catalogues import areas
@@ -110,6 +111,18 @@ class TestZeroDivisors:
         bad = {f["id"]: f for f in out["figures"] if f["status"] == "inconsistent"}
         assert set(bad) == {"hampshire.ocgs.count"}
         assert bad["hampshire.ocgs.count"]["conflicts_with"]
+
+
+class TestDomains:
+    def test_a_count_and_a_ratio_of_it_have_their_own_domains(self):
+        """A count of x and x ÷ y (x within y) differ only in the divisor: their domains too."""
+        x, y = q("part"), q("whole")
+        count, ratio = claim("count", "5", (x,)), claim("ratio", "0", (x,), y)
+        result = reconcile([count, ratio], limits=[Limit(parts=(x,), whole=y)])
+        for first, second in ((count, ratio), (ratio, count)):
+            scrutiny = Scrutiny(result)
+            found = {item.id: str(scrutiny.domain(item)) for item in (first, second)}
+            assert found == {"count": "0 to unbounded", "ratio": "0 to 1"}
 
 
 class TestNoCaps:

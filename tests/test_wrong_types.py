@@ -235,6 +235,7 @@ def _cases_of(module: Any) -> list[Any]:
         cases.extend(
             pytest.param(cls, field.name, value, id=f"{name}.{field.name}={type(value).__name__}")
             for field in attrs.fields(cls)
+            if field.init  # a field the class computes itself takes no argument
             for value in CANDIDATES
             if not accepts(hints[field.name], value)
         )
