@@ -3,12 +3,14 @@
 Propagation narrows one bound at a time, so figures that can only hold with
 ever larger numbers (a part above its whole that must also stay within it)
 push their bounds up a little each round. :func:`real_solution` settles
-such a system at once: it is the first phase of the simplex method, in exact
-fractions with Bland's rule, so it ends and is exact. Its rows are sparse: a
-pivot costs what the rows it touches hold, not rows × columns, so a long chain
-of figures stays cheap. Strict bounds are first made whole:
-``q × sum - p × denominator > 0`` over whole numbers is ``≥ 1``, and a row whose coefficients share a divisor
-is divided by it, its constant rounded up (``2x + 2y ≥ 3`` is ``x + y ≥ 2``).
+such a system at once: it is the first phase of the simplex method in whole
+numbers, with Bland's rule, so it ends and is exact. Its rows are sparse,
+each over a scale of its own (divided by the greatest common divisor of its
+entries after each pivot): a pivot costs what the rows it touches hold, not
+rows × columns, so a long chain of figures stays cheap. Strict bounds are
+first made whole: ``q × sum - p × denominator > 0`` over whole numbers is
+``≥ 1``, and a row whose coefficients share a divisor is divided by it, its
+constant rounded up (``2x + 2y ≥ 3`` is ``x + y ≥ 2``).
 No real solution means no whole-number one.
 
 >>> from fractions import Fraction
@@ -113,10 +115,11 @@ def real_solution(
     while True:
         entering = min((j for j, a in objective.items() if a < 0 and j != _CONSTANT), default=-1)
         if entering < 0:
-            if objective.get(_CONSTANT, _ZERO) != 0:
+            if objective.get(_CONSTANT, 0) != 0:
                 return None
             return {
-                used[basis[index]]: low[used[basis[index]]] + row.get(_CONSTANT, _ZERO)
+                used[basis[index]]: low[used[basis[index]]]
+                + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
                 for index, row in enumerate(table)
                 if basis[index] < len(used)
             }
@@ -124,24 +127,20 @@ def real_solution(
         if leaving < 0:  # unbounded below: cannot happen for a sum of non-negative values
             return {}
         pivot_row = table[leaving]
-        pivot = pivot_row[entering]
-        if pivot != 1:
-            for j in pivot_row:
-                pivot_row[j] /= pivot
-        for row in (*table, objective):
-            factor = row.get(entering)
-            if row is not pivot_row and factor:
-                _subtract(row, factor, pivot_row)
+        for index, row in enumerate(table):
+            if index != leaving and row.get(entering):
+                table[index] = _eliminated(row, pivot_row, entering)
+        if objective.get(entering):
+            objective = _eliminated(objective, pivot_row, entering)
         basis[leaving] = entering
 
 
 #: The key of a row's constant.
 _CONSTANT = -1
 
-_ZERO = Fraction(0)
-
-#: A sparse row: the coefficient of each column, and its constant under the key -1.
-_Row = dict[int, Fraction]
+#: A sparse row of whole numbers, over a scale of its own: the coefficient of each
+#: column, and the constant under the key -1.
+_Row = dict[int, int]
 
 
 def _tableau(
@@ -160,38 +159,48 @@ def _tableau(
     objective: _Row = {}
     for index, (terms, constant) in enumerate(rows):
         sign = 1 if constant > 0 else -1
-        row = {column[x]: Fraction(sign * a) for x, a in terms.items()}
-        row[count + index] = Fraction(-sign)  # the surplus of sum(a × x) ≥ c
-        row[_CONSTANT] = Fraction(sign * constant)
+        row = {column[x]: sign * a for x, a in terms.items()}
+        row[count + index] = -sign  # the surplus of sum(a × x) ≥ c
+        row[_CONSTANT] = sign * constant
         if constant > 0:
             for position, value in row.items():
-                objective[position] = objective.get(position, _ZERO) - value
-            row[artificial] = Fraction(1)
+                objective[position] = objective.get(position, 0) - value
+            row[artificial] = 1
             basis.append(artificial)
             artificial += 1
         else:
             basis.append(count + index)
         table.append(row)
-    return table, basis, objective
+    return table, basis, {j: a for j, a in objective.items() if a}
 
 
 def _leaving(table: Sequence[_Row], basis: Sequence[int], entering: int) -> int:
     """The row whose basic column leaves (least ratio, then least column; -1: none)."""
-    leaving, best = -1, _ZERO
+    leaving, constant, coefficient = -1, 0, 1
     for index, row in enumerate(table):
-        a = row.get(entering, _ZERO)
+        a = row.get(entering, 0)
         if a > 0:
-            ratio = row.get(_CONSTANT, _ZERO) / a
-            if leaving < 0 or ratio < best or (ratio == best and basis[index] < basis[leaving]):
-                leaving, best = index, ratio
+            # Each row has a scale of its own: compare constant ÷ a across rows.
+            left, right = row.get(_CONSTANT, 0) * coefficient, constant * a
+            if leaving < 0 or left < right or (left == right and basis[index] < basis[leaving]):
+                leaving, constant, coefficient = index, row.get(_CONSTANT, 0), a
     return leaving
 
 
-def _subtract(row: _Row, factor: Fraction, pivot_row: _Row) -> None:
-    """``row -= factor × pivot_row``, dropping the entries that become 0."""
+def _eliminated(row: _Row, pivot_row: _Row, entering: int) -> _Row:
+    """``pivot × row − factor × pivot_row``, with no *entering* column, over its least scale.
+
+    The pivot is above 0, so the row keeps the sign of every ratio and cost.
+    """
+    pivot, factor = pivot_row[entering], row[entering]
+    found = {j: pivot * value for j, value in row.items()}
     for j, value in pivot_row.items():
-        result = row.get(j, _ZERO) - factor * value
+        result = found.get(j, 0) - factor * value
         if result:
-            row[j] = result
+            found[j] = result
         else:
-            row.pop(j, None)
+            found.pop(j, None)
+    divisor = math.gcd(*found.values())
+    if divisor > 1:
+        found = {j: value // divisor for j, value in found.items()}
+    return found
