@@ -1,0 +1,91 @@
+"""One ratio of two whole numbers: ``tighten`` moves each end to the nearest value matched.
+
+:func:`~peelmodel.analysis._pairs.tighten` narrows the bounds of ``x`` and
+``y`` in ``low ⊲ x ÷ y ⊲ high``: first ``y``'s ends, each to the nearest value
+some ``x`` within its bounds matches, then ``x``'s, against ``y``'s new bounds,
+each end moving at most ``_STRIDE`` values. The brute force here finds the same
+ends by trying every pair of values with the rule's exact check, ``holds``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peelmodel.analysis._pairs import _STRIDE, tighten
+from peelmodel.analysis._rules import Rule, holds
+
+
+def _matched(rule: Rule, unknown: int, value: int, low: list[int], high: list[int]) -> bool:
+    """Whether some value of the rule's other unknown, within its bounds, matches *value*."""
+    other = 1 - unknown
+    values = [0, 0]
+    values[unknown] = value
+    for candidate in range(low[other], high[other] + 1):
+        values[other] = candidate
+        if holds(rule, values):
+            return True
+    return False
+
+
+def _brute_force(rule: Rule, low: list[int], high: list[int]) -> tuple[list[int], list[int]] | None:
+    """The bounds ``tighten`` must leave, found by trying values one by one."""
+    low, high = list(low), list(high)
+    for unknown in (rule.denominator, rule.numerator[0]):
+        start, end = low[unknown], high[unknown]
+        least = start
+        while least <= end and least - start < _STRIDE:
+            if _matched(rule, unknown, least, low, high):
+                break
+            least += 1
+        most = end
+        while most >= least and end - most < _STRIDE:
+            if _matched(rule, unknown, most, low, high):
+                break
+            most -= 1
+        if least > most:
+            return None
+        low[unknown], high[unknown] = least, most
+    return low, high
+
+
+ratios = st.fractions(min_value=0, max_value=3, max_denominator=7)
+
+
+@st.composite
+def pairs(draw: st.DrawFn) -> tuple[Rule, list[int], list[int]]:
+    """A ratio rule over unknowns 0 and 1 (either the numerator), and bounds up to 90 wide."""
+    x = draw(st.integers(0, 1))
+    least, most = draw(st.none() | ratios), draw(st.none() | ratios)
+    if least is not None and most is not None and most < least:
+        least, most = most, least
+    rule = Rule("r", (x,), 1 - x, least, draw(st.booleans()), most, draw(st.booleans()))
+    low = [draw(st.integers(0, 30)) for _ in range(2)]
+    high = [value + draw(st.integers(0, 90)) for value in low]
+    return rule, low, high
+
+
+@given(pairs())
+def test_each_end_moves_to_the_nearest_value_matched(pair):
+    """The ends are those the brute force finds; the unknowns said to change are those that did."""
+    rule, low, high = pair
+    expected = _brute_force(rule, low, high)
+    before = (list(low), list(high))
+    changed = tighten(rule, low, high)
+    if expected is None:
+        assert changed is None
+        return
+    assert (low, high) == expected
+    moved = {u for u in (0, 1) if (low[u], high[u]) != (before[0][u], before[1][u])}
+    assert changed is not None
+    assert set(changed) == moved
+
+
+def test_a_band_of_one_percent_needs_a_larger_whole():
+    """94.5 to 95.5 percent of y holds no whole number for y below 19 (the module's example)."""
+    share = Rule("s", (0,), 1, Fraction(189, 200), False, Fraction(191, 200), True)
+    low, high = [0, 1], [100, 100]
+    assert tighten(share, low, high) == [1, 0]
+    assert (low, high) == ([18, 19], [95, 100])
