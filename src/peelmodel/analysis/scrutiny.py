@@ -244,7 +244,7 @@ class _Query:
             seed = solve(system, None, bounds, ())
         assert seed is not None  # noqa: S101 - kept figures hold together
         self.seed = seed
-        self._wider: System | None = None
+        self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
         self.within_whole = len(set(formula.numerator)) == len(formula.numerator) and any(
             limit.whole == formula.denominator and set(formula.numerator) <= set(limit.parts)
@@ -262,9 +262,12 @@ class _Query:
             ratio.high_open,
         )
 
-    def _with(self, value: Band, system: System | None = None) -> Solution | None:
-        """A solution whose formula value lies in *value*, or ``None``."""
-        target = self.system if system is None else system
+    def _with(self, value: Band, *, wider: bool = False) -> Solution | None:
+        """A solution whose formula value lies in *value*, or ``None``.
+
+        With *wider*, a solution under the ceiling on counts twice as high.
+        """
+        target, bounds = self._wider_system() if wider else (self.system, self.bounds)
         formula = self.claim.formula
         ratio = ratio_band(value, formula.scale, formula.offset)
         assert ratio is not None  # noqa: S101 - the scale is not 0
@@ -274,12 +277,19 @@ class _Query:
         lean = dict.fromkeys(self.numerator, up)
         if self.denominator >= 0:
             lean[self.denominator] = not up
-        if system is None:
-            found = solve(target, None, self.bounds, target.rules[self.slot].unknowns, lean)
-        else:
-            found = solve(target, lean=lean)
+        found = solve(target, None, bounds, target.rules[self.slot].unknowns, lean)
         target.rules[self.slot] = self._rule(_ANY)
         return found
+
+    def _wider_system(self) -> tuple[System, tuple[list[int], list[int]]]:
+        """The system under the ceiling on counts twice as high, and its propagated bounds."""
+        if self._wider is None:
+            wider = self.component.system(self.others, 2 * self.system.ceiling + 1)
+            _add_slot(wider, self._rule(_ANY))
+            bounds = root(wider)
+            assert bounds is not None  # noqa: S101 - a higher ceiling only adds solutions
+            self._wider = wider, bounds
+        return self._wider
 
     def _value_of(self, solution: Solution) -> Fraction:
         formula = self.claim.formula
@@ -354,11 +364,7 @@ class _Query:
 
     def reaches_past(self, steps: int, *, above: bool) -> bool:
         """Whether, with the ceiling on counts twice as high, the formula goes past *steps*."""
-        if self._wider is None:
-            self._wider = self.component.system(self.others, 2 * self.system.ceiling + 1)
-            _add_slot(self._wider, self._rule(_ANY))
-        wider = self._wider
-        return self._with(self._beyond(steps + 1, above=above), wider) is not None
+        return self._with(self._beyond(steps + 1, above=above), wider=True) is not None
 
     def value_bounds(self) -> tuple[Fraction, Fraction]:
         """Bounds of the formula's value over the propagated bounds of the unknowns."""
