@@ -89,3 +89,23 @@ def test_a_band_of_one_percent_needs_a_larger_whole():
     low, high = [0, 1], [100, 100]
     assert tighten(share, low, high) == [1, 0]
     assert (low, high) == ([18, 19], [95, 100])
+
+
+def test_more_than_none_of_y_is_at_least_one():
+    """``0 < x ÷ y``: no ``y`` matches ``x = 0``, so ``x``'s low end moves from 0 to 1."""
+    rule = Rule("r", (0,), 1, Fraction(0), True, None, False)
+    low, high = [0, 1], [5, 5]
+    assert tighten(rule, low, high) == [0]
+    assert (low, high) == ([1, 1], [5, 5])
+
+
+def test_ends_are_exact_past_the_precision_of_floats():
+    """Beyond 2**53, where a float would round them, whole numbers still match exactly."""
+    at_least = Rule("r", (0,), 1, Fraction(1), False, None, False)  # x ≥ y
+    assert tighten(at_least, [0, 2**53 + 1], [2**53, 2**53 + 1]) is None
+    at_most = Rule("r", (0,), 1, None, False, Fraction(1), False)  # x ≤ y
+    low, high = [2**53 + 4, 0], [2**53 + 200, 2**53 + 3]
+    assert tighten(at_most, low, high) == [1, 0]
+    # Every y is below every x: each end moves the whole stride.
+    assert high[1] == 2**53 + 3 - _STRIDE
+    assert (low[0], high[0]) == (2**53 + 4 + _STRIDE, 2**53 + 200 - _STRIDE)
