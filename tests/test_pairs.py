@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from peelmodel.analysis._pairs import _STRIDE, tighten
@@ -68,6 +68,10 @@ def pairs(draw: st.DrawFn) -> tuple[Rule, list[int], list[int]]:
 
 
 @given(pairs())
+@example((Rule("r", (0,), 1, None, False, Fraction(0), False), [0, 0], [5, 5]))  # x ÷ y ≤ 0
+@example(  # 0.5005 ≤ x ÷ y < 0.501: no y up to 500 is matched, so each end of y moves the stride
+    (Rule("r", (0,), 1, Fraction(1001, 2000), False, Fraction(501, 1000), True), [0, 1], [300, 400])
+)
 def test_each_end_moves_to_the_nearest_value_matched(pair):
     """The ends are those the brute force finds; the unknowns said to change are those that did."""
     rule, low, high = pair
@@ -109,3 +113,10 @@ def test_ends_are_exact_past_the_precision_of_floats():
     # Every y is below every x: each end moves the whole stride.
     assert high[1] == 2**53 + 3 - _STRIDE
     assert (low[0], high[0]) == (2**53 + 4 + _STRIDE, 2**53 + 200 - _STRIDE)
+    # Each y is matched, but x's greatest value is above every y and its least below every y.
+    low, high = [2**53 - 10, 2**53 - 10], [2**53 + 1, 2**53]
+    assert tighten(at_most, low, high) == [0]
+    assert (low, high) == ([2**53 - 10, 2**53 - 10], [2**53, 2**53])
+    low, high = [2**53 + 3, 2**53 + 4], [2**53 + 10, 2**53 + 10]
+    assert tighten(at_least, low, high) == [0]
+    assert (low, high) == ([2**53 + 4, 2**53 + 4], [2**53 + 10, 2**53 + 10])
