@@ -3,9 +3,9 @@
 Each test pins an exact value at an edge: the half-way ends of rounding
 bands, open and closed ends that land on whole numbers, negative percentage
 changes, bounds that must travel through several figures, quantities kept
-apart by what they exclude, the cap on tightenings, the limits that hold
-parts within their whole, the smallest sets of figures that conflict, and
-answers that must not depend on the order the figures come in. Together
+apart by what they exclude, the limits that hold parts within their
+whole, the smallest sets of figures that conflict, and answers that must
+not depend on the order the figures come in. Together
 they make the mutation run of the engine modules (``python3 tasks.py
 mutation``, see docs/testing.md) catch almost every changed operator,
 constant and argument.
@@ -1218,8 +1218,8 @@ class TestCanonicalOrder:
         result = reconcile([count("w", W, "5")], limits=[second, first])
         assert result.limits == (first, second)
 
-    def test_rules_run_in_id_order_under_the_cap(self):
-        """With the cap, which rule runs first matters: it is always the one with the least id."""
+    def test_bounds_do_not_depend_on_the_order_of_the_figures(self):
+        """Two shares of the same whole, given in either order, leave the same bounds."""
         claims = [percent("b-share", P, T, "99.9"), percent("a-share", P, T, "50.1")]
         for order in itertools.permutations(claims):
             result = reconcile(list(order))

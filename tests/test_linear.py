@@ -116,6 +116,13 @@ def test_elimination_pairs_the_bounds_of_an_unknown():
     assert has_real_solution([double], [0, 4], [8, 10]) is True
 
 
+def test_elimination_keeps_rows_that_cancel_and_unknowns_without_an_upper_end():
+    """x0 = x1 leaves 0 ≥ 0 behind, which holds; an unknown bounded only below is no conflict."""
+    assert eliminate([({0: 1, 1: -1}, 0), ({1: 1, 0: -1}, 0)]) is True
+    assert eliminate([({0: 1, 1: -1}, 0), ({1: 1, 0: -1}, 1)]) is False
+    assert eliminate([({0: 1, 1: -2}, 1), ({1: 1}, 3)]) is True
+
+
 def _chain(size: int, first: int) -> tuple[list[Rule], list[int], list[int]]:
     """Shares of 90 to 99 percent, each unknown of the one before, the first fixed."""
     rules = [
