@@ -123,6 +123,13 @@ def test_elimination_keeps_rows_that_cancel_and_unknowns_without_an_upper_end():
     assert eliminate([({0: 1, 1: -2}, 1), ({1: 1}, 3)]) is True
 
 
+def test_elimination_checks_each_bound_as_it_comes():
+    """x0 ≥ 5 and x0 ≤ 3 conflict with no row to eliminate; 2 × x0 − 2 × x1 ≥ 2 is x0 − x1 ≥ 1."""
+    assert eliminate([({0: 1}, 5), ({0: -1}, -3)]) is False
+    assert eliminate([({0: 2, 1: -2}, 2), ({0: -1, 1: 1}, -1)]) is True
+    assert eliminate([({0: 2, 1: -2}, 3), ({0: -1, 1: 1}, -1)]) is False
+
+
 def _chain(size: int, first: int) -> tuple[list[Rule], list[int], list[int]]:
     """Shares of 90 to 99 percent, each unknown of the one before, the first fixed."""
     rules = [
