@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from linear_reference import dense_real_solution
 
-from peelmodel.analysis._elimination import eliminate
+from peelmodel.analysis._elimination import _added, eliminate
 from peelmodel.analysis._linear import _rows, has_real_solution, real_solution
 from peelmodel.analysis._rules import Rule, holds
 
@@ -128,6 +128,22 @@ def test_elimination_checks_each_bound_as_it_comes():
     assert eliminate([({0: 1}, 5), ({0: -1}, -3)]) is False
     assert eliminate([({0: 2, 1: -2}, 2), ({0: -1, 1: 1}, -1)]) is True
     assert eliminate([({0: 2, 1: -2}, 3), ({0: -1, 1: 1}, -1)]) is False
+
+
+def test_elimination_carries_the_bounds_of_the_unknown_it_removes():
+    """An unknown's ends reach those linked to it; a row given twice keeps the tighter end."""
+    assert eliminate([({0: 1}, 5), ({1: 1, 0: -1}, 0), ({1: -1}, -3)]) is False  # x1 ≥ x0 ≥ 5
+    assert eliminate([({0: -1}, -3), ({0: 1, 1: -1}, 0), ({1: 1}, 5)]) is False  # x1 ≤ x0 ≤ 3
+    assert eliminate([({0: 1}, 5), ({0: -1}, -5), ({1: 1, 0: -1}, 0)]) is True  # x0 = 5
+    assert eliminate([({0: 1, 1: -1}, 1), ({0: 1, 1: -1}, 0), ({0: -1, 1: 1}, 0)]) is False
+
+
+def test_elimination_removes_first_the_unknown_that_adds_fewest_rows():
+    """In 2 rows from below and 3 from above, with its own two ends: 3 × 4 rows for 5 removed."""
+    keys = [frozenset({(0, 1), (n, -1)}) for n in (1, 2)]
+    keys += [frozenset({(0, -1), (n, 1)}) for n in (3, 4, 5)]
+    assert _added(keys, 0) == 3 * 4 - 5
+    assert _added(keys[:1], 0) == 2 * 1 - 1
 
 
 def _chain(size: int, first: int) -> tuple[list[Rule], list[int], list[int]]:

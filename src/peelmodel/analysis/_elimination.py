@@ -125,9 +125,7 @@ class _System:
         ``v ≥ (c − S) ÷ a``; with ``a < 0``, the upper bound ``v ≤ (c − S) ÷ a``.
         """
         low = self.least.pop(unknown, _ZERO)
-        high = self.most.pop(unknown, None)
-        if high is not None and low > high:
-            return False
+        high = self.most.pop(unknown, None)  # at least low: add checks every bound as it comes
         for a, terms, constant in below:  # (c − S) ÷ a ≤ high: S ≥ c − a × high
             if high is not None and not self.add(terms, constant - a * high):
                 return False
