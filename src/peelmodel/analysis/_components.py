@@ -54,21 +54,15 @@ class Component:
             found = self._rules[claim.id] = claim_rule(claim, self.number)
         return found
 
-    def system(
-        self,
-        claims: Iterable[Claim],
-        ceiling: int,
-        extra: Sequence[Rule] = (),
-        *,
-        positive: Iterable[Quantity] | None = None,
-    ) -> System:
-        """The rules of the limits, then of *claims*, then *extra*, over the component's unknowns."""
+    def system(self, claims: Iterable[Claim], ceiling: int) -> System:
+        """The rules of the limits, then of *claims*, over the component's unknowns."""
         rules = [limit_rule(limit, self.number) for limit in self.limits]
         rules += [self.rule(claim) for claim in claims]
-        rules += extra
-        divided = self.positive if positive is None else positive
         return System(
-            len(self.quantities), rules, ceiling, (self.number[quantity] for quantity in divided)
+            len(self.quantities),
+            rules,
+            ceiling,
+            (self.number[quantity] for quantity in self.positive),
         )
 
     def solution(self, claims: Iterable[Claim], ceiling: int) -> Solution | None:
