@@ -23,9 +23,10 @@ def test_the_first_solution_is_the_least_corner_of_the_propagated_bounds():
 
 
 def test_an_end_keeps_the_first_solution_that_attains_it():
-    """1 of 8 attains x's least value too, but the witness stays the solution found first."""
+    """1 of 8 and 13 of 100 attain ends too, but the witnesses stay the solutions found first."""
     extremes = _share()
     extremes.add([1, 8])
+    extremes.add([13, 100])
     assert extremes.least(0) == (1, [1, 7])
     assert extremes.greatest(1) == (100, [14, 100])
 
