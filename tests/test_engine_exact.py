@@ -124,6 +124,18 @@ class TestDomains:
             found = {item.id: str(scrutiny.domain(item)) for item in (first, second)}
             assert found == {"count": "0 to unbounded", "ratio": "0 to 1"}
 
+    def test_limits_further_out_are_followed(self):
+        """a + c within w and w within c leave a at 0: a limit two steps from a still counts."""
+        a, c, w, d = q("a"), q("c"), q("w"), q("d")
+        share = claim("share", "0", (a,), d)
+        within = [Limit(parts=(a,), whole=d), Limit(parts=(a, c), whole=w)]
+        for further, domain in (
+            (Limit(parts=(w,), whole=c), "0 to 0"),
+            (Limit(parts=(w,), whole=q("v")), "0 to 1"),
+        ):
+            result = reconcile([share], limits=[*within, further])
+            assert str(Scrutiny(result).domain(share)) == domain
+
 
 class TestNoCaps:
     def test_seventy_parts_within_a_whole(self):
