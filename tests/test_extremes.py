@@ -8,9 +8,28 @@ import pytest
 
 from peelmodel.analysis._extremes import Extremes, Witness
 from peelmodel.analysis._propagation import Rule, System
+from peelmodel.analysis._rules import holds
 
 #: 12.5 percent ≤ x ÷ y < 15 percent, with x unknown 0 and y unknown 1.
 SHARE = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+
+
+#: Systems over three unknowns, each from 1 to 30, whose least values are neither the bounds
+#: propagation leaves nor those of the first solution found: the search must improve on them.
+SEARCHED = [
+    [
+        Rule("r0", (0,), 2, Fraction(3, 4), False, Fraction(7, 4), False),
+        Rule("r1", (1, 2), 0, Fraction(2), True, Fraction(11, 5), True),
+    ],
+    [
+        Rule("r0", (0,), 2, Fraction(1), False, Fraction(3), True),
+        Rule("r1", (0, 1), 2, Fraction(6), True, Fraction(19, 3), True),
+    ],
+    [
+        Rule("r0", (1, 2), 0, Fraction(6), False, Fraction(55, 9), True),
+        Rule("r1", (2,), 0, Fraction(4, 3), True, Fraction(11, 6), True),
+    ],
+]
 
 
 def _share() -> Extremes:
@@ -57,3 +76,25 @@ def test_a_witness_reads_its_component_over_the_shared_base():
     assert dict(witness) == {"a": 1, "b": 5, "c": 6}
     assert repr(witness) == "Witness({'a': 1, 'b': 5, 'c': 6})"
     assert len(witness) == 3
+
+
+@pytest.mark.parametrize("rules", SEARCHED)
+def test_each_end_is_the_end_over_every_solution(rules):
+    """Least and greatest values match those of every solution, found one by one."""
+    solutions = [
+        [x, y, z]
+        for x in range(1, 31)
+        for y in range(1, 31)
+        for z in range(1, 31)
+        if all(holds(rule, [x, y, z]) for rule in rules)
+    ]
+    extremes = Extremes(System(3, rules, 30, positive=range(3)))
+    for unknown in range(3):
+        values = [solution[unknown] for solution in solutions]
+        for (value, witness), expected in (
+            (extremes.least(unknown), min(values)),
+            (extremes.greatest(unknown), max(values)),
+        ):
+            assert value == expected
+            assert witness[unknown] == value
+            assert witness in solutions
