@@ -29,6 +29,16 @@ SEARCHED = [
         Rule("r0", (1, 2), 0, Fraction(6), False, Fraction(55, 9), True),
         Rule("r1", (2,), 0, Fraction(4, 3), True, Fraction(11, 6), True),
     ],
+    # The least of unknown 0 is 2, one above propagation's bound.
+    [
+        Rule("r0", (0, 1), 2, Fraction(1), True, Fraction(3, 2), False),
+        Rule("r1", (1, 2), 0, Fraction(5), False, Fraction(21, 4), True),
+    ],
+    # The greatest of unknown 2 is 29, one below propagation's bound (the ceiling).
+    [
+        Rule("r0", (0, 2), 1, Fraction(4, 5), True, Fraction(22, 15), False),
+        Rule("r1", (0,), 1, Fraction(1, 2), False, Fraction(5, 6), False),
+    ],
 ]
 
 
@@ -80,7 +90,11 @@ def test_a_witness_reads_its_component_over_the_shared_base():
 
 @pytest.mark.parametrize("rules", SEARCHED)
 def test_each_end_is_the_end_over_every_solution(rules):
-    """Least and greatest values match those of every solution, found one by one."""
+    """Least and greatest values match those of every solution, found one by one.
+
+    A fourth unknown, in no rule, comes first: finding its ends must leave
+    every later witness within the bounds of the system.
+    """
     solutions = [
         [x, y, z]
         for x in range(1, 31)
@@ -88,7 +102,9 @@ def test_each_end_is_the_end_over_every_solution(rules):
         for z in range(1, 31)
         if all(holds(rule, [x, y, z]) for rule in rules)
     ]
-    extremes = Extremes(System(3, rules, 30, positive=range(3)))
+    extremes = Extremes(System(4, rules, 30, positive=range(4)))
+    assert extremes.least(3)[0] == 1
+    assert extremes.greatest(3)[0] == 30
     for unknown in range(3):
         values = [solution[unknown] for solution in solutions]
         for (value, witness), expected in (
@@ -97,4 +113,5 @@ def test_each_end_is_the_end_over_every_solution(rules):
         ):
             assert value == expected
             assert witness[unknown] == value
-            assert witness in solutions
+            assert witness[:3] in solutions
+            assert 1 <= witness[3] <= 30
