@@ -67,3 +67,31 @@ def test_fixed_above_asks_for_one_value_more():
     )
     assert _fixed_above(extremes, 0, 10)
     assert not _fixed_above(extremes, 0, 9)
+
+
+def test_an_end_rests_on_the_figures_without_which_it_moves_by_one():
+    """Drug-activity groups are 10 percent of 200 and 5 percent of 400: 19 or 20.
+
+    Without the first pair of figures the greatest value is 21, one more; without the
+    second it is still 20.
+    """
+    whole, other = GROUPS, Quantity(area=AREA, measure="ocgs-other", period=YEAR)
+    claims = [
+        made(
+            "a",
+            Decimal(10),
+            Formula(numerator=(DRUGS,), denominator=whole, scale=Fraction(100)),
+            AREA,
+        ),
+        made(
+            "b",
+            Decimal(5),
+            Formula(numerator=(DRUGS,), denominator=other, scale=Fraction(100)),
+            AREA,
+        ),
+        made("c1", Decimal(200), Formula(numerator=(whole,)), AREA),
+        made("c2", Decimal(400), Formula(numerator=(other,)), AREA),
+    ]
+    interval = next(i for i in reconcile(claims).intervals if i.quantity == DRUGS)
+    assert (interval.low, interval.high) == (19, 20)
+    assert interval.high_because == {"a", "c1"}
