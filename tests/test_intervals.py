@@ -95,3 +95,11 @@ def test_an_end_rests_on_the_figures_without_which_it_moves_by_one():
     interval = next(i for i in reconcile(claims).intervals if i.quantity == DRUGS)
     assert (interval.low, interval.high) == (19, 20)
     assert interval.high_because == {"a", "c1"}
+
+
+def test_a_part_of_a_share_alone_moves_with_the_ceiling():
+    """78 percent of groups, counts at most 9: 7 of 9 at most, none more below 18, 14 of 18."""
+    formula = Formula(numerator=(DRUGS,), denominator=GROUPS, scale=Fraction(100))
+    share = made("share", Decimal(78), formula, AREA)
+    interval = next(i for i in reconcile([share], ceiling=9).intervals if i.quantity == DRUGS)
+    assert (interval.high, interval.is_bounded) == (7, False)
