@@ -5,10 +5,10 @@ bands, open and closed ends that land on whole numbers, negative percentage
 changes, bounds that must travel through several figures, quantities kept
 apart by what they exclude, the limits that hold parts within their
 whole, the smallest sets of figures that conflict, and answers that must
-not depend on the order the figures come in. Together
-they make the mutation run of the engine modules (``python3 tasks.py
-mutation``, see docs/testing.md) catch almost every changed operator,
-constant and argument.
+not depend on the order the figures come in. Together they make the
+mutation run of the engine modules (``python3 tasks.py mutation``, see
+docs/testing.md) catch almost every changed operator, constant and
+argument.
 """
 
 from __future__ import annotations

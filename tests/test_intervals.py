@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 
-from claim_making import YEAR, made
+from claim_making import count, percent, quantity
 
 from peelmodel.analysis import Interval, reconcile
 from peelmodel.analysis._extremes import Extremes
 from peelmodel.analysis._intervals import _fixed_above
 from peelmodel.analysis._propagation import Rule, System
-from peelmodel.catalogues import areas
-from peelmodel.claims import Formula, Quantity
+from peelmodel.claims import Quantity
 
-AREA = areas.get("hampshire")
-GROUPS = Quantity(area=AREA, measure="ocgs", period=YEAR)
-DRUGS = Quantity(area=AREA, measure="ocgs-drug-activity", period=YEAR)
+GROUPS, DRUGS = quantity("ocgs"), quantity("ocgs-drug-activity")
 
 
 def test_an_interval_made_by_hand_has_no_witnesses_and_rests_on_nothing():
@@ -44,14 +40,8 @@ def test_what_an_end_rests_on_is_found_once():
 
 def test_both_witnesses_reach_json():
     """10 percent of 200 groups: drug-activity groups 19 or 20, each end with its own witness."""
-    count = made("count", Decimal(200), Formula(numerator=(GROUPS,)), AREA)
-    share = made(
-        "share",
-        Decimal(10),
-        Formula(numerator=(DRUGS,), denominator=GROUPS, scale=Fraction(100)),
-        AREA,
-    )
-    interval = next(i for i in reconcile([count, share]).intervals if i.quantity == DRUGS)
+    claims = [count("count", GROUPS, 200), percent("share", DRUGS, GROUPS, 10)]
+    interval = next(i for i in reconcile(claims).intervals if i.quantity == DRUGS)
     assert (interval.low, interval.high) == (19, 20)
     assert interval.witnesses() == {
         "low": {GROUPS.id: 200, DRUGS.id: 19},
@@ -72,25 +62,15 @@ def test_fixed_above_asks_for_one_value_more():
 def test_an_end_rests_on_the_figures_without_which_it_moves_by_one():
     """Drug-activity groups are 10 percent of 200 and 5 percent of 400: 19 or 20.
 
-    Without the first pair of figures the greatest value is 21, one more; without the
-    second it is still 20.
+    Without ``a`` (or the 200 it divides by) the greatest value is 21, one
+    more; without ``b`` it is still 20.
     """
-    whole, other = GROUPS, Quantity(area=AREA, measure="ocgs-other", period=YEAR)
+    other = quantity("ocgs-other")
     claims = [
-        made(
-            "a",
-            Decimal(10),
-            Formula(numerator=(DRUGS,), denominator=whole, scale=Fraction(100)),
-            AREA,
-        ),
-        made(
-            "b",
-            Decimal(5),
-            Formula(numerator=(DRUGS,), denominator=other, scale=Fraction(100)),
-            AREA,
-        ),
-        made("c1", Decimal(200), Formula(numerator=(whole,)), AREA),
-        made("c2", Decimal(400), Formula(numerator=(other,)), AREA),
+        percent("a", DRUGS, GROUPS, 10),
+        percent("b", DRUGS, other, 5),
+        count("c1", GROUPS, 200),
+        count("c2", other, 400),
     ]
     interval = next(i for i in reconcile(claims).intervals if i.quantity == DRUGS)
     assert (interval.low, interval.high) == (19, 20)
@@ -99,7 +79,6 @@ def test_an_end_rests_on_the_figures_without_which_it_moves_by_one():
 
 def test_a_part_of_a_share_alone_moves_with_the_ceiling():
     """78 percent of groups, counts at most 9: 7 of 9 at most, none more below 18, 14 of 18."""
-    formula = Formula(numerator=(DRUGS,), denominator=GROUPS, scale=Fraction(100))
-    share = made("share", Decimal(78), formula, AREA)
+    share = percent("share", DRUGS, GROUPS, 78)
     interval = next(i for i in reconcile([share], ceiling=9).intervals if i.quantity == DRUGS)
     assert (interval.high, interval.is_bounded) == (7, False)
