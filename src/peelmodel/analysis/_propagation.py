@@ -20,7 +20,8 @@ Band(low=Fraction(177, 200), high=Fraction(179, 200), low_open=True, high_open=F
 from __future__ import annotations
 
 import functools
-from collections import defaultdict, deque
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
@@ -97,12 +98,23 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     leaves bounds wider, never wrong.
     """
     rules, users = system.rules, system.users
-    queue = deque(start)
-    queued = set(queue)
+    # Rules wait in sweeps over their order, up then down in turn: a change that
+    # travels along a chain of rules, either way, settles within one sweep.
+    ahead = sorted(set(start))  # a sorted list is a heap
+    later: list[int] = []
+    queued = set(ahead)
+    up = True
     steps = 0
     budget = system.budget() if budget is None else budget
-    while queue:
-        index = queue.popleft()
+    while ahead or later:
+        if not ahead:
+            up = not up
+            ahead, later = [index if up else -index for index in later], []
+            heapq.heapify(ahead)
+        index = heapq.heappop(ahead)
+        if not up:
+            index = -index
+        cursor = index
         queued.discard(index)
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
@@ -116,7 +128,10 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
             for user in users[unknown]:
                 if user not in queued and (active is None or active[user]):
                     queued.add(user)
-                    queue.append(user)
+                    if (user > cursor) if up else (user < cursor):
+                        heapq.heappush(ahead, user if up else -user)
+                    else:
+                        later.append(user)
     return steps
 
 

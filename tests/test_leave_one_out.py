@@ -1,0 +1,93 @@
+"""Bounds with each rule left out in turn, found together, against each system propagated alone."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peelmodel.analysis._leave_one_out import leave_one_out
+from peelmodel.analysis._propagation import Rule, System
+from peelmodel.analysis._rules import holds
+from peelmodel.analysis._search import root
+
+CEILING = 9
+
+
+@st.composite
+def systems(draw: st.DrawFn) -> tuple[System, int]:
+    """Up to seven rules over up to three unknowns in ``[0, 9]``; the first few never left out."""
+    size = draw(st.integers(1, 3))
+    unknown = st.integers(0, size - 1)
+    ratio = st.fractions(min_value=0, max_value=3, max_denominator=6)
+    rules = []
+    for number in range(draw(st.integers(1, 7))):
+        low, high = draw(st.none() | ratio), draw(st.none() | ratio)
+        if low is not None and high is not None and high < low:
+            low, high = high, low
+        numerator = tuple(draw(st.lists(unknown, min_size=1, max_size=2)))
+        rules.append(
+            Rule(
+                f"r{number}",
+                numerator,
+                draw(st.just(-1) | unknown),
+                low,
+                draw(st.booleans()),
+                high,
+                draw(st.booleans()),
+            )
+        )
+    positive = draw(st.sets(unknown))
+    return System(size, rules, CEILING, positive), draw(st.integers(0, len(rules)))
+
+
+def _without(system: System, index: int) -> list[bool]:
+    return [number != index for number in range(len(system.rules))]
+
+
+@given(systems())
+def test_the_same_bounds_as_each_system_propagated_alone(case):
+    system, first = case
+    found = leave_one_out(system, first)
+    assert len(found) == len(system.rules) - first
+    for index, bounds in enumerate(found, start=first):
+        assert bounds == root(system, _without(system, index))
+
+
+@given(systems())
+def test_every_solution_of_the_other_rules_lies_within_the_bounds(case):
+    system, first = case
+    found = leave_one_out(system, first)
+    for index, bounds in enumerate(found, start=first):
+        others = [rule for number, rule in enumerate(system.rules) if number != index]
+        for point in itertools.product(*(range(low, CEILING + 1) for low in system.low)):
+            if all(holds(rule, list(point)) for rule in others):
+                assert bounds is not None
+                assert all(bounds[0][u] <= v <= bounds[1][u] for u, v in enumerate(point))
+
+
+def test_rules_never_left_out_that_have_no_solution_leave_none():
+    """x is 2 and x is 3 cannot both hold: every system keeping both has no solution."""
+    two = Rule("two", (0,), -1, Fraction(2), False, Fraction(2), False)
+    three = Rule("three", (0,), -1, Fraction(3), False, Fraction(3), False)
+    free = Rule("free", (1,), -1, None, False, None, False)
+    assert leave_one_out(System(2, [two, three, free, free], CEILING), 2) == [None, None]
+
+
+def test_a_rule_the_rest_contradict_is_the_one_system_that_holds_without_it():
+    """x is 2, x is 3, y is 1: only leaving out one of the first two leaves a solution."""
+    two = Rule("two", (0,), -1, Fraction(2), False, Fraction(2), False)
+    three = Rule("three", (0,), -1, Fraction(3), False, Fraction(3), False)
+    one = Rule("one", (1,), -1, Fraction(1), False, Fraction(1), False)
+    assert leave_one_out(System(2, [two, three, one], CEILING), 0) == [
+        ([3, 1], [3, 1]),
+        ([2, 1], [2, 1]),
+        None,
+    ]
+
+
+def test_no_rule_to_leave_out_leaves_no_bounds():
+    one = Rule("one", (0,), -1, Fraction(1), False, Fraction(1), False)
+    assert leave_one_out(System(1, [one], CEILING), 1) == []
