@@ -253,11 +253,13 @@ class TestImplied:
         assert interval["witness"]["low"][interval["id"]] == interval["low"]
 
 
-def _chain(links: int, wrong: int | None = None, first: int = 5000, least: int = 80) -> list[Claim]:
+def _chain(
+    links: int, wrong: tuple[int, ...] = (), first: int = 5000, least: int = 80
+) -> list[Claim]:
     """A count of *first*, then each quantity a share (one place) of the one before.
 
     Each share is from *least* to 99 percent, and no quantity is below 1.
-    With *wrong*, that link is published 10 points too high (and set aside).
+    The links in *wrong* are published 10 points too high (and set aside).
     """
     rng = random.Random(links)  # noqa: S311 - a fixed chain, not a secret
     values = [first]
@@ -268,9 +270,9 @@ def _chain(links: int, wrong: int | None = None, first: int = 5000, least: int =
         formula = Formula(
             numerator=(q(f"link-{n}"),), denominator=q(f"link-{n - 1}"), scale=Fraction(100)
         )
-        value = round_half_up(Fraction(100 * values[n], values[n - 1]), 1) + (
-            10 if n == wrong else 0
-        )
+        value = round_half_up(Fraction(100 * values[n], values[n - 1]), 1)
+        if n in wrong:
+            value += 10
         chain.append(made(f"s{n:03d}", value, formula, AREA))
     return chain
 
@@ -288,7 +290,10 @@ class TestAskedInAnyOrder:
         [
             pytest.param(list(claims_of(datasets.load("hampshire-2015")).values()), id="hampshire"),
             pytest.param(_chain(45), id="chain"),
-            pytest.param(_chain(45, wrong=20), id="chain-with-a-wrong-link"),
+            pytest.param(_chain(45, wrong=(20,)), id="chain-with-a-wrong-link"),
+            pytest.param(
+                half_of_ten(claim("c2", "6", (q("a"),))), id="a-wrong-value-printed-twice"
+            ),
         ],
     )
     def test_alone_and_after_the_rest(self, claims):

@@ -5,13 +5,17 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+from claim_making import count, percent, quantity
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peelmodel.analysis._leave_one_out import leave_one_out
+from peelmodel.analysis import _leave_one_out, reconcile
+from peelmodel.analysis._components import Component
+from peelmodel.analysis._leave_one_out import LeftOut, leave_one_out
 from peelmodel.analysis._propagation import Rule, System
 from peelmodel.analysis._rules import holds
 from peelmodel.analysis._search import root
+from peelmodel.claims import Claim
 
 CEILING = 9
 
@@ -91,3 +95,46 @@ def test_a_rule_the_rest_contradict_is_the_one_system_that_holds_without_it():
 def test_no_rule_to_leave_out_leaves_no_bounds():
     one = Rule("one", (0,), -1, Fraction(1), False, Fraction(1), False)
     assert leave_one_out(System(1, [one], CEILING), 1) == []
+
+
+def _shares() -> tuple[Component, tuple[Claim, ...], int]:
+    """A count of 1,000 groups and two whole percentages of it: a component of three figures."""
+    groups, drugs, guns = quantity("groups"), quantity("drugs"), quantity("guns")
+    result = reconcile(
+        [
+            count("groups", groups, 1000),
+            percent("drugs", drugs, groups, 56),
+            percent("guns", guns, groups, 12),
+        ]
+    )
+    found = result._kept_of(groups)
+    assert found is not None
+    return found[0], found[1], result.ceiling
+
+
+class TestLeftOut:
+    """The first figure to ask propagates alone; from the second, every figure's bounds are shared."""
+
+    def test_found_together_once_a_second_figure_asks(self, monkeypatch):
+        component, kept, ceiling = _shares()
+        calls = []
+
+        def counted(system, first):
+            calls.append(len(system.rules) - first)
+            return leave_one_out(system, first)
+
+        monkeypatch.setattr(_leave_one_out, "leave_one_out", counted)
+        left_out = LeftOut(component, kept)
+        for claim in kept:
+            others = [other for other in kept if other is not claim]
+            system = component.system(others, ceiling)
+            assert left_out.without(claim, system) == root(system)
+        assert calls == [3]
+        wider = component.system(kept[1:], 2 * ceiling + 1)
+        assert left_out.without(kept[0], wider) == root(wider)
+        assert calls == [3]  # another ceiling: the first to ask propagates alone again
+
+    def test_holds_the_kept_figures_only(self):
+        component, kept, _ = _shares()
+        left_out = LeftOut(component, kept[1:])
+        assert [claim in left_out for claim in kept] == [False, True, True]
