@@ -16,13 +16,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from claim_making import made
+from claim_making import count, made, percent, quantity
 
 from peelmodel import datasets
 from peelmodel.analysis import reconcile
 from peelmodel.analysis._propagation import propagate
 from peelmodel.analysis.reconciliation import Reconciliation
-from peelmodel.analysis.scrutiny import Scrutiny
+from peelmodel.analysis.scrutiny import Scrutiny, caught_value
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import round_half_up
 from peelmodel.catalogues import areas
@@ -324,3 +324,42 @@ def test_a_chain_settles_within_a_few_sweeps():
     low, high = list(system.low), list(system.high)
     steps = propagate(system, low, high, range(len(system.rules)), budget=10**9)
     assert 0 < steps <= 10 * len(system.rules)
+
+
+class TestFiguresFromOutside:
+    """A figure that is not one of the reconciliation's is scrutinised against its kept figures."""
+
+    def test_over_two_components(self):
+        """56 percent of groups, from 35 of 62 counted apart: checked, and 57 is caught."""
+        groups, drugs = quantity("groups"), quantity("drugs")
+        result = reconcile([count("groups", groups, 62), count("drugs", drugs, 35)])
+        share = percent("drugs-share", drugs, groups, 56)
+        scrutiny = Scrutiny(result)
+        assert (str(scrutiny.implied(share)), str(scrutiny.domain(share))) == (
+            "56 to 56",
+            "0 to unbounded",
+        )
+        assert scrutiny.is_checked(share)
+        assert caught_value(share, result) == Decimal(57)
+
+    def test_over_a_quantity_it_never_saw(self):
+        """Drugs groups are in no figure of the reconciliation: any share of 62 is allowed."""
+        groups, drugs = quantity("groups"), quantity("drugs")
+        result = reconcile([count("groups", groups, 62)])
+        share = percent("drugs-share", drugs, groups, 56)
+        scrutiny = Scrutiny(result)
+        assert str(scrutiny.implied(share)) == "0 to unbounded"
+        assert not scrutiny.is_checked(share)
+        assert caught_value(share, result) is None
+
+    def test_over_a_divisor_no_figure_divides_by(self):
+        """35 groups as a share of a count never seen: that count is at least 1, so at most 3,500 %."""
+        groups, drugs = quantity("groups"), quantity("drugs")
+        result = reconcile([count("drugs", drugs, 35)])
+        share = percent("drugs-share", drugs, groups, 56)
+        scrutiny = Scrutiny(result)
+        assert (str(scrutiny.implied(share)), str(scrutiny.domain(share))) == (
+            "0 to 3500",
+            "0 to unbounded",
+        )
+        assert caught_value(share, result) == Decimal(3501)

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
-from peelmodel.analysis._propagation import Rule, System, holds, ratio_band
+from peelmodel.analysis._propagation import Rule, System, ratio_band
 from peelmodel.analysis._search import Solution, improve, root, solve
 from peelmodel.arithmetic import Band, places, unchecked_round_half_up
 from peelmodel.arithmetic import unchecked_band as band
@@ -53,7 +53,7 @@ class Query:
         bounds = root(system) if left_out is None else left_out.without(claim, system)
         assert bounds is not None  # noqa: S101 - kept figures hold together
         self.bounds = bounds
-        if seed is None or not all(holds(rule, seed) for rule in system.rules):
+        if seed is None:  # a figure over a quantity the reconciliation never saw
             seed = solve(system, None, bounds, ())
         assert seed is not None  # noqa: S101 - kept figures hold together
         self.seed = seed

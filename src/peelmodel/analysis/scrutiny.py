@@ -172,10 +172,19 @@ class Scrutiny:
         return self._queries[claim.id]
 
     def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
-        """The components of *claim*'s quantities, merged, and their kept figures but *claim*."""
+        """The components of *claim*'s quantities, merged, and their kept figures but *claim*.
+
+        What *claim* divides by is at least 1, even where no figure of the
+        reconciliation divides by it (a figure from outside).
+        """
         found = [self._reconciliation._kept_of(quantity) for quantity in claim.formula.quantities]
         first = found[0] if found else None
-        if first is not None and all(other is not None and other[0] is first[0] for other in found):
+        divisor = claim.formula.denominator
+        if (
+            first is not None
+            and all(other is not None and other[0] is first[0] for other in found)
+            and (divisor is None or divisor in first[0].positive)
+        ):
             component, kept = first  # one component: its own rules, made once, and shared bounds
             if component not in self._shared:
                 seed = self._reconciliation._base_of(component.quantities)
@@ -184,7 +193,7 @@ class Scrutiny:
         quantities: dict[Quantity, None] = {}
         claims: dict[str, Claim] = {}
         limits: dict[str, object] = {}
-        positive: set[Quantity] = set()
+        positive: set[Quantity] = set() if divisor is None else {divisor}
         for quantity, linked in zip(claim.formula.quantities, found, strict=True):
             if linked is None:
                 quantities[quantity] = None

@@ -1,0 +1,143 @@
+"""Implied ranges against enumeration, on small systems of counts, shares, rates and changes.
+
+Each case hides whole numbers for three quantities, publishes up to four
+figures of them (a sum of one or two quantities, over another or over
+nothing, times 1, 100 or 1,000, less 100 for a change; exactly, or "more
+than" a value below the truth) and perhaps a limit, then asks the engine,
+with a ceiling of 6 on counts, for every figure's implied range. The
+oracle enumerates every whole-number assignment of the quantities: the
+range runs from the least to the greatest value the figure rounds to
+over those that satisfy the other figures (for "more than", the greatest
+value below the figure's), and its greatest end is open where a ceiling
+twice as high (13) reaches further.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from claim_making import HAMPSHIRE, made, quantity
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peelmodel.analysis import reconcile
+from peelmodel.analysis.scrutiny import Implied, Scrutiny
+from peelmodel.arithmetic import round_half_up
+from peelmodel.claims import Claim, Formula
+from peelmodel.limits import Limit
+from peelmodel.model.figure import Basis, Qualifier
+
+CEILING = 6
+UNKNOWNS = tuple(quantity(name) for name in ("a", "b", "c"))
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[list[Claim], list[Limit]]:
+    """Figures published from hidden whole numbers (from 1 to 6), and perhaps a limit they keep."""
+    truth = dict(
+        zip(UNKNOWNS, draw(st.lists(st.integers(1, CEILING), min_size=3, max_size=3)), strict=True)
+    )
+    claims = []
+    for number in range(draw(st.integers(1, 4))):
+        numerator = tuple(draw(st.lists(st.sampled_from(UNKNOWNS), min_size=1, max_size=2)))
+        denominator = draw(st.none() | st.sampled_from(UNKNOWNS))
+        scale = Fraction(draw(st.sampled_from([1, 100, 1000])))
+        offset = Fraction(-100) if denominator is not None and draw(st.booleans()) else Fraction(0)
+        if offset:
+            scale = Fraction(100)
+        formula = Formula(numerator=numerator, denominator=denominator, scale=scale, offset=offset)
+        value = scale * sum(truth[q] for q in numerator) + offset * (
+            1 if denominator is None else truth[denominator]
+        )
+        value /= 1 if denominator is None else truth[denominator]
+        places = draw(st.integers(0, 1))
+        published = round_half_up(value, places)
+        qualifier = Qualifier.EXACTLY
+        if draw(st.booleans()):
+            qualifier = Qualifier.MORE_THAN
+            step = Decimal(1).scaleb(-places)
+            below = Decimal(math.ceil(value / Fraction(step)) - 1) * step
+            published = (below - draw(st.integers(0, 2)) * step).quantize(step)
+        basis = Basis.COUNT if denominator is None else Basis.PERCENT
+        claims.append(
+            made(f"f{number}", published, formula, HAMPSHIRE, basis=basis, qualifier=qualifier)
+        )
+    limits = []
+    if draw(st.booleans()):
+        part, whole = draw(st.permutations(UNKNOWNS))[:2]
+        if truth[part] <= truth[whole]:
+            limits.append(Limit(parts=(part,), whole=whole))
+    return claims, limits
+
+
+def _value(claim: Claim, point: dict) -> Fraction | None:
+    formula = claim.formula
+    total = Fraction(sum(point[q] for q in formula.numerator))
+    if formula.denominator is not None:
+        if point[formula.denominator] == 0:
+            return None
+        total /= point[formula.denominator]
+    return formula.scale * total + formula.offset
+
+
+def _points(claims: Sequence[Claim], limits: Sequence[Limit], ceiling: int):
+    """Every assignment within *ceiling* that keeps *claims* and *limits*; divisors at least 1."""
+    divisors = {
+        claim.formula.denominator for claim in claims if claim.formula.denominator is not None
+    }
+    for values in itertools.product(range(ceiling + 1), repeat=len(UNKNOWNS)):
+        point = dict(zip(UNKNOWNS, values, strict=True))
+        if any(point[q] == 0 for q in divisors):
+            continue
+        if any(sum(point[p] for p in limit.parts) > point[limit.whole] for limit in limits):
+            continue
+        yield point
+
+
+def _published(claim: Claim, value: Fraction) -> Decimal:
+    """The greatest value *claim* can be published with: rounded, or the greatest step below."""
+    assert claim.published is not None
+    places = -claim.published.as_tuple().exponent  # type: ignore[operator]
+    if claim.qualifier is Qualifier.MORE_THAN:
+        step = Decimal(1).scaleb(-places)
+        return Decimal(math.ceil(value / Fraction(step)) - 1) * step
+    return round_half_up(value, places)
+
+
+def oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implied]:
+    """Every figure's implied range, by enumeration."""
+    published: dict[int, dict[str, list[Decimal]]] = {}
+    for ceiling in (CEILING, 2 * CEILING + 1):
+        found: dict[str, list[Decimal]] = {claim.id: [] for claim in claims}
+        for point in _points(claims, limits, ceiling):
+            values = [_value(claim, point) for claim in claims]
+            holding = [
+                value is not None and value in claim.band  # type: ignore[operator]
+                for claim, value in zip(claims, values, strict=True)
+            ]
+            failing = holding.count(False)
+            for claim, value, holds in zip(claims, values, holding, strict=True):
+                if value is not None and failing == (0 if holds else 1):
+                    found[claim.id].append(_published(claim, value))
+        published[ceiling] = found
+    ranges = {}
+    for claim in claims:
+        within, wider = published[CEILING][claim.id], published[2 * CEILING + 1][claim.id]
+        low = None if claim.qualifier is Qualifier.MORE_THAN else min(within)
+        ranges[claim.id] = Implied(low, None if max(wider) > max(within) else max(within))
+    return ranges
+
+
+@given(cases())
+def test_implied_ranges_are_those_enumerated(case):
+    claims, limits = case
+    result = reconcile(claims, limits=limits, ceiling=CEILING)
+    assert not result.set_aside
+    scrutiny = Scrutiny(result)
+    expected = oracle(claims, limits)
+    for claim in claims:
+        assert scrutiny.implied(claim) == expected[claim.id], claim.id
