@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from claim_making import count, made, percent, quantity
 
@@ -363,3 +364,15 @@ class TestFiguresFromOutside:
             "0 to unbounded",
         )
         assert caught_value(share, result) == Decimal(3501)
+
+
+def test_a_figure_over_no_quantity_is_its_constant():
+    """A rate of a group none of whose outcome types was in use is 0.0, whatever the rest say."""
+    empty = attrs.evolve(
+        made("none", Decimal("0.0"), Formula(numerator=(q("x"),)), AREA),
+        formula=Formula(numerator=(), scale=Fraction(100)),
+    )
+    scrutiny = Scrutiny(reconcile([empty, count("groups", quantity("groups"), 62)]))
+    assert (str(scrutiny.implied(empty)), str(scrutiny.domain(empty))) == ("0.0 to 0.0",) * 2
+    assert not scrutiny.is_checked(empty)
+    assert scrutiny.caught(empty) is None
