@@ -21,7 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from claim_making import HAMPSHIRE, made, quantity
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from peelmodel.analysis import reconcile
@@ -132,7 +132,28 @@ def oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implie
     return ranges
 
 
+def _figure(
+    claim_id: str, published: str, numerator: tuple[int, ...], denominator: int | None = None
+) -> Claim:
+    """A figure of the unknowns numbered: a count, or a percentage where it divides."""
+    formula = Formula(
+        numerator=tuple(UNKNOWNS[n] for n in numerator),
+        denominator=None if denominator is None else UNKNOWNS[denominator],
+        scale=Fraction(1 if denominator is None else 100),
+    )
+    return made(claim_id, Decimal(published), formula, HAMPSHIRE)
+
+
+A, B, C = UNKNOWNS
+
+
 @given(cases())
+# 4 of 2 is 200 percent: the limit keeps a within c, not within b, so nothing caps a ÷ b at 1.
+@example(([_figure("f0", "4", (0,)), _figure("f1", "200", (0,), 1)], [Limit(parts=(A,), whole=C)]))
+# (3 + 3) ÷ 3 is 200 percent: a within b caps a ÷ b at 1, but not a sum of a with itself.
+@example(
+    ([_figure("f0", "3", (0,)), _figure("f1", "200", (0, 0), 1)], [Limit(parts=(A,), whole=B)])
+)
 def test_implied_ranges_are_those_enumerated(case):
     claims, limits = case
     result = reconcile(claims, limits=limits, ceiling=CEILING)
