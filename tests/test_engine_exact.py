@@ -376,3 +376,38 @@ def test_a_figure_over_no_quantity_is_its_constant():
     assert (str(scrutiny.implied(empty)), str(scrutiny.domain(empty))) == ("0.0 to 0.0",) * 2
     assert not scrutiny.is_checked(empty)
     assert scrutiny.caught(empty) is None
+
+
+class TestCaughtFromBelow:
+    """62 groups, more than 30 with drug activity, and 56.5 percent of them: 35 groups."""
+
+    @pytest.fixture
+    def figures(self) -> tuple[Scrutiny, Claim, Claim]:
+        groups, drugs = quantity("groups"), quantity("drugs")
+        formula = Formula(numerator=(drugs,), denominator=groups, scale=Fraction(100))
+        share = made("share", Decimal("56.5"), formula, AREA)
+        more = made(
+            "more", Decimal(30), Formula(numerator=(drugs,)), AREA, qualifier=Qualifier.MORE_THAN
+        )
+        return Scrutiny(reconcile([count("groups", groups, 62), more, share])), share, more
+
+    def test_a_range_above_its_domain_catches_one_step_below(self, figures):
+        """More than 30 of 62 is at least 50.0 percent (no limit keeps the part within it)."""
+        scrutiny, share, _ = figures
+        implied = scrutiny.implied(share)
+        assert (implied.low, implied.high) == (Decimal("50.0"), None)
+        assert implied.as_strings() == {"low": "50.0", "high": None}
+        assert Decimal("50.0") in implied
+        assert Decimal("49.9") not in implied
+        assert scrutiny.is_checked(share)
+        assert scrutiny.caught(share) == Decimal("49.9")
+
+    def test_more_than_has_no_least_value(self, figures):
+        """56.5 percent of 62 is 35: more than 34 at most, and any less."""
+        scrutiny, _, more = figures
+        implied = scrutiny.implied(more)
+        assert str(implied) == "unbounded to 34"
+        assert implied.as_strings() == {"low": None, "high": "34"}
+        assert Decimal(-5) in implied
+        assert Decimal(35) not in implied
+        assert scrutiny.caught(more) == Decimal(35)
