@@ -154,6 +154,13 @@ A, B, C = UNKNOWNS
 @example(
     ([_figure("f0", "3", (0,)), _figure("f1", "200", (0, 0), 1)], [Limit(parts=(A,), whole=B)])
 )
+# a + b = 5, a + c = 3 and a within b: a is at most 2, one below what propagation leaves (3).
+@example(
+    (
+        [_figure("f0", "1", (0,)), _figure("f1", "5", (0, 1)), _figure("f2", "3", (0, 2))],
+        [Limit(parts=(A,), whole=B)],
+    )
+)
 def test_implied_ranges_are_those_enumerated(case):
     claims, limits = case
     result = reconcile(claims, limits=limits, ceiling=CEILING)
