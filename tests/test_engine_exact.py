@@ -411,3 +411,4 @@ class TestCaughtFromBelow:
         assert Decimal(-5) in implied
         assert Decimal(35) not in implied
         assert scrutiny.caught(more) == Decimal(35)
+        assert scrutiny.is_checked(more)  # from the value caught, found once
