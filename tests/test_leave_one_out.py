@@ -8,6 +8,7 @@ from fractions import Fraction
 from claim_making import count, percent, quantity
 from hypothesis import given
 from hypothesis import strategies as st
+from rule_making import random_rules
 
 from peelmodel.analysis import _leave_one_out, reconcile
 from peelmodel.analysis._components import Component
@@ -24,25 +25,8 @@ CEILING = 9
 def systems(draw: st.DrawFn) -> tuple[System, int]:
     """Up to seven rules over up to three unknowns in ``[0, 9]``; the first few never left out."""
     size = draw(st.integers(1, 3))
+    rules = draw(random_rules(size, 7, largest=3, denominators=6, terms=2))
     unknown = st.integers(0, size - 1)
-    ratio = st.fractions(min_value=0, max_value=3, max_denominator=6)
-    rules = []
-    for number in range(draw(st.integers(1, 7))):
-        low, high = draw(st.none() | ratio), draw(st.none() | ratio)
-        if low is not None and high is not None and high < low:
-            low, high = high, low
-        numerator = tuple(draw(st.lists(unknown, min_size=1, max_size=2)))
-        rules.append(
-            Rule(
-                f"r{number}",
-                numerator,
-                draw(st.just(-1) | unknown),
-                low,
-                draw(st.booleans()),
-                high,
-                draw(st.booleans()),
-            )
-        )
     positive = draw(st.sets(unknown))
     return System(size, rules, CEILING, positive), draw(st.integers(0, len(rules)))
 

@@ -18,6 +18,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 from linear_reference import dense_real_solution
+from rule_making import random_rules
 
 from peelmodel.analysis._elimination import _added, eliminate
 from peelmodel.analysis._linear import _rows, has_real_solution, real_solution
@@ -30,24 +31,7 @@ UNKNOWNS = 4
 def systems(draw: st.DrawFn) -> tuple[list[Rule], list[int], list[int]]:
     """Up to five rules over up to four unknowns, with small bounds."""
     size = draw(st.integers(1, UNKNOWNS))
-    unknown = st.integers(0, size - 1)
-    ratio = st.fractions(min_value=0, max_value=4, max_denominator=12)
-    rules = []
-    for number in range(draw(st.integers(1, 5))):
-        low, high = draw(st.none() | ratio), draw(st.none() | ratio)
-        if low is not None and high is not None and high < low:
-            low, high = high, low
-        rules.append(
-            Rule(
-                f"r{number}",
-                tuple(draw(st.lists(unknown, min_size=1, max_size=3))),
-                draw(st.just(-1) | unknown),
-                low,
-                draw(st.booleans()),
-                high,
-                draw(st.booleans()),
-            )
-        )
+    rules = draw(random_rules(size, 5, largest=4, denominators=12, terms=3))
     low = draw(st.lists(st.integers(0, 3), min_size=size, max_size=size))
     high = [least + draw(st.integers(0, 6)) for least in low]
     return rules, low, high
