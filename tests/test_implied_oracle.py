@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from peelmodel.analysis import reconcile
 from peelmodel.analysis.scrutiny import Implied, Scrutiny
-from peelmodel.arithmetic import round_half_up
+from peelmodel.arithmetic import round_half_up, unchecked_places
 from peelmodel.claims import Claim, Formula
 from peelmodel.limits import Limit
 from peelmodel.model.figure import Basis, Qualifier
@@ -101,7 +101,7 @@ def _points(claims: Sequence[Claim], limits: Sequence[Limit], ceiling: int):
 def _published(claim: Claim, value: Fraction) -> Decimal:
     """The greatest value *claim* can be published with: rounded, or the greatest step below."""
     assert claim.published is not None
-    places = -claim.published.as_tuple().exponent  # type: ignore[operator]
+    places = unchecked_places(claim.published)
     if claim.qualifier is Qualifier.MORE_THAN:
         step = Decimal(1).scaleb(-places)
         return Decimal(math.ceil(value / Fraction(step)) - 1) * step

@@ -114,7 +114,6 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         index = heapq.heappop(ahead)
         if not up:
             index = -index
-        cursor = index
         queued.discard(index)
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
@@ -128,7 +127,7 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
             for user in users[unknown]:
                 if user not in queued and (active is None or active[user]):
                     queued.add(user)
-                    if (user > cursor) if up else (user < cursor):
+                    if (user > index) if up else (user < index):
                         heapq.heappush(ahead, user if up else -user)
                     else:
                         later.append(user)

@@ -89,7 +89,8 @@ class Scrutiny:
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, Query] = {}
         self._shapes: dict[Hashable, Implied] = {}
-        self._shared: dict[Component, tuple[LeftOut, Solution | None]] = {}
+        self._shared: dict[Component, LeftOut] = {}
+        self._seeds: dict[Component, Solution | None] = {}
 
     def implied(self, claim: Claim) -> Implied:
         """What the kept figures other than *claim* allow its published value to be."""
@@ -163,10 +164,12 @@ class Scrutiny:
             component, others = self._linked(claim)
             ceiling = self._reconciliation.ceiling
             system = component.system(others, ceiling)
-            left_out, seed = self._shared.get(component, (None, None))
-            if left_out is None or claim not in left_out:  # not one of its kept figures
-                seed = self._reconciliation._base_of(component.quantities)
+            left_out = self._shared.get(component)
+            if left_out is not None and claim not in left_out:  # set aside: not one of its own
                 left_out = None
+            if component not in self._seeds:
+                self._seeds[component] = self._reconciliation._base_of(component.quantities)
+            seed = self._seeds[component]
             query = Query(claim, component, others, system, seed=seed, left_out=left_out)
             self._queries[claim.id] = query
         return self._queries[claim.id]
@@ -187,8 +190,7 @@ class Scrutiny:
         ):
             component, kept = first  # one component: its own rules, made once, and shared bounds
             if component not in self._shared:
-                seed = self._reconciliation._base_of(component.quantities)
-                self._shared[component] = LeftOut(component, kept), seed
+                self._shared[component] = LeftOut(component, kept)
             return component, [other for other in kept if other.id != claim.id]
         quantities: dict[Quantity, None] = {}
         claims: dict[str, Claim] = {}
