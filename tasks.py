@@ -11,6 +11,7 @@ Only the standard library is used, so this runs on a fresh Python 3.10+.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -65,10 +66,10 @@ ENGINES = (
 CAUGHT = {1, 3, 24, -24, 36, 152, 255}
 
 
-def run(*command: str | Path) -> None:
-    """Run one step; stop with its exit code if it fails."""
+def run(*command: str | Path, cwd: Path = ROOT) -> None:
+    """Run one step (in *cwd*); stop with its exit code if it fails."""
     print("$", " ".join(str(part) for part in command), flush=True)
-    code = subprocess.call([str(part) for part in command], cwd=ROOT)
+    code = subprocess.call([str(part) for part in command], cwd=cwd)
     if code != 0:
         sys.exit(code)
 
@@ -120,20 +121,30 @@ def test() -> None:
 
 
 def mutation() -> None:
-    """Mutation-test each engine module against the engine tests; print its score and survivors."""
+    """Mutation-test each engine module against the engine tests; print its score and survivors.
+
+    mutmut runs in ``.mutation/``, a copy of the sources whose engine modules
+    apply their decorators after each function (:func:`undecorated`): mutmut
+    leaves decorated functions alone, and ``f = checked(f)`` is the same code.
+    """
     if not (BIN / "mutmut").exists():
         install("mutation")
-    mutants = ROOT / "mutants"
-    shutil.rmtree(mutants, ignore_errors=True)  # a fresh run: no result is kept from an earlier one
-    mutants.mkdir()
-    (mutants / ".gitignore").write_text("*\n", encoding="utf-8")
+    work = ROOT / ".mutation"
+    shutil.rmtree(work, ignore_errors=True)  # a fresh run: no result is kept from an earlier one
+    shutil.copytree(ROOT / "src", work / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pyproject.toml", work)
+    (work / ".gitignore").write_text("*\n", encoding="utf-8")
+    for module in ENGINES:
+        path = work / "src" / "peelmodel" / f"{module.replace('.', '/')}.py"
+        path.write_text(undecorated(path.read_text(encoding="utf-8")), encoding="utf-8")
     # Hypothesis's "ci" profile: a fixed set of examples and no example database, so that
     # the same code and tests always give the same score.
     os.environ["PEELMODEL_HYPOTHESIS_PROFILE"] = "ci"
     scores = []
     for module in ENGINES:
-        run(BIN / "mutmut", "run", f"peelmodel.{module}.*")
-        meta = mutants / "src" / "peelmodel" / f"{module.replace('.', '/')}.py.meta"
+        run(BIN / "mutmut", "run", f"peelmodel.{module}.*", cwd=work)
+        meta = work / "mutants" / "src" / "peelmodel" / f"{module.replace('.', '/')}.py.meta"
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         survivors = sorted(name for name, code in codes.items() if code not in CAUGHT)
         caught = len(codes) - len(survivors)
@@ -142,7 +153,43 @@ def mutation() -> None:
         )
         print(f"\n{scores[-1]}", *(f"  survived: {name}" for name in survivors), sep="\n")
     print("\nmutation score (mutants caught / mutants):", *scores, sep="\n")
-    print("`.venv/bin/mutmut show NAME` shows a mutant's change.")
+    print("`cd .mutation && ../.venv/bin/mutmut show NAME` shows a mutant's change.")
+
+
+def undecorated(source: str) -> str:
+    r"""*source* with each decorated function's decorators applied by an assignment after it.
+
+    ``@checked def f(...)`` becomes ``def f(...)`` followed by ``f = checked(f)``,
+    at module level and in class bodies; ``staticmethod`` and ``classmethod``,
+    which mutmut handles, are kept.
+
+    >>> print(undecorated("@a\n@b(1)\ndef f():\n    pass\n"), end="")
+    def f():
+        pass
+    f = a(b(1)(f))
+    """
+    lines = source.splitlines(keepends=True)
+    tree = ast.parse(source)
+    scopes = [tree.body] + [node.body for node in tree.body if isinstance(node, ast.ClassDef)]
+    functions = [
+        node
+        for body in scopes
+        for node in body
+        if isinstance(node, ast.FunctionDef)
+        and node.decorator_list
+        and not any(
+            isinstance(d, ast.Name) and d.id in {"staticmethod", "classmethod"}
+            for d in node.decorator_list
+        )
+    ]
+    for node in sorted(functions, key=lambda node: node.lineno, reverse=True):
+        calls = [ast.get_source_segment(source, d) for d in node.decorator_list]
+        indent = " " * node.col_offset
+        applied = "".join(f"{call}(" for call in calls) + node.name + ")" * len(calls)
+        lines.insert(node.end_lineno or node.lineno, f"{indent}{node.name} = {applied}\n")
+        first = node.decorator_list[0].lineno - 1
+        del lines[first : node.lineno - 1]
+    return "".join(lines)
 
 
 def floors() -> tuple[str, list[str]]:

@@ -73,7 +73,7 @@ class TestSdist:
     def test_ships_no_generated_files(self, unpacked):
         """The archive holds no build output, caches or mutation-testing copies."""
         names = {path.name for path in unpacked.rglob("*")}
-        assert not names & {"_build", "__pycache__", "mutants", "dist", ".venv"}
+        assert not names & {"_build", "__pycache__", "mutants", ".mutation", "dist", ".venv"}
 
     def test_quick_tests_pass_unpacked(self, unpacked):
         """A quick subset of the archive's own tests passes there, against the installed package."""

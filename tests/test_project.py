@@ -101,3 +101,45 @@ class TestExtras:
         found = requirements()
         declared = found[None].union(*(found[extra] for extra in FEATURE_EXTRAS))
         assert third_party_imports() <= declared
+
+
+def tasks_module():
+    """``tasks.py``, imported from the repository root."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        import tasks  # noqa: PLC0415 - a script beside the package, not part of it
+    finally:
+        sys.path.remove(str(ROOT))
+    return tasks
+
+
+class TestMutationSources:
+    """The mutation run mutates decorated functions too: their decorators move after them."""
+
+    def test_decorators_become_assignments(self):
+        source = "class C:\n    @property\n    def x(self):\n        return 1\n\n@a\n@b(1)\ndef f():\n    pass\n"
+        assert tasks_module().undecorated(source) == (
+            "class C:\n    def x(self):\n        return 1\n    x = property(x)\n\n"
+            "def f():\n    pass\nf = a(b(1)(f))\n"
+        )
+
+    def test_static_and_class_methods_are_kept(self):
+        source = "class C:\n    @staticmethod\n    def f():\n        pass\n"
+        assert tasks_module().undecorated(source) == source
+
+    @pytest.mark.parametrize("module", ["analysis.judging", "analysis.assessment", "claims"])
+    def test_engine_modules_keep_their_names(self, module):
+        """Every function and property of the module is still defined, and none is decorated."""
+        tasks = tasks_module()
+        assert module in tasks.ENGINES
+        path = SRC / f"{module.replace('.', '/')}.py"
+        before = ast.parse(path.read_text(encoding="utf-8"))
+        after = ast.parse(tasks.undecorated(path.read_text(encoding="utf-8")))
+
+        def names(tree):
+            return sorted(node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef))
+
+        assert names(after) == names(before)
+        assert not any(
+            node.decorator_list for node in ast.walk(after) if isinstance(node, ast.FunctionDef)
+        )
