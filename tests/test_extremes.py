@@ -5,10 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peelmodel.analysis._extremes import Extremes, Witness
 from peelmodel.analysis._propagation import Rule, System
 from peelmodel.analysis._rules import holds
+from peelmodel.analysis._search import improve
 
 #: 12.5 percent ≤ x ÷ y < 15 percent, with x unknown 0 and y unknown 1.
 SHARE = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
@@ -115,3 +118,48 @@ def test_each_end_is_the_end_over_every_solution(rules):
             assert witness[unknown] == value
             assert witness[:3] in solutions
             assert 1 <= witness[3] <= 30
+
+
+class TestImprove:
+    """``improve`` finds the greatest score of a monotone question, galloping from both ends."""
+
+    @staticmethod
+    def questions(answer, jump):
+        """A question answered up to *answer*, each solution scoring up to *jump* past it."""
+        asked = []
+
+        def beyond(k):
+            asked.append(k)
+            return [min(k + jump, answer)] if k <= answer else None
+
+        return beyond, asked
+
+    @given(
+        st.integers(0, 10**6),
+        st.integers(0, 10**6),
+        st.integers(0, 10**6),
+        st.integers(0, 50),
+    )
+    def test_finds_the_answer_and_asks_few_questions(self, known, above_answer, below_limit, jump):
+        answer = known + above_answer
+        limit = answer + below_limit
+        beyond, asked = self.questions(answer, jump)
+        assert improve(beyond, lambda found: found[0], (known, [known]), limit) == (
+            answer,
+            [answer] if answer > known else [known],
+        )
+        assert all(known < k <= limit for k in asked)
+        assert len(set(asked)) == len(asked)  # no question is asked twice
+        # Twice the galloping from the nearer end, then the halving of the last step.
+        nearer = min(above_answer, below_limit) + 1
+        assert len(asked) <= 3 * nearer.bit_length() + 2
+
+    def test_an_answer_just_below_the_limit_takes_few_questions(self):
+        beyond, asked = self.questions(999_998, 0)
+        assert improve(beyond, lambda found: found[0], (0, [0]), 10**6)[0] == 999_998
+        assert asked == [10**6, 1, 999_998, 999_999]
+
+    def test_a_known_answer_asks_nothing(self):
+        beyond, asked = self.questions(5, 0)
+        assert improve(beyond, lambda found: found[0], (5, [5]), 5) == (5, [5])
+        assert asked == []

@@ -177,12 +177,23 @@ class Query:
         return Band(end.low, None, low_open=end.low_open)
 
     def reaches_past(self, steps: int, *, above: bool) -> bool:
-        """Whether, with the ceiling on counts twice as high, the formula goes past *steps*."""
-        return self._with(self._beyond(steps + 1, above=above), wider=True) is not None
+        """Whether, with the ceiling on counts twice as high, the formula goes past *steps*.
 
-    def value_bounds(self) -> tuple[Fraction, Fraction]:
-        """Bounds of the formula's value over the propagated bounds of the unknowns."""
-        low, high = self.bounds
+        No search is needed where the bounds propagated under that ceiling
+        already keep the formula's value out of reach.
+        """
+        past = self._beyond(steps + 1, above=above)
+        most = self.value_bounds(self._wider_system()[1])[1]
+        assert past.low is not None  # noqa: S101 - a band from a published value
+        if most < past.low or (most == past.low and past.low_open):
+            return False
+        return self._with(past, wider=True) is not None
+
+    def value_bounds(
+        self, bounds: tuple[list[int], list[int]] | None = None
+    ) -> tuple[Fraction, Fraction]:
+        """Bounds of the formula's value over the propagated *bounds* (default: the query's own)."""
+        low, high = self.bounds if bounds is None else bounds
         formula = self.claim.formula
         least_sum = Fraction(sum(low[u] for u in self.numerator))
         most_sum = Fraction(sum(high[u] for u in self.numerator))

@@ -250,21 +250,35 @@ def improve(
 
     ``beyond(k)`` gives a solution scoring at least *k*, or ``None``; no
     solution scores above *limit*. Each solution found raises the best
-    score to its own (often far past what was asked); the steps asked for
-    double while they succeed and halve when they fail, so only the last
-    question, one past the answer, must be shown to have no solution.
+    score to its own (often far past what was asked). The questions gallop
+    from both ends in turn, each step twice the last: down from *limit*
+    (propagation's bound, which the answer is often just below) and up from
+    the best score. Once one from above is answered or one from below is
+    not, the answer lies within the last step, and each question halves
+    what is left. The cost is about twice the logarithm of the answer's
+    distance from the nearer end, plus that of the last step.
+
+    >>> answer = 1000
+    >>> improve(lambda k: [k] if k <= answer else None, lambda s: s[0], (0, [0]), 10**6)
+    (1000, [1000])
     """
     best, solution = known
-    step = 1
+    steps = [1, 1]  # the next step from above, and from below
+    above, halving = True, False
     while best < limit:
-        probe = min(best + step, limit)
+        if halving:
+            probe = best + (limit - best + 1) // 2
+        elif above:
+            probe = max(limit - steps[0] + 1, best + 1)
+        else:
+            probe = min(best + steps[1], limit)
+        steps[not above] *= 2
         found = beyond(probe)
         if found is None:
-            if probe == best + 1:
-                break
             limit = probe - 1
-            step = max(1, (limit - best) // 2)
-            continue
-        best, solution = max(probe, score(found)), found
-        step *= 2
+            halving = halving or not above
+        else:
+            best, solution = max(probe, score(found)), found
+            halving = halving or above
+        above = not above
     return best, solution
