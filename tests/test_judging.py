@@ -9,6 +9,7 @@ import pytest
 from peelmodel import Grade, Inspection, Judgment, Pillar, datasets
 from peelmodel.analysis.judging import modelled_overall, overall_anomalies, question_grades
 from peelmodel.catalogues import forces, programmes, questions
+from peelmodel.errors import InvalidValueError
 
 G, RI, OUT, BAD = Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.OUTSTANDING, Grade.INADEQUATE
 
@@ -90,5 +91,9 @@ class TestModelledOverall:
 
     def test_needs_a_grade(self):
         """An empty list has no modelled overall grade."""
-        with pytest.raises(ValueError, match="at least one"):
+        with pytest.raises(InvalidValueError) as raised:
             modelled_overall([])
+        assert str(raised.value) == (
+            "peelmodel.analysis.judging.modelled_overall.grades:"
+            " must hold at least one question grade (found [])"
+        )

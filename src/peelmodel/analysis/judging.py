@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from peelmodel._typecheck import checked
+from peelmodel.errors import InvalidValueError
 from peelmodel.model.grade import Grade
 from peelmodel.model.inspection import Inspection
 from peelmodel.model.question import QuestionLevel
@@ -58,5 +59,6 @@ def modelled_overall(grades: Iterable[Grade]) -> Grade:
     """The most frequent grade, ties going to the lower grade (a model, not HMIC's rule)."""
     counts = Counter(grades)
     if not counts:
-        raise ValueError("a modelled overall grade needs at least one question grade")
+        reason = "must hold at least one question grade"
+        raise InvalidValueError("peelmodel.analysis.judging.modelled_overall", "grades", [], reason)
     return max(counts, key=lambda grade: (counts[grade], -grade.rank))
