@@ -161,6 +161,9 @@ A, B, C = UNKNOWNS
         [Limit(parts=(A,), whole=B)],
     )
 )
+# a + b = 5 and a within b: a is at most 2, where propagation leaves 5. c is in no other
+# figure, so the greatest a ÷ c, 200 percent, is searched for as the greatest a over c = 1.
+@example(([_figure("f0", "5", (0, 1)), _figure("f1", "50", (0,), 2)], [Limit(parts=(A,), whole=B)]))
 def test_implied_ranges_are_those_enumerated(case):
     claims, limits = case
     result = reconcile(claims, limits=limits, ceiling=CEILING)

@@ -166,7 +166,53 @@ class Query:
 
         if beyond(top) is not None:  # propagation's bound is attained
             return top
+        if self.claim.formula.scale > 0 and self._pendant():
+            return score(self._greatest_sum())
         return improve(beyond, score, (score(self.seed), self.seed), top - 1)[0]
+
+    def _pendant(self) -> bool:
+        """Whether the figure's denominator is in no other rule: only the figure itself ties it."""
+        divisor = self.denominator
+        return (
+            divisor >= 0
+            and divisor not in self.numerator
+            and self.system.users[divisor] == [self.slot]
+        )
+
+    def _greatest_sum(self) -> Solution:
+        """A solution with the greatest numerator over the least denominator.
+
+        The denominator being in no other rule, any solution with it set to
+        its least is a solution too, and the formula is greatest there: so
+        the greatest value is that of the greatest sum of the numerator,
+        searched for over whole numbers, not over steps of the figure.
+        """
+        low, high = list(self.bounds[0]), list(self.bounds[1])
+        least = max(low[self.denominator], 1)
+        low[self.denominator] = high[self.denominator] = least
+        rules, slot, numerator = self.system.rules, self.slot, self.numerator
+
+        def beyond(total: int) -> Solution | None:
+            at_least = Fraction(total)
+            rules[slot] = Rule(
+                "", numerator, -1, at_least, low_open=False, high=None, high_open=False
+            )
+            found = solve(
+                self.system,
+                None,
+                (list(low), list(high)),
+                (*numerator, self.denominator),
+                dict.fromkeys(numerator, True),
+            )
+            rules[slot] = self._rule(_ANY)
+            return found
+
+        def total(solution: Solution) -> int:
+            return sum(solution[unknown] for unknown in numerator)
+
+        seed = list(self.seed)
+        seed[self.denominator] = least
+        return improve(beyond, total, (total(seed), seed), sum(high[u] for u in numerator))[1]
 
     def _beyond(self, steps: int, *, above: bool) -> Band:
         """The formula values that round to at least (or, *above*, are more than) *steps*."""
