@@ -160,10 +160,11 @@ class Assessment:
 
     def figure(self, figure_id: str) -> FigureResult:
         """The result of the figure with this id (published or lost)."""
-        for result in (*self.figures, *self.lost):
+        results = (*self.figures, *self.lost)
+        for result in results:
             if result.id == figure_id:
                 return result
-        raise UnknownReferenceError("figure", figure_id, (r.id for r in self.figures))
+        raise UnknownReferenceError("figure", figure_id, (result.id for result in results))
 
     def counts(self) -> dict[Status, int]:
         """How many published figures have each status."""
@@ -249,9 +250,13 @@ def assess(inspection: Inspection, *, ceiling: int = MAX_COUNT) -> Assessment:
 
 
 def _narrow(bounds: tuple[Fraction, Fraction], band: Band | None) -> tuple[Fraction, Fraction]:
-    """Narrow a formula's range by the band of a published figure with the same formula."""
+    """Narrow a formula's range by the band of a kept figure with the same formula.
+
+    The two always meet: the formula's exact values, over the whole numbers
+    that satisfy the kept figures, lie in both.
+    """
     low, high = bounds
     if band is not None:
         low = low if band.low is None else max(low, band.low)
         high = high if band.high is None else min(high, band.high)
-    return (low, high) if low <= high else bounds
+    return low, high
