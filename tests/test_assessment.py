@@ -1,7 +1,8 @@
-"""What ``assess`` says of each figure: its exact range, whether it is bounded, and the lookups."""
+"""What ``assess`` says of each figure: its exact range, whether it is bounded, lookups and views."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -142,3 +143,83 @@ class TestFigureResult:
         assert result.is_inconsistent
         assert result.status is Status.INCONSISTENT
         assert self.result("4.8").status is Status.REPRODUCED
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+HEADER = (
+    "<thead><tr><th>id</th><th>label</th><th>published</th><th>status</th><th>low</th><th>high</th>"
+)
+BURGLARY_ROW = _row(BURGLARY, "Burglary in a dwelling", "4.8", "consistent", "4.750", "4.850")
+
+
+@pytest.fixture(scope="module")
+def tampered() -> Assessment:
+    """Hampshire with 102 organised crime groups: 32 per million is set aside."""
+    report = datasets.load("hampshire-2015")
+    figures = tuple(
+        attrs.evolve(f, published=Decimal(102)) if f.id == "hampshire.ocgs.count" else f
+        for f in report.figures
+    )
+    return assess(attrs.evolve(report, figures=figures))
+
+
+class TestViews:
+    """The reprs and notebook views of results, cell by cell."""
+
+    def test_figure_repr(self, hampshire):
+        assert repr(hampshire.figure(BURGLARY)) == (
+            f"<FigureResult {BURGLARY}: published 4.8, consistent, exact value 4.750 to 4.850>"
+        )
+        assert repr(hampshire.figure(UNBOUNDED)) == (
+            f"<FigureResult {UNBOUNDED}: published 600, unverifiable, exact value 601 to no bound>"
+        )
+
+    def test_figure_html(self, hampshire):
+        assert hampshire.figure(BURGLARY)._repr_html_() == (
+            f"<table>{HEADER}</tr></thead><tbody>{BURGLARY_ROW}</tbody></table>"
+        )
+
+    def test_assessment_html(self, hampshire):
+        """A title with the counts, a caption, then every figure and every lost figure."""
+        html = hampshire._repr_html_()
+        assert html.startswith(
+            "<div><p><strong>Assessment hampshire peel-2015 effectiveness: 77 figures, "
+            "12 lost, 66 quantities inferred, consistent (4 reproduced, 58 consistent, "
+            "0 inconsistent, 15 unverifiable)</strong></p><table><caption>Figures (low and "
+            "high: whole or to three places; no high: unbounded)</caption>"
+            f"{HEADER}</tr></thead><tbody><tr><td>england-and-wales.asb-incidents."
+        )
+        assert BURGLARY_ROW in html
+        lost = "hampshire.in-numbers.calls-for-assistance.per-1000-population"
+        label = "Calls for assistance per 1,000 population"
+        assert _row(lost, label, "", "unverifiable", "0", "") in html
+        ids = re.findall(r"<tr><td>(.*?)</td>", html)
+        assert ids == [result.id for result in (*hampshire.figures, *hampshire.lost)]
+        assert html.endswith("</tr></tbody></table></div>")
+
+    def test_set_aside_figure_names_its_conflicts(self, tampered):
+        result = tampered.figure("hampshire.ocgs.per-million-population")
+        conflicts = (
+            "hampshire.ocgs.count",
+            "hampshire.outcomes.type-8.count",
+            "hampshire.outcomes.type-8.rate",
+            "hampshire.victim-based-crime.per-1000-population",
+        )
+        assert result.conflicts_with == conflicts
+        row = _row(
+            result.id,
+            "Organised crime groups per million population",
+            "32",
+            "inconsistent",
+            "52.473",
+            "52.596",
+            ", ".join(conflicts),
+        )
+        assert result._repr_html_() == (
+            f"<table>{HEADER}<th>conflicts with</th></tr></thead><tbody>{row}</tbody></table>"
+        )
+        assert row in tampered._repr_html_()
+        assert repr(tampered).endswith(", 1 inconsistent>")
