@@ -182,6 +182,14 @@ class TestViews:
             f"<table>{HEADER}</tr></thead><tbody>{BURGLARY_ROW}</tbody></table>"
         )
 
+    def test_unbounded_figure_html(self, hampshire):
+        """No greatest value, as the repr says, and no column of conflicts where there are none."""
+        label = "Officers who completed the &#x27;neighbourhood excellence&#x27; course"
+        row = _row(UNBOUNDED, label, "600", "unverifiable", "601", "no bound")
+        assert hampshire.figure(UNBOUNDED)._repr_html_() == (
+            f"<table>{HEADER}</tr></thead><tbody>{row}</tbody></table>"
+        )
+
     def test_assessment_html(self, hampshire):
         """A title with the counts, a caption, then every figure and every lost figure."""
         html = hampshire._repr_html_()
@@ -221,5 +229,6 @@ class TestViews:
         assert result._repr_html_() == (
             f"<table>{HEADER}<th>conflicts with</th></tr></thead><tbody>{row}</tbody></table>"
         )
+        assert f"{HEADER}<th>conflicts with</th></tr></thead>" in tampered._repr_html_()
         assert row in tampered._repr_html_()
         assert repr(tampered).endswith(", 1 inconsistent>")

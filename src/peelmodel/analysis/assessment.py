@@ -130,7 +130,7 @@ class FigureResult:
             claim.published,
             self.status.value,
             _html.number(self.low),
-            _html.number(self.high) if self.bounded else None,
+            _html.number(self.high) if self.bounded else "no bound",
             ", ".join(self.conflicts_with),
         )
         headers = ("id", "label", "published", "status", "low", "high", "conflicts with")
