@@ -54,11 +54,16 @@ def add(bounds: Iterable[tuple[int, int]]) -> tuple[int, int]:
 def between(
     bounds: tuple[Fraction, Fraction], parts: Iterable[tuple[Fraction, Fraction]]
 ) -> tuple[Fraction, Fraction]:
-    """Narrow a ratio of sums by its parts' ratios: it lies between the least and greatest."""
+    """Narrow a ratio of sums by its parts' ratios: it lies between the least and greatest.
+
+    The two always meet: the sums' bounds reach past each part's on both
+    sides (a ratio of sums lies between its parts), so the least part is at
+    most the sums' greatest and the greatest part at least their least.
+    """
     ranges = list(parts)
     low = max(bounds[0], min(part[0] for part in ranges))
     high = min(bounds[1], max(part[1] for part in ranges))
-    return (low, high) if low <= high else bounds
+    return low, high
 
 
 def region_members(region: str) -> tuple[str, ...]:
@@ -105,14 +110,14 @@ def _pooled(
     )
     if len(pool) <= 1:
         return (), None
-    claims = [collected[partner].claims[key] for partner in pool]
-    for claim in claims:
+    claims = {partner: collected[partner].claims[key] for partner in pool}
+    for claim in claims.values():
         if Shape.of(claim) != shape:
             raise IncompatibleFiguresError(
                 f"figures {key!r} of combined forces differ in basis, measure or period",
                 [claim.id, first.id],
             )
-    sums = [collected[partner].sums(claim) for partner, claim in zip(pool, claims, strict=True)]
+    sums = [collected[partner].sums(claim) for partner, claim in claims.items()]
     pooled = add(d for _, d in sums if d is not None) if shape.denominator else None
     return pool, ratio(add(n for n, _ in sums), pooled, shape.scale, shape.offset)
 

@@ -1,0 +1,117 @@
+"""The arithmetic of one group's figures: bounds of ratios and sums, pooling, and what is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from test_aggregate import KENT, SURREY, YEAR, _figure, inspections_of
+
+from peelmodel import Basis, IncompatibleFiguresError, UnknownReferenceError
+from peelmodel.analysis._aggregate_engine import between, ratio, region_members
+from peelmodel.analysis.aggregation import most_similar_group, national
+from peelmodel.catalogues import areas
+from peelmodel.model.area import AreaKind
+from peelmodel.model.figure import Qualifier
+
+RATE = "recorded-crime.per-1000-population"
+OCG_RATE = "ocgs.per-million-population"
+COMBINE = "combine-warwickshire-west-mercia-ocg"
+
+
+class TestBounds:
+    def test_ratio_of_a_sum(self):
+        """``3 × n + 1`` over n from 2 to 5."""
+        assert ratio((2, 5), None, Fraction(3), Fraction(1)) == (7, 16)
+
+    def test_ratio_over_a_denominator(self):
+        """A change: the least numerator over the greatest denominator, less 100."""
+        assert ratio((2, 5), (10, 20), Fraction(100), Fraction(-100)) == (-90, -50)
+
+    def test_between_the_parts(self):
+        """A ratio of sums lies between the least and the greatest of its parts."""
+        assert between((Fraction(0), Fraction(10)), [(2, 4), (6, 8)]) == (2, 8)
+
+    def test_between_parts_that_meet_the_bounds_at_one_value(self):
+        assert between((Fraction(1), Fraction(3)), [(3, 3), (3, 5)]) == (3, 3)
+
+
+class TestFigures:
+    def test_a_ratio_of_sums_is_narrowed_by_its_parts(self):
+        """A rate of unpublished counts: its parts' published bands bound it, not its sums."""
+        rate = _figure("kent", "x.rate", "x", YEAR, Basis.PER_1000_POPULATION, Decimal("50.0"))
+        figure = national([rate]).figure("x.rate")
+        assert (figure.low, figure.high) == (Fraction("49.95"), Fraction("50.05"))
+        sums = ratio(figure.numerator, figure.denominator, Fraction(1000), Fraction(0))
+        assert sums[0] < figure.low
+        assert sums[1] > figure.high
+
+    def test_what_a_figure_says_of_itself(self):
+        figure = national(inspections_of({"kent": KENT, "surrey": SURREY})).figure(RATE)
+        assert (figure.id, figure.label, figure.area) == (
+            f"england-and-wales.{RATE}",
+            RATE,
+            "england-and-wales",
+        )
+
+    def test_a_mean_has_no_sums(self):
+        group = most_similar_group(
+            inspections_of({"kent": KENT, "surrey": SURREY}), ["kent", "surrey"]
+        )
+        figure = group.figure(RATE)
+        assert (figure.numerator, figure.denominator) == (None, None)
+        assert figure.value == (50 + 30) / Fraction(2)
+
+    def test_bounded_only_where_every_force_is(self):
+        exactly = _figure("kent", "x.count", "x", YEAR, Basis.COUNT, Decimal(5))
+        above = _figure(
+            "surrey", "x.count", "x", YEAR, Basis.COUNT, Decimal(5), qualifier=Qualifier.MORE_THAN
+        )
+        assert national([exactly]).figure("x.count").bounded is True
+        assert national([exactly, above]).figure("x.count").bounded is False
+
+    def test_forces_of_different_shapes_are_named(self):
+        kent = _figure("kent", "x.count", "x", YEAR, Basis.COUNT, Decimal(1))
+        surrey = attrs.evolve(kent, id="surrey.x.count", area=SURREY_AREA, measure="y")
+        with pytest.raises(IncompatibleFiguresError) as raised:
+            national([surrey, kent])
+        assert raised.value.figures == ("kent.x.count", "surrey.x.count")
+
+
+SURREY_AREA = inspections_of({"surrey": SURREY})[0].force
+
+
+class TestPooling:
+    def test_a_pool_of_one_force_is_no_combination(self):
+        """West Mercia publishes nothing: Warwickshire's own rate counts, uncombined."""
+        items = inspections_of({"warwickshire": KENT, "kent": SURREY})
+        members = ["warwickshire", "kent"]
+        group = most_similar_group(items, members, rules=[COMBINE])
+        assert group.figure(OCG_RATE).combined == ()
+        plain = most_similar_group(items, members, rules=[]).figure(OCG_RATE)
+        assert attrs.evolve(group.figure(OCG_RATE), rules=()) == plain
+
+    def test_a_partner_of_another_shape_is_refused(self):
+        """West Mercia, outside the group, has the rate for another date: it cannot be pooled."""
+        items = inspections_of({"warwickshire": KENT, "west-mercia": SURREY, "kent": SURREY})
+        mercia = items[1]
+        figures = tuple(
+            attrs.evolve(f, period=YEAR) if f.id == f"west-mercia.{OCG_RATE}" else f
+            for f in mercia.figures
+        )
+        items[1] = attrs.evolve(mercia, figures=figures)
+        with pytest.raises(IncompatibleFiguresError) as raised:
+            most_similar_group(items, ["warwickshire", "kent"], rules=[COMBINE])
+        assert str(raised.value) == (
+            f"figures '{OCG_RATE}' of combined forces differ in basis, measure or period: "
+            f"west-mercia.{OCG_RATE}, kent.{OCG_RATE}"
+        )
+
+
+def test_a_force_is_not_a_region():
+    with pytest.raises(UnknownReferenceError) as raised:
+        region_members("kent")
+    assert str(raised.value) == "unknown region 'kent'; no close match among the 10 known"
+    assert raised.value.known == tuple(a.id for a in areas.all(kind=AreaKind.REGION))
