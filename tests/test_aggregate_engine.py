@@ -9,8 +9,9 @@ import attrs
 import pytest
 from test_aggregate import KENT, SURREY, YEAR, _figure, inspections_of
 
-from peelmodel import Basis, IncompatibleFiguresError, UnknownReferenceError
-from peelmodel.analysis._aggregate_engine import between, ratio, region_members
+from peelmodel import Basis, IncompatibleFiguresError, InvalidTypeError, UnknownReferenceError
+from peelmodel.analysis._aggregate_engine import aggregate, between, ratio, region_members
+from peelmodel.analysis._aggregates import AggregateKind, Method
 from peelmodel.analysis.aggregation import most_similar_group, national
 from peelmodel.catalogues import areas
 from peelmodel.model.area import AreaKind
@@ -115,3 +116,22 @@ def test_a_force_is_not_a_region():
         region_members("kent")
     assert str(raised.value) == "unknown region 'kent'; no close match among the 10 known"
     assert raised.value.known == tuple(a.id for a in areas.all(kind=AreaKind.REGION))
+
+
+class TestGroup:
+    def test_names_its_group_and_its_rules(self):
+        items = inspections_of({"kent": KENT})
+        assert national(items).name == "England and Wales"
+        group = most_similar_group(items, ["kent"], rules=[COMBINE, COMBINE])
+        assert group.rules == (COMBINE,)
+
+    @pytest.mark.parametrize(
+        ("options", "refused"),
+        [
+            ({"method": "ratio-of-sums", "rule_names": None}, "method: must be Method"),
+            ({"method": Method.MEAN, "rule_names": COMBINE}, "rule_names: must be Iterable of str"),
+        ],
+    )
+    def test_a_method_and_rule_names_of_the_wrong_type_are_refused(self, options, refused):
+        with pytest.raises(InvalidTypeError, match=refused):
+            aggregate({}, area="x", name="x", kind=AggregateKind.NATIONAL, members=[], **options)

@@ -24,7 +24,7 @@ from peelmodel.analysis._aggregates import (
 from peelmodel.catalogues import areas, forces
 from peelmodel.catalogues.aggregation_rules import Action, Rule, rule, rules
 from peelmodel.claims import Claim
-from peelmodel.errors import IncompatibleFiguresError, InvalidValueError, UnknownReferenceError
+from peelmodel.errors import IncompatibleFiguresError, UnknownReferenceError
 from peelmodel.model.area import AreaKind
 
 __all__ = ["add", "aggregate", "between", "ratio", "region_members"]
@@ -79,8 +79,6 @@ def region_members(region: str) -> tuple[str, ...]:
 def _active(names: Iterable[str] | None) -> tuple[Rule, ...]:
     if names is None:
         return rules()
-    if isinstance(names, str):
-        names = [names]
     return tuple(rule(name) for name in dict.fromkeys(names))
 
 
@@ -208,8 +206,6 @@ def aggregate(  # noqa: PLR0913 - the parts of one group
     rule_names: Iterable[str] | None,
 ) -> Aggregate:
     """The figures of one group of forces, from every force's collected figures."""
-    if not isinstance(method, Method):
-        raise InvalidValueError("aggregate", "method", method, "must be a Method")
     group = tuple(sorted(dict.fromkeys(members)))
     active = _active(rule_names)
     by_key: dict[str, dict[str, Claim]] = defaultdict(dict)
