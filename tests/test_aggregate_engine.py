@@ -1,4 +1,4 @@
-"""The arithmetic of one group's figures: bounds of ratios and sums, pooling, and what is refused."""
+"""The arithmetic of group figures: bounds of ratios and sums, pooling, options and refusals."""
 
 from __future__ import annotations
 
@@ -9,11 +9,24 @@ import attrs
 import pytest
 from test_aggregate import KENT, SURREY, YEAR, _figure, inspections_of
 
-from peelmodel import Basis, IncompatibleFiguresError, InvalidTypeError, UnknownReferenceError
+from peelmodel import (
+    Basis,
+    IncompatibleFiguresError,
+    InvalidTypeError,
+    UnknownReferenceError,
+)
 from peelmodel.analysis._aggregate_engine import aggregate, between, ratio, region_members
 from peelmodel.analysis._aggregates import AggregateKind, Method
-from peelmodel.analysis.aggregation import most_similar_group, national
+from peelmodel.analysis.aggregation import (
+    by_region,
+    merge,
+    most_similar_group,
+    national,
+    regional,
+    rules,
+)
 from peelmodel.catalogues import areas
+from peelmodel.errors import InconsistentInputError
 from peelmodel.model.area import AreaKind
 from peelmodel.model.figure import Qualifier
 
@@ -135,3 +148,56 @@ class TestGroup:
     def test_a_method_and_rule_names_of_the_wrong_type_are_refused(self, options, refused):
         with pytest.raises(InvalidTypeError, match=refused):
             aggregate({}, area="x", name="x", kind=AggregateKind.NATIONAL, members=[], **options)
+
+
+def _wrong(items):
+    """The first inspection with its recorded crime rate far from its counts."""
+    first = items[0]
+    figures = tuple(
+        attrs.evolve(f, published=Decimal("90.0")) if f.id.endswith(RATE) else f
+        for f in first.figures
+    )
+    return [attrs.evolve(first, figures=figures), *items[1:]]
+
+
+class TestGroupings:
+    """The options every grouping passes on: rules, and whether inconsistent forces are allowed."""
+
+    REGION = "south-east-region"
+
+    @pytest.mark.parametrize(
+        "grouping",
+        [
+            lambda items, **options: regional(items, TestGroupings.REGION, **options),
+            lambda items, **options: by_region(items, **options)[0],
+        ],
+        ids=["regional", "by_region"],
+    )
+    def test_rules_and_inconsistent_forces(self, grouping):
+        items = inspections_of({"kent": KENT, "surrey": SURREY})
+        assert grouping(items).rules == tuple(r.name for r in rules())
+        assert grouping(items, rules=[COMBINE]).rules == (COMBINE,)
+        with pytest.raises(InconsistentInputError):
+            grouping(_wrong(items))
+        group = grouping(_wrong(items), allow_inconsistent=True)
+        assert group.figure(RATE).value == Fraction(350_000, 11_000)  # from the counts kept
+
+    def test_merge_refuses_means_naming_the_groups(self):
+        items = inspections_of({"kent": KENT})
+        group = most_similar_group(items, ["kent"])
+        with pytest.raises(IncompatibleFiguresError) as raised:
+            merge([group])
+        assert str(raised.value) == "only ratios of sums can be merged: most-similar-group"
+
+    def test_merge_refuses_groups_sharing_forces(self):
+        items = inspections_of({"kent": KENT, "surrey": SURREY})
+        south_east = regional(items, self.REGION)
+        with pytest.raises(IncompatibleFiguresError) as raised:
+            merge([south_east, national(items)])
+        assert str(raised.value) == "merged groups must not share forces: england-and-wales"
+
+    def test_merge_takes_the_members_given(self):
+        group = regional(inspections_of({"kent": KENT}), self.REGION)
+        merged = merge([group], area="kent-and-surrey", members=["surrey", "kent", "kent"])
+        assert merged.members == ("kent", "surrey")
+        assert merged.missing == ("surrey",)
