@@ -37,6 +37,7 @@ class Query:
         system: System,
         *,
         seed: Solution | None = None,
+        highest: Solution | None = None,
         left_out: LeftOut | None = None,
     ) -> None:
         self.claim, self.component, self.others = claim, component, others
@@ -57,6 +58,8 @@ class Query:
             seed = solve(system, None, bounds, ())
         assert seed is not None  # noqa: S101 - kept figures hold together
         self.seed = seed
+        #: A solution whose numerator is as great as the reconciliation found it (if known).
+        self.highest = seed if highest is None else highest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
         self.within_whole = len(set(formula.numerator)) == len(formula.numerator) and any(
@@ -185,7 +188,8 @@ class Query:
         The denominator being in no other rule, any solution with it set to
         its least is a solution too, and the formula is greatest there: so
         the greatest value is that of the greatest sum of the numerator,
-        searched for over whole numbers, not over steps of the figure.
+        searched for over whole numbers, not over steps of the figure, from
+        the greatest the reconciliation found (*highest*).
         """
         low, high = list(self.bounds[0]), list(self.bounds[1])
         least = max(low[self.denominator], 1)
@@ -210,9 +214,9 @@ class Query:
         def total(solution: Solution) -> int:
             return sum(solution[unknown] for unknown in numerator)
 
-        seed = list(self.seed)
-        seed[self.denominator] = least
-        return improve(beyond, total, (total(seed), seed), sum(high[u] for u in numerator))[1]
+        start = list(self.highest)
+        start[self.denominator] = least
+        return improve(beyond, total, (total(start), start), sum(high[u] for u in numerator))[1]
 
     def _beyond(self, steps: int, *, above: bool) -> Band:
         """The formula values that round to at least (or, *above*, are more than) *steps*."""

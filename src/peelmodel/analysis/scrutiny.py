@@ -170,9 +170,25 @@ class Scrutiny:
             if component not in self._seeds:
                 self._seeds[component] = self._reconciliation._base_of(component.quantities)
             seed = self._seeds[component]
-            query = Query(claim, component, others, system, seed=seed, left_out=left_out)
+            highest = self._highest(claim, component)
+            query = Query(
+                claim, component, others, system, seed=seed, highest=highest, left_out=left_out
+            )
             self._queries[claim.id] = query
         return self._queries[claim.id]
+
+    def _highest(self, claim: Claim, component: Component) -> Solution | None:
+        """The witness of the greatest value of *claim*'s numerator, where it is one quantity.
+
+        It satisfies every kept figure, so every figure but *claim* too.
+        """
+        numerator = claim.formula.numerator
+        if len(numerator) != 1 or self._reconciliation._kept_of(numerator[0]) is None:
+            return None
+        witness = self._reconciliation.interval_of(numerator[0]).witness_high
+        if witness is None or any(q.id not in witness for q in component.quantities):
+            return None  # unbounded, or a figure from outside over a quantity never reconciled
+        return [witness[quantity.id] for quantity in component.quantities]
 
     def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
         """The components of *claim*'s quantities, merged, and their kept figures but *claim*.
