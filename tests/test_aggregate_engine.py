@@ -201,3 +201,28 @@ class TestGroupings:
         merged = merge([group], area="kent-and-surrey", members=["surrey", "kent", "kent"])
         assert merged.members == ("kent", "surrey")
         assert merged.missing == ("surrey",)
+
+    def test_merge_adds_the_sums_of_its_pieces(self):
+        """Kent's count exactly and more than one in London: 6 or more, with no greatest value."""
+        kent = _figure("kent", "x.count", "x", YEAR, Basis.COUNT, Decimal(5))
+        london = attrs.evolve(
+            kent,
+            id="metropolitan.x.count",
+            area=areas.get("metropolitan"),
+            published=Decimal(1),
+            qualifier=Qualifier.MORE_THAN,
+        )
+        rate = _figure("kent", "y.rate", "y", YEAR, Basis.PER_1000_POPULATION, Decimal("2.0"))
+        other = attrs.evolve(rate, id="metropolitan.y.rate", area=london.area)
+        south_east = regional([kent, rate], self.REGION)
+        merged = merge([south_east, regional([london, other], "london-region")])
+        figure = merged.figure("x.count")
+        assert (figure.forces, figure.numerator[0], figure.bounded) == (
+            ("kent", "metropolitan"),
+            7,
+            False,
+        )
+        assert figure.denominator is None
+        sums = national([rate, other]).figure("y.rate")
+        assert merged.figure("y.rate").denominator == sums.denominator
+        assert sums.denominator != south_east.figure("y.rate").denominator

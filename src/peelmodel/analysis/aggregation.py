@@ -279,7 +279,6 @@ def merge(
                 forces=contributing,
                 missing=tuple(f for f in group if f not in contributing and f not in excluded),
                 excluded=tuple(sorted(excluded)),
-                combined=tuple(sorted({f for p in pieces for f in p.combined})),
                 numerator=numerator,
                 denominator=denominator,
                 bounded=all(p.bounded for p in pieces),
