@@ -13,6 +13,7 @@ from peelmodel import (
     Basis,
     IncompatibleFiguresError,
     InvalidTypeError,
+    InvalidValueError,
     UnknownReferenceError,
 )
 from peelmodel.analysis._aggregate_engine import aggregate, between, ratio, region_members
@@ -226,3 +227,64 @@ class TestGroupings:
         sums = national([rate, other]).figure("y.rate")
         assert merged.figure("y.rate").denominator == sums.denominator
         assert sums.denominator != south_east.figure("y.rate").denominator
+
+    def test_a_merged_group_says_what_it_is(self):
+        items = inspections_of({"kent": KENT, "surrey": SURREY})
+        south_east = regional(items, self.REGION)
+        merged = merge([south_east])
+        assert (merged.area, merged.name, merged.kind, merged.method, merged.rules) == (
+            "england-and-wales",
+            "England and Wales",
+            AggregateKind.NATIONAL,
+            Method.RATIO_OF_SUMS,
+            south_east.rules,
+        )
+        figure = merged.figure(RATE)
+        assert (figure.id, figure.area) == (f"england-and-wales.{RATE}", "england-and-wales")
+        custom = merge([south_east], area="kent-and-surrey")
+        assert (custom.name, custom.kind) == ("kent-and-surrey", AggregateKind.MOST_SIMILAR_GROUP)
+        assert merge([]).rules == ()
+
+    def test_a_merged_ratio_is_narrowed_by_its_pieces(self):
+        """Rates of unpublished counts in two regions: between the two regions' bands."""
+        kent = _figure("kent", "x.rate", "x", YEAR, Basis.PER_1000_POPULATION, Decimal("50.0"))
+        london = attrs.evolve(
+            kent,
+            id="metropolitan.x.rate",
+            area=areas.get("metropolitan"),
+            published=Decimal("30.0"),
+        )
+        pieces = [regional([kent], self.REGION), regional([london], "london-region")]
+        figure = merge(pieces).figure("x.rate")
+        assert (figure.low, figure.high) == (Fraction("29.95"), Fraction("50.05"))
+
+    def test_merge_names_pieces_of_different_shapes(self):
+        kent = _figure("kent", "x.count", "x", YEAR, Basis.COUNT, Decimal(1))
+        london = attrs.evolve(
+            kent, id="metropolitan.x.count", area=areas.get("metropolitan"), measure="y"
+        )
+        pieces = [regional([kent], self.REGION), regional([london], "london-region")]
+        with pytest.raises(IncompatibleFiguresError) as raised:
+            merge(pieces)
+        assert raised.value.figures == ("south-east-region.x.count", "london-region.x.count")
+
+
+class TestMostSimilarGroup:
+    @pytest.mark.parametrize(
+        ("members", "refused"),
+        [
+            ([], "members: must name at least one force (found ())"),
+            (["kent", "kent"], "members: must not repeat a force (found ('kent', 'kent'))"),
+        ],
+    )
+    def test_members_refused(self, members, refused):
+        with pytest.raises(InvalidValueError) as raised:
+            most_similar_group([], members)
+        assert str(raised.value) == f"peelmodel.analysis.aggregation.most_similar_group.{refused}"
+
+    def test_inconsistent_forces_refused_unless_allowed(self):
+        items = _wrong(inspections_of({"kent": KENT, "surrey": SURREY}))
+        with pytest.raises(InconsistentInputError):
+            most_similar_group(items, ["kent", "surrey"])
+        group = most_similar_group(items, ["kent", "surrey"], allow_inconsistent=True)
+        assert group.figure(RATE).forces == ("kent", "surrey")

@@ -98,6 +98,9 @@ __all__ = [
 #: The default name of a most similar group.
 MSG: Final = "most-similar-group"
 
+#: How errors name :func:`most_similar_group`, as its type checks do.
+_MSG_NAME: Final = "peelmodel.analysis.aggregation.most_similar_group"
+
 #: The kind of a merged group, by the kind of its area (any other group is an MSG).
 _KINDS: Final = {AreaKind.NATIONAL: AggregateKind.NATIONAL, AreaKind.REGION: AggregateKind.REGION}
 
@@ -191,10 +194,10 @@ def most_similar_group(  # noqa: PLR0913 - the group, its members and three opti
     id in figure ids. ``method=Method.RATIO_OF_SUMS`` gives the group's totals.
     """
     group = tuple(members)
-    if isinstance(members, str) or not group:
-        raise InvalidValueError("most_similar_group", "members", members, "must be force ids")
+    if not group:
+        raise InvalidValueError(_MSG_NAME, "members", group, "must name at least one force")
     if len(set(group)) != len(group):
-        raise InvalidValueError("most_similar_group", "members", group, "must not repeat a force")
+        raise InvalidValueError(_MSG_NAME, "members", group, "must not repeat a force")
     ids = tuple(forces.get(force).id for force in group)
     return aggregate(
         collect(items, allow_inconsistent=allow_inconsistent),
