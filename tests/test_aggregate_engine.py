@@ -288,3 +288,10 @@ class TestMostSimilarGroup:
             most_similar_group(items, ["kent", "surrey"])
         group = most_similar_group(items, ["kent", "surrey"], allow_inconsistent=True)
         assert group.figure(RATE).forces == ("kent", "surrey")
+
+    def test_named_group(self):
+        items = inspections_of({"kent": KENT})
+        assert most_similar_group(items, ["kent"]).name == "Most similar group"
+        named = most_similar_group(items, ["kent"], name="kent-msg")
+        assert (named.area, named.name) == ("kent-msg", "kent-msg")
+        assert named.figure(RATE).id == f"kent-msg.{RATE}"
