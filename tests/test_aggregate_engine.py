@@ -171,8 +171,9 @@ class TestGroupings:
         [
             lambda items, **options: regional(items, TestGroupings.REGION, **options),
             lambda items, **options: by_region(items, **options)[0],
+            national,
         ],
-        ids=["regional", "by_region"],
+        ids=["regional", "by_region", "national"],
     )
     def test_rules_and_inconsistent_forces(self, grouping):
         items = inspections_of({"kent": KENT, "surrey": SURREY})
