@@ -232,3 +232,15 @@ class TestViews:
         assert f"{HEADER}<th>conflicts with</th></tr></thead>" in tampered._repr_html_()
         assert row in tampered._repr_html_()
         assert repr(tampered).endswith(", 1 inconsistent>")
+
+    def test_comparison_html(self, hampshire):
+        """Hampshire's figure beside England and Wales's, their difference and ratio."""
+        comparison = hampshire.comparisons[0]
+        figure = "asb-incidents.change-on-previous-year"
+        headers = ("figure", "published", "comparator", "published", "difference", "ratio")
+        row = _row(f"hampshire.{figure}", "-7", f"england-and-wales.{figure}", "-9", "2", "0.778")
+        assert comparison._repr_html_() == (
+            "<table><thead><tr>"
+            + "".join(f"<th>{header}</th>" for header in headers)
+            + f"</tr></thead><tbody>{row}</tbody></table>"
+        )

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from claim_making import made
+from claim_making import made, percent, quantity
 
 from peelmodel import datasets
 from peelmodel.analysis.reproduction import compare, known_values, reproduce
@@ -210,3 +210,10 @@ class TestCompare:
         assert all(
             comparison.comparator.area.id == "england-and-wales" for comparison in found.values()
         )
+
+
+def test_a_figure_over_a_published_zero_is_not_reproduced():
+    """56 percent of 0 groups: no value to give, and no division by zero."""
+    groups, drugs = quantity("groups"), quantity("drugs")
+    known = {groups: 0, drugs: 35}
+    assert reproduce(percent("share", drugs, groups, 56), known) is None
