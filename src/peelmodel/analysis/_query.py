@@ -78,12 +78,21 @@ class Query:
             ratio.high_open,
         )
 
-    def _with(self, value: Band, *, wider: bool = False) -> Solution | None:
+    def _with(
+        self,
+        value: Band,
+        *,
+        wider: bool = False,
+        within: tuple[list[int], list[int]] | None = None,
+    ) -> Solution | None:
         """A solution whose formula value lies in *value*, or ``None``.
 
-        With *wider*, a solution under the ceiling on counts twice as high.
+        With *wider*, a solution under the ceiling on counts twice as high;
+        *within* narrows the query's own bounds.
         """
         target, bounds = self._wider_system() if wider else (self.system, self.bounds)
+        if within is not None:
+            bounds = within
         formula = self.claim.formula
         ratio = ratio_band(value, formula.scale, formula.offset)
         assert ratio is not None  # noqa: S101 - the scale is not 0
@@ -194,22 +203,12 @@ class Query:
         low, high = list(self.bounds[0]), list(self.bounds[1])
         least = max(low[self.denominator], 1)
         low[self.denominator] = high[self.denominator] = least
-        rules, slot, numerator = self.system.rules, self.slot, self.numerator
+        formula, numerator = self.claim.formula, self.numerator
 
         def beyond(total: int) -> Solution | None:
-            at_least = Fraction(total)
-            rules[slot] = Rule(
-                "", numerator, -1, at_least, low_open=False, high=None, high_open=False
-            )
-            found = solve(
-                self.system,
-                None,
-                (list(low), list(high)),
-                (*numerator, self.denominator),
-                dict.fromkeys(numerator, True),
-            )
-            rules[slot] = self._rule(_ANY)
-            return found
+            # Over the least denominator, a sum of at least *total* is a value of at least this.
+            value = formula.scale * Fraction(total, least) + formula.offset
+            return self._with(Band(value, None), within=(low, high))
 
         def total(solution: Solution) -> int:
             return sum(solution[unknown] for unknown in numerator)

@@ -60,7 +60,7 @@ from typing import Final
 
 import attrs
 
-from peelmodel._typecheck import checked
+from peelmodel._typecheck import checked, public_name
 from peelmodel.analysis._aggregate_engine import add, aggregate, between, ratio, region_members
 from peelmodel.analysis._aggregate_inputs import Item, collect
 from peelmodel.analysis._aggregates import (
@@ -97,9 +97,6 @@ __all__ = [
 
 #: The default name of a most similar group.
 MSG: Final = "most-similar-group"
-
-#: How errors name :func:`most_similar_group`, as its type checks do.
-_MSG_NAME: Final = "peelmodel.analysis.aggregation.most_similar_group"
 
 #: The kind of a merged group, by the kind of its area (any other group is an MSG).
 _KINDS: Final = {AreaKind.NATIONAL: AggregateKind.NATIONAL, AreaKind.REGION: AggregateKind.REGION}
@@ -193,11 +190,11 @@ def most_similar_group(  # noqa: PLR0913 - the group, its members and three opti
     *members* are force ids, the force itself included; *name* is the group's
     id in figure ids. ``method=Method.RATIO_OF_SUMS`` gives the group's totals.
     """
-    group = tuple(members)
+    group, name_of = tuple(members), public_name(most_similar_group)
     if not group:
-        raise InvalidValueError(_MSG_NAME, "members", group, "must name at least one force")
+        raise InvalidValueError(name_of, "members", group, "must name at least one force")
     if len(set(group)) != len(group):
-        raise InvalidValueError(_MSG_NAME, "members", group, "must not repeat a force")
+        raise InvalidValueError(name_of, "members", group, "must not repeat a force")
     ids = tuple(forces.get(force).id for force in group)
     return aggregate(
         collect(items, allow_inconsistent=allow_inconsistent),

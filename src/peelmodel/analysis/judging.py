@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from peelmodel._typecheck import checked
+from peelmodel._typecheck import checked, public_name
 from peelmodel.errors import InvalidValueError
 from peelmodel.model.grade import Grade
 from peelmodel.model.inspection import Inspection
@@ -60,5 +60,5 @@ def modelled_overall(grades: Iterable[Grade]) -> Grade:
     counts = Counter(grades)
     if not counts:
         reason = "must hold at least one question grade"
-        raise InvalidValueError("peelmodel.analysis.judging.modelled_overall", "grades", [], reason)
+        raise InvalidValueError(public_name(modelled_overall), "grades", [], reason)
     return max(counts, key=lambda grade: (counts[grade], -grade.rank))
