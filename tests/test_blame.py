@@ -6,7 +6,7 @@ from claim_making import count, percent, quantity
 
 from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis import reconcile
-from peelmodel.analysis._blame import _Pairs
+from peelmodel.analysis._blame import _Pairs, _single
 from peelmodel.analysis._components import Component, components_of
 from peelmodel.limits import Limit
 
@@ -54,3 +54,41 @@ def test_one_figure_set_aside_holds_with_the_limits():
     claims = [count("a", P, 60), count("b", W, 50), count("c", W, 50)]
     result = reconcile(claims, limits=[Limit(parts=(P,), whole=W)])
     assert result.set_aside == {"a"}
+
+
+def test_two_figures_set_aside_hold_with_the_limits():
+    """p is 60 within w, each published twice, w as 50: two must go, and a is kept first."""
+    claims = [count("a", P, 60), count("b", P, 60), count("c", W, 50), count("d", W, 50)]
+    result = reconcile(claims, limits=[Limit(parts=(P,), whole=W)])
+    assert result.set_aside == {"c", "d"}
+
+
+def test_a_pair_is_found_through_any_unknown_of_the_first():
+    """a (p as a share of w) and b (p is 7) share only p, a's first unknown: 7 is no 150 percent."""
+    claims = [percent("a", P, W, 150), count("b", P, 7)]
+    (component,) = components_of(claims, [])
+    pairs = _pairs(component)
+    assert pairs.alone == [False, False]
+    assert pairs.clash == [{1}, {0}]
+
+
+class TestSingle:
+    """Where setting one figure aside is enough, it is the last in id order that is."""
+
+    @staticmethod
+    def single(claims: list) -> int | None:
+        (component,) = components_of(claims, [])
+        system = component.system(component.claims, MAX_COUNT)
+        return _single(system, len(component.limits), len(component.claims))
+
+    def test_the_one_figure_that_disagrees(self):
+        """p is 5, 5 and 7: only setting aside the 7 leaves figures that hold."""
+        assert self.single([count("a", P, 5), count("b", P, 5), count("c", P, 7)]) == 2
+
+    def test_the_last_of_two_that_each_suffice(self):
+        """p is 5 and 7: either may go; the rule sets aside the later id."""
+        assert self.single([count("a", P, 5), count("b", P, 7)]) == 1
+
+    def test_none_where_one_is_not_enough(self):
+        """p is 5, 6 and 7: two must go."""
+        assert self.single([count("a", P, 5), count("b", P, 6), count("c", P, 7)]) is None

@@ -7,11 +7,12 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rule_making import random_rules
 
 from peelmodel.analysis._extremes import Extremes, Witness
-from peelmodel.analysis._propagation import Rule, System
+from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, propagate
 from peelmodel.analysis._rules import holds
-from peelmodel.analysis._search import improve
+from peelmodel.analysis._search import improve, solve_within
 
 #: 12.5 percent ≤ x ÷ y < 15 percent, with x unknown 0 and y unknown 1.
 SHARE = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
@@ -124,13 +125,17 @@ class TestImprove:
     """``improve`` finds the greatest score of a monotone question, galloping from both ends."""
 
     @staticmethod
-    def questions(answer, jump):
-        """A question answered up to *answer*, each solution scoring up to *jump* past it."""
+    def questions(answer, jump, slack=None):
+        """A question answered up to *answer*, each solution scoring up to *jump* past it.
+
+        Each answer bounds the score *slack* past the answer (without it, not at all).
+        """
         asked = []
+        bound = 10**9 if slack is None else answer + slack
 
         def beyond(k):
             asked.append(k)
-            return [min(k + jump, answer)] if k <= answer else None
+            return ([min(k + jump, answer)], bound) if k <= answer else None
 
         return beyond, asked
 
@@ -139,11 +144,14 @@ class TestImprove:
         st.integers(0, 10**6),
         st.integers(0, 10**6),
         st.integers(0, 50),
+        st.none() | st.integers(0, 10**6),
     )
-    def test_finds_the_answer_and_asks_few_questions(self, known, above_answer, below_limit, jump):
+    def test_finds_the_answer_and_asks_few_questions(
+        self, known, above_answer, below_limit, jump, slack
+    ):
         answer = known + above_answer
         limit = answer + below_limit
-        beyond, asked = self.questions(answer, jump)
+        beyond, asked = self.questions(answer, jump, slack)
         assert improve(beyond, lambda found: found[0], (known, [known]), limit) == (
             answer,
             [answer] if answer > known else [known],
@@ -159,7 +167,63 @@ class TestImprove:
         assert improve(beyond, lambda found: found[0], (0, [0]), 10**6)[0] == 999_998
         assert asked == [10**6, 1, 999_998, 999_999]
 
+    def test_a_bound_at_the_answer_is_asked_next(self):
+        """The first solution found bounds the score at the answer: that is the next question."""
+        beyond, asked = self.questions(700_000, 0, slack=0)
+        assert improve(beyond, lambda found: found[0], (0, [0]), 10**6)[0] == 700_000
+        assert asked == [10**6, 1, 700_000]
+
+    def test_below_a_bound_past_the_answer_the_galloping_starts_again(self):
+        """After the bound, 10 past the answer, the questions gallop down from it afresh."""
+        beyond, asked = self.questions(700_000, 0, slack=10)
+        assert improve(beyond, lambda found: found[0], (0, [0]), 10**6)[0] == 700_000
+        assert asked[:4] == [10**6, 1, 700_010, 700_009]
+        assert len(asked) <= 3 + 3 * (10).bit_length() + 2
+
     def test_a_known_answer_asks_nothing(self):
         beyond, asked = self.questions(5, 0)
         assert improve(beyond, lambda found: found[0], (5, [5]), 5) == (5, [5])
         assert asked == []
+
+
+@st.composite
+def bounded_systems(draw: st.DrawFn) -> tuple[System, list[int], list[int]]:
+    """A system over three unknowns up to 8, and bounds within it."""
+    rules = draw(random_rules(3, 3, largest=3, denominators=4, terms=2))
+    low = [draw(st.integers(0, 8)) for _ in range(3)]
+    high = [value + draw(st.integers(0, 8 - value)) for value in low]
+    return System(3, rules, 8), low, high
+
+
+@given(bounded_systems())
+def test_a_solution_within_bounds_comes_with_bounds_no_solution_passes(drawn):
+    """``solve_within`` finds a solution exactly when one exists, and its bounds keep every one."""
+    system, low, high = drawn
+    solutions = [
+        [x, y, z]
+        for x in range(low[0], high[0] + 1)
+        for y in range(low[1], high[1] + 1)
+        for z in range(low[2], high[2] + 1)
+        if all(holds(rule, [x, y, z]) for rule in system.rules)
+    ]
+    found = solve_within(system, (low, high), range(3))
+    assert (found is None) == (not solutions)
+    if found is not None:
+        solution, (least, most) = found
+        assert solution in solutions
+        for other in solutions:
+            assert all(least[u] <= other[u] <= most[u] for u in range(3))
+
+
+def test_a_rule_added_or_replaced_is_propagated_as_it_now_reads():
+    """``System.add`` and ``System.replace`` keep what propagation reads in step with the rules."""
+    system = System(2, [SHARE], 100, positive=[1])
+    slot = system.add(Rule("x", (0,), -1, Fraction(3), False, Fraction(3), False))  # x = 3
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, range(2)) != INFEASIBLE
+    assert (low, high) == ([3, 21], [3, 24])  # 12.5 % ≤ 3 ÷ y < 15 %
+    system.replace(slot, Rule("x", (0,), -1, Fraction(4), False, Fraction(4), False))  # x = 4
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, range(2)) != INFEASIBLE
+    assert (low, high) == ([4, 27], [4, 32])
+    assert system.users[0] == [0, slot]

@@ -14,7 +14,7 @@ from fractions import Fraction
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from peelmodel.analysis._pairs import _STRIDE, tighten
+from peelmodel.analysis._pairs import _STRIDE, Pair, pair_of, tighten
 from peelmodel.analysis._rules import Rule, holds
 
 
@@ -51,6 +51,12 @@ def _brute_force(rule: Rule, low: list[int], high: list[int]) -> tuple[list[int]
     return low, high
 
 
+def _pair(rule: Rule) -> Pair:
+    found = pair_of(rule)
+    assert found is not None
+    return found
+
+
 ratios = st.fractions(min_value=0, max_value=3, max_denominator=7)
 
 
@@ -77,7 +83,8 @@ def test_each_end_moves_to_the_nearest_value_matched(pair):
     rule, low, high = pair
     expected = _brute_force(rule, low, high)
     before = (list(low), list(high))
-    changed = tighten(rule, low, high)
+    found = pair_of(rule)
+    changed = [] if found is None else tighten(found, low, high)
     if expected is None:
         assert changed is None
         return
@@ -91,7 +98,7 @@ def test_a_band_of_one_percent_needs_a_larger_whole():
     """94.5 to 95.5 percent of y holds no whole number for y below 19 (the module's example)."""
     share = Rule("s", (0,), 1, Fraction(189, 200), False, Fraction(191, 200), True)
     low, high = [0, 1], [100, 100]
-    assert tighten(share, low, high) == [1, 0]
+    assert tighten(_pair(share), low, high) == [1, 0]
     assert (low, high) == ([18, 19], [95, 100])
 
 
@@ -99,24 +106,36 @@ def test_more_than_none_of_y_is_at_least_one():
     """``0 < x ÷ y``: no ``y`` matches ``x = 0``, so ``x``'s low end moves from 0 to 1."""
     rule = Rule("r", (0,), 1, Fraction(0), True, None, False)
     low, high = [0, 1], [5, 5]
-    assert tighten(rule, low, high) == [0]
+    assert tighten(_pair(rule), low, high) == [0]
     assert (low, high) == ([1, 1], [5, 5])
 
 
 def test_ends_are_exact_past_the_precision_of_floats():
     """Beyond 2**53, where a float would round them, whole numbers still match exactly."""
     at_least = Rule("r", (0,), 1, Fraction(1), False, None, False)  # x ≥ y
-    assert tighten(at_least, [0, 2**53 + 1], [2**53, 2**53 + 1]) is None
+    assert tighten(_pair(at_least), [0, 2**53 + 1], [2**53, 2**53 + 1]) is None
     at_most = Rule("r", (0,), 1, None, False, Fraction(1), False)  # x ≤ y
     low, high = [2**53 + 4, 0], [2**53 + 200, 2**53 + 3]
-    assert tighten(at_most, low, high) == [1, 0]
+    assert tighten(_pair(at_most), low, high) == [1, 0]
     # Every y is below every x: each end moves the whole stride.
     assert high[1] == 2**53 + 3 - _STRIDE
     assert (low[0], high[0]) == (2**53 + 4 + _STRIDE, 2**53 + 200 - _STRIDE)
     # Each y is matched, but x's greatest value is above every y and its least below every y.
     low, high = [2**53 - 10, 2**53 - 10], [2**53 + 1, 2**53]
-    assert tighten(at_most, low, high) == [0]
+    assert tighten(_pair(at_most), low, high) == [0]
     assert (low, high) == ([2**53 - 10, 2**53 - 10], [2**53, 2**53])
     low, high = [2**53 + 3, 2**53 + 4], [2**53 + 10, 2**53 + 10]
-    assert tighten(at_least, low, high) == [0]
+    assert tighten(_pair(at_least), low, high) == [0]
     assert (low, high) == ([2**53 + 4, 2**53 + 4], [2**53 + 10, 2**53 + 10])
+
+
+def test_a_rule_with_no_end_above_zero_makes_no_pair():
+    """A least end at or below 0 (closed) meets every pair of counts: only the other end counts."""
+    assert pair_of(Rule("r", (0,), 1, Fraction(0), False, None, False)) is None
+    assert pair_of(Rule("r", (0,), 1, Fraction(-1, 2), True, None, False)) is None
+    assert pair_of(Rule("r", (0,), 1, Fraction(-1, 2), True, Fraction(3, 4), True)) == Pair(
+        0, 1, 0, 0, True, 3, 4, True
+    )
+    assert pair_of(Rule("r", (1,), 0, Fraction(0), True, None, False)) == Pair(
+        1, 0, 0, 1, True, 0, 0, False
+    )

@@ -15,11 +15,13 @@ import attrs
 
 from peelmodel.analysis._propagation import (
     Rule,
+    Step,
     System,
     by_id,
     claim_rule,
     limit_rule,
     solvable_ratio,
+    step_of,
 )
 from peelmodel.analysis._search import Solution, solve
 from peelmodel.claims import Claim, Quantity
@@ -41,33 +43,42 @@ class Component:
     limits: list[Limit]
     positive: set[Quantity]
     number: dict[Quantity, int] = attrs.field(init=False)
-    _rules: dict[str, Rule] = attrs.field(init=False, factory=dict)
+    #: The ids of the quantities, in order.
+    ids: list[str] = attrs.field(init=False)
+    _rules: dict[str, tuple[Rule, Step]] = attrs.field(init=False, factory=dict)
+    _limit_rules: list[tuple[Rule, Step]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.number = {quantity: index for index, quantity in enumerate(self.quantities)}
+        self.ids = [quantity.id for quantity in self.quantities]
         self._rules = {}
+        self._limit_rules = [_compiled(limit_rule(limit, self.number)) for limit in self.limits]
 
-    def rule(self, claim: Claim) -> Rule:
-        """The rule of a published *claim* over the component's unknowns (made once)."""
+    def _rule(self, claim: Claim) -> tuple[Rule, Step]:
+        """The rule of a published *claim* over the component's unknowns, compiled (made once)."""
         found = self._rules.get(claim.id)
         if found is None:
-            found = self._rules[claim.id] = claim_rule(claim, self.number)
+            found = self._rules[claim.id] = _compiled(claim_rule(claim, self.number))
         return found
 
     def system(self, claims: Iterable[Claim], ceiling: int) -> System:
         """The rules of the limits, then of *claims*, over the component's unknowns."""
-        rules = [limit_rule(limit, self.number) for limit in self.limits]
-        rules += [self.rule(claim) for claim in claims]
+        pairs = [*self._limit_rules, *(self._rule(claim) for claim in claims)]
         return System(
             len(self.quantities),
-            rules,
+            [rule for rule, _ in pairs],
             ceiling,
             (self.number[quantity] for quantity in self.positive),
+            steps=[step for _, step in pairs],
         )
 
     def solution(self, claims: Iterable[Claim], ceiling: int) -> Solution | None:
         """Whole numbers that satisfy *claims* and the limits, or ``None`` if none exist."""
         return solve(self.system(claims, ceiling))
+
+
+def _compiled(rule: Rule) -> tuple[Rule, Step]:
+    return rule, step_of(rule)
 
 
 def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Component]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from peelmodel.analysis._propagation import System, holds
-from peelmodel.analysis._search import Solution, improve, root, solve
+from peelmodel.analysis._search import Solution, improve, root, solve, solve_within
 
 __all__ = ["Extremes", "Witness"]
 
@@ -58,14 +58,20 @@ class Extremes:
     def least(self, unknown: int) -> tuple[int, Solution]:
         """The least value of *unknown* over every solution, and a solution with it."""
 
-        def at_most(value: int) -> Solution | None:
+        def at_most(value: int) -> tuple[Solution, int] | None:
             high = list(self.high)
             high[unknown] = value
-            return solve(self.system, None, (self.low, high), (unknown,), {unknown: False})
+            found = solve_within(self.system, (self.low, high), (unknown,), {unknown: False})
+            return None if found is None else (found[0], found[1][0][unknown])
 
         value, solution = self.pool_low[unknown]
+
+        def below(score: int) -> tuple[Solution, int] | None:
+            found = at_most(-score)
+            return None if found is None else (found[0], -found[1])
+
         found = self._end(
-            lambda score: at_most(-score),
+            below,
             lambda found: -found[unknown],
             (-value, solution),
             -self.low[unknown],
@@ -76,10 +82,11 @@ class Extremes:
     def greatest(self, unknown: int) -> tuple[int, Solution]:
         """The greatest value of *unknown* over every solution, and a solution with it."""
 
-        def at_least(value: int) -> Solution | None:
+        def at_least(value: int) -> tuple[Solution, int] | None:
             low = list(self.low)
             low[unknown] = value
-            return solve(self.system, None, (low, self.high), (unknown,), {unknown: True})
+            found = solve_within(self.system, (low, self.high), (unknown,), {unknown: True})
+            return None if found is None else (found[0], found[1][1][unknown])
 
         found = self._end(
             at_least, lambda found: found[unknown], self.pool_high[unknown], self.high[unknown]
@@ -89,7 +96,7 @@ class Extremes:
 
     def _end(
         self,
-        beyond: Callable[[int], Solution | None],
+        beyond: Callable[[int], tuple[Solution, int] | None],
         score: Callable[[Solution], int],
         known: tuple[int, Solution],
         limit: int,
@@ -99,7 +106,9 @@ class Extremes:
             return known
         at_limit = beyond(limit)
         found = (
-            (limit, at_limit) if at_limit is not None else improve(beyond, score, known, limit - 1)
+            (limit, at_limit[0])
+            if at_limit is not None
+            else improve(beyond, score, known, limit - 1)
         )
         self.add(found[1])
         return found

@@ -89,7 +89,7 @@ def intervals_of(
     ceiling: int,
 ) -> list[Interval]:
     """The exact interval of every quantity of *component*, with witnesses."""
-    ids = [quantity.id for quantity in component.quantities]
+    ids = component.ids
     wider = component.system(kept, 2 * ceiling + 1)
     wider_extremes: Extremes | None = None
     found: list[Interval] = []

@@ -11,7 +11,7 @@ bounds, so a chain of shares settles in one pass instead of creeping.
 >>> from fractions import Fraction
 >>> share = Rule("s", (0,), 1, Fraction(189, 200), False, Fraction(191, 200), True)
 >>> low, high = [0, 1], [100, 100]
->>> tighten(share, low, high)
+>>> tighten(pair_of(share), low, high)
 [1, 0]
 >>> low, high
 ([18, 19], [95, 100])
@@ -19,36 +19,58 @@ bounds, so a chain of shares settles in one pass instead of creeping.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from peelmodel.analysis._rules import Rule
 
-__all__ = ["tighten"]
+__all__ = ["Pair", "pair_of", "tighten"]
 
 #: How far one call moves an end before it returns; the rule runs again while its ends move.
 _STRIDE = 64
 
 
-def tighten(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:
-    """Move the ends of a rule's two unknowns in place to values whole numbers attain together.
+class Pair(NamedTuple):
+    """``lp ÷ lq ⊲ x ÷ y ⊲ mp ÷ mq`` in whole numbers, ``lq`` (``mq``) 0 where there is no such end."""
 
-    *rule* has one numerator unknown ``x`` and a denominator ``y``.
+    x: int
+    y: int
+    lp: int
+    lq: int
+    least_open: bool
+    mp: int
+    mq: int
+    most_open: bool
+
+
+def pair_of(rule: Rule) -> Pair | None:
+    """The ends of a rule with one numerator unknown ``x`` over a denominator ``y``.
+
+    ``None`` when the rule leaves every pair of whole numbers: a ratio of
+    counts is never below 0, so a least end at or below 0 meets nothing.
+    """
+    (x,), y = rule.numerator, rule.denominator
+    least, least_open, most = rule.low, rule.low_open, rule.high
+    if least is not None and (least.numerator < 0 or (not least and not least_open)):
+        least = None
+    if least is None and most is None:
+        return None
+    lp, lq = (0, 0) if least is None else (least.numerator, least.denominator)
+    mp, mq = (0, 0) if most is None else (most.numerator, most.denominator)
+    return Pair(x, y, lp, lq, least_open, mp, mq, rule.high_open)
+
+
+def tighten(pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
+    """Move the ends of a pair's two unknowns in place to values whole numbers attain together.
 
     The unknowns that changed, or ``None`` when no whole numbers satisfy the
     rule within the bounds. Each end moves at most ``_STRIDE`` values per
     call, so a call is cheap however far an end must go; every value passed
     over has no match, so the bounds stay sound.
     """
-    (x,), y = rule.numerator, rule.denominator
-    least, least_open, most, most_open = rule.low, rule.low_open, rule.high, rule.high_open
-    if least is not None and (least.numerator < 0 or (not least and not least_open)):
-        least = None  # a ratio of counts is never below 0: no end to meet
-    if least is None and most is None:
-        return []
-    # x ⊳ (lp ÷ lq) × y and x ⊲ (mp ÷ mq) × y, in whole numbers; lq = 0 (mq = 0): no such end.
-    lp, lq = (0, 0) if least is None else (least.numerator, least.denominator)
-    mp, mq = (0, 0) if most is None else (most.numerator, most.denominator)
+    x, y, lp, lq, least_open, mp, mq, most_open = pair
 
-    def x_range(value: int) -> tuple[int, int]:
-        """The whole x that match ``y = value``, within x's bounds."""
+    def x_matches(value: int) -> bool:
+        """Whether some whole x within x's bounds matches ``y = value``."""
         start, end = low[x], high[x]
         if lq:
             scaled = lp * value
@@ -56,15 +78,15 @@ def tighten(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:
         if mq:
             scaled = mp * value
             end = min(end, -(-scaled // mq) - 1 if most_open else scaled // mq)
-        return start, end
+        return start <= end
 
-    def y_range(value: int) -> tuple[int, int]:
-        """The whole y that match ``x = value``, within y's bounds."""
+    def y_matches(value: int) -> bool:
+        """Whether some whole y within y's bounds matches ``x = value``."""
         start, end = low[y], high[y]
         if mq:  # value ⊲ most × y: y ⊳ value ÷ most
             if mp == 0:
                 if value > 0 or most_open:
-                    return 1, 0
+                    return False
             else:
                 scaled = value * mq
                 start = max(start, scaled // mp + 1 if most_open else -(-scaled // mp))
@@ -72,28 +94,22 @@ def tighten(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:
             scaled = value * lq
             end = min(end, -(-scaled // lp) - 1 if least_open else scaled // lp)
         elif lq and value == 0:  # 0 < x ÷ y: x is never 0
-            return 1, 0
-        return start, end
+            return False
+        return start <= end
 
     changed: list[int] = []
-    for unknown, matches in ((y, x_range), (x, y_range)):
+    for unknown, matches in ((y, x_matches), (x, y_matches)):
         was_low, was_high = low[unknown], high[unknown]
         value = was_low
-        while value <= high[unknown] and value - was_low < _STRIDE:
-            start, end = matches(value)
-            if start <= end:
-                break
+        while value <= was_high and value - was_low < _STRIDE and not matches(value):
             value += 1
         low[unknown] = value
-        value = high[unknown]
-        while value >= low[unknown] and was_high - value < _STRIDE:
-            start, end = matches(value)
-            if start <= end:
-                break
+        value = was_high
+        while value >= low[unknown] and was_high - value < _STRIDE and not matches(value):
             value -= 1
         high[unknown] = value
         if low[unknown] > high[unknown]:
             return None
-        if low[unknown] != was_low or high[unknown] != was_high:
+        if low[unknown] != was_low or value != was_high:
             changed.append(unknown)
     return changed

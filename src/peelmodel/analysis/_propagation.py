@@ -24,8 +24,9 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import NamedTuple
 
-from peelmodel.analysis._pairs import tighten
+from peelmodel.analysis._pairs import Pair, pair_of, tighten
 from peelmodel.analysis._rules import Rule, holds
 from peelmodel.arithmetic import Band
 from peelmodel.claims import Claim, Quantity
@@ -34,6 +35,7 @@ from peelmodel.limits import Limit
 __all__ = [
     "INFEASIBLE",
     "Rule",
+    "Step",
     "System",
     "admits_non_negative",
     "by_id",
@@ -45,6 +47,7 @@ __all__ = [
     "propagate",
     "ratio_band",
     "solvable_ratio",
+    "step_of",
 ]
 
 #: What :func:`propagate` returns when a domain becomes empty.
@@ -55,11 +58,18 @@ class System:
     """Rules over numbered unknowns, each a whole number in ``[0, ceiling]``.
 
     *positive* unknowns are at least 1 (something divides by them). ``low``
-    and ``high`` are the bounds before any rule is applied.
+    and ``high`` are the bounds before any rule is applied. *steps* are the
+    rules already compiled by :func:`step_of`, where the caller keeps them.
     """
 
     def __init__(
-        self, size: int, rules: Sequence[Rule], ceiling: int, positive: Iterable[int] = ()
+        self,
+        size: int,
+        rules: Sequence[Rule],
+        ceiling: int,
+        positive: Iterable[int] = (),
+        *,
+        steps: Sequence[Step] | None = None,
     ) -> None:
         self.size = size
         self.rules = list(rules)
@@ -74,6 +84,21 @@ class System:
         for index, rule in enumerate(self.rules):
             for unknown in dict.fromkeys(rule.unknowns):
                 self.users[unknown].append(index)
+        self.steps = [step_of(rule) for rule in self.rules] if steps is None else list(steps)
+
+    def add(self, rule: Rule) -> int:
+        """Add *rule* as the last rule; its index."""
+        index = len(self.rules)
+        self.rules.append(rule)
+        self.steps.append(step_of(rule))
+        for unknown in dict.fromkeys(rule.unknowns):
+            self.users[unknown].append(index)
+        return index
+
+    def replace(self, index: int, rule: Rule) -> None:
+        """Put *rule*, over the same unknowns, in place of rule *index*."""
+        self.rules[index] = rule
+        self.steps[index] = step_of(rule)
 
     def budget(self) -> int:
         """How many rule steps one propagation takes before it stops, leaving bounds wider."""
@@ -97,7 +122,7 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     the system's: a bound creeping up one at a time) stops early, which
     leaves bounds wider, never wrong.
     """
-    rules, users = system.rules, system.users
+    steps_of, users = system.steps, system.users
     # Rules wait in sweeps over their order, up then down in turn: a change that
     # travels along a chain of rules, either way, settles within one sweep.
     ahead = sorted(set(start))  # a sorted list is a heap
@@ -118,9 +143,9 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
-        changed = _narrow(rules[index], low, high)
+        changed = _narrow(steps_of[index], low, high)
         if changed is None:
-            rule = rules[index]
+            rule = system.rules[index]
             system.failed = next(u for u in rule.unknowns if low[u] > high[u])
             return INFEASIBLE
         for unknown in changed:
@@ -134,14 +159,56 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     return steps
 
 
-def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  # noqa: PLR0912, PLR0915 - one rule's bounds, end by end
+class Step(NamedTuple):
+    """A rule in whole numbers, as :func:`_narrow` reads it.
+
+    ``lp ÷ lq ⊲ sum ÷ denominator ⊲ hp ÷ hq``; ``lq`` (``hq``) is -1 where
+    there is no such end (a least end below 0 is none: a sum of counts is
+    never below 0). ``pair`` holds the ends of a ratio of one unknown over
+    another, which :func:`~peelmodel.analysis._pairs.tighten` moves to values
+    whole numbers attain.
+    """
+
+    numerator: tuple[int, ...]
+    denominator: int
+    lp: int
+    lq: int
+    hp: int
+    hq: int
+    low_open: bool
+    high_open: bool
+    pair: Pair | None
+
+
+def step_of(rule: Rule) -> Step:
+    """*rule* in whole numbers, as propagation reads it."""
+    least, most = rule.low, rule.high
+    lp, lq = (
+        (-1, -1) if least is None or least.numerator < 0 else (least.numerator, least.denominator)
+    )
+    hp, hq = (-1, -1) if most is None else (most.numerator, most.denominator)
+    numerator, denominator = rule.numerator, rule.denominator
+    single = len(numerator) == 1 and denominator >= 0 and numerator[0] != denominator
+    return Step(
+        numerator,
+        denominator,
+        lp,
+        lq,
+        hp,
+        hq,
+        rule.low_open,
+        rule.high_open,
+        pair_of(rule) if single else None,
+    )
+
+
+def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  # noqa: PLR0912 - one rule's bounds, end by end
     """Narrow the unknowns of one rule; the unknowns that changed, or ``None`` if one is empty.
 
     Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
     by ``p × denominator``, and every end is rounded inwards.
     """
-    numerator, denominator = rule.numerator, rule.denominator
-    ratio_low, ratio_high = rule.low, rule.high
+    numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair = step
     if denominator < 0:
         d_low = d_high = 1
     else:
@@ -151,17 +218,8 @@ def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  #
         sum_low += low[unknown]
         sum_high += high[unknown]
     changed: list[int] = []
-    low_open, high_open = rule.low_open, rule.high_open
-    if ratio_low is not None and ratio_low.numerator >= 0:  # the sign of p/q is p's
-        lp, lq = ratio_low.numerator, ratio_low.denominator
-        least = lp * d_low  # q × sum must be at least this
-    else:
-        lp = lq = least = -1
-    if ratio_high is not None:
-        hp, hq = ratio_high.numerator, ratio_high.denominator
-        most = hp * (d_high if hp >= 0 else d_low)  # q × sum must be at most this
-    else:
-        hp = hq = most = -1
+    least = lp * d_low  # q × sum must be at least this
+    most = hp * (d_high if hp >= 0 else d_low)  # q × sum must be at most this
     for unknown in numerator:
         was_low, was_high = low[unknown], high[unknown]
         if lq > 0:
@@ -196,8 +254,8 @@ def _narrow(rule: Rule, low: list[int], high: list[int]) -> list[int] | None:  #
             return None
         if d_low != was_low or d_high != was_high:
             changed.append(denominator)
-        if len(numerator) == 1 and numerator[0] != denominator:
-            moved = tighten(rule, low, high)
+        if pair is not None:
+            moved = tighten(pair, low, high)
             if moved is None:
                 return None
             changed += [unknown for unknown in moved if unknown not in changed]

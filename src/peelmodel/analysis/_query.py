@@ -18,7 +18,7 @@ from fractions import Fraction
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, System, ratio_band
-from peelmodel.analysis._search import Solution, improve, root, solve
+from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
 from peelmodel.arithmetic import Band, places, unchecked_round_half_up
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
@@ -49,7 +49,7 @@ class Query:
         self.digits = places(claim.published)
         self.step = Fraction(1, 10**self.digits)
         self.system = system
-        self.slot = _add_slot(system, self._rule(_ANY))
+        self.slot = system.add(self._rule(_ANY))
         self.left_out = left_out
         bounds = root(system) if left_out is None else left_out.without(claim, system)
         assert bounds is not None  # noqa: S101 - kept figures hold together
@@ -84,11 +84,11 @@ class Query:
         *,
         wider: bool = False,
         within: tuple[list[int], list[int]] | None = None,
-    ) -> Solution | None:
-        """A solution whose formula value lies in *value*, or ``None``.
+    ) -> tuple[Solution, Bounds] | None:
+        """A solution whose formula value lies in *value*, and bounds no such solution passes.
 
-        With *wider*, a solution under the ceiling on counts twice as high;
-        *within* narrows the query's own bounds.
+        ``None`` where there is none. With *wider*, under the ceiling on
+        counts twice as high; *within* narrows the query's own bounds.
         """
         target, bounds = self._wider_system() if wider else (self.system, self.bounds)
         if within is not None:
@@ -96,21 +96,21 @@ class Query:
         formula = self.claim.formula
         ratio = ratio_band(value, formula.scale, formula.offset)
         assert ratio is not None  # noqa: S101 - the scale is not 0
-        target.rules[self.slot] = self._rule(ratio)
+        target.replace(self.slot, self._rule(ratio))
         # Lean the formula towards the far end of the band: the solution goes further.
         up = (value.low is not None and value.high is None) == (formula.scale > 0)
         lean = dict.fromkeys(self.numerator, up)
         if self.denominator >= 0:
             lean[self.denominator] = not up
-        found = solve(target, None, bounds, target.rules[self.slot].unknowns, lean)
-        target.rules[self.slot] = self._rule(_ANY)
+        found = solve_within(target, bounds, target.rules[self.slot].unknowns, lean)
+        target.replace(self.slot, self._rule(_ANY))
         return found
 
     def _wider_system(self) -> tuple[System, tuple[list[int], list[int]]]:
         """The system under the ceiling on counts twice as high, and its propagated bounds."""
         if self._wider is None:
             wider = self.component.system(self.others, 2 * self.system.ceiling + 1)
-            _add_slot(wider, self._rule(_ANY))
+            wider.add(self._rule(_ANY))
             left_out = self.left_out
             bounds = root(wider) if left_out is None else left_out.without(self.claim, wider)
             assert bounds is not None  # noqa: S101 - a higher ceiling only adds solutions
@@ -135,15 +135,18 @@ class Query:
         """The least published value some solution rounds to."""
         start = self.steps(self.value_bounds()[0])
 
-        def at_most(steps: int) -> Solution | None:
-            end = band(self._decimal(steps))
-            return self._with(Band(None, end.high, high_open=end.high_open))
+        def at_most(score: int) -> tuple[Solution, int] | None:
+            end = band(self._decimal(-score))
+            found = self._with(Band(None, end.high, high_open=end.high_open))
+            if found is None:
+                return None
+            return found[0], -self.steps(self.value_bounds(found[1])[0])
 
-        if at_most(start) is not None:  # propagation's bound is attained
+        if at_most(-start) is not None:  # propagation's bound is attained
             return self._decimal(start)
         mine = self.steps(self._value_of(self.seed))
         found = improve(
-            lambda score: at_most(-score),
+            at_most,
             lambda solution: -self.steps(self._value_of(solution)),
             (-mine, self.seed),
             -start - 1,
@@ -168,13 +171,18 @@ class Query:
         """The greatest value, in steps, some solution rounds to (or is more than)."""
         top = self.steps(self.value_bounds()[1])
 
-        def beyond(steps: int) -> Solution | None:
-            return self._with(self._beyond(steps, above=above))
-
-        def score(solution: Solution) -> int:
-            value = self._value_of(solution)
+        def steps_of(value: Fraction) -> int:
             # Above: the greatest multiple of the step below the value.
             return math.ceil(value / self.step) - 1 if above else self.steps(value)
+
+        def beyond(steps: int) -> tuple[Solution, int] | None:
+            found = self._with(self._beyond(steps, above=above))
+            if found is None:
+                return None
+            return found[0], steps_of(self.value_bounds(found[1])[1])
+
+        def score(solution: Solution) -> int:
+            return steps_of(self._value_of(solution))
 
         if beyond(top) is not None:  # propagation's bound is attained
             return top
@@ -205,10 +213,13 @@ class Query:
         low[self.denominator] = high[self.denominator] = least
         formula, numerator = self.claim.formula, self.numerator
 
-        def beyond(total: int) -> Solution | None:
+        def beyond(total: int) -> tuple[Solution, int] | None:
             # Over the least denominator, a sum of at least *total* is a value of at least this.
             value = formula.scale * Fraction(total, least) + formula.offset
-            return self._with(Band(value, None), within=(low, high))
+            found = self._with(Band(value, None), within=(low, high))
+            if found is None:
+                return None
+            return found[0], sum(found[1][1][u] for u in numerator)
 
         def total(solution: Solution) -> int:
             return sum(solution[unknown] for unknown in numerator)
@@ -259,12 +270,3 @@ class Query:
 
 #: A band every value is in.
 _ANY = Band(None, None)
-
-
-def _add_slot(system: System, rule: Rule) -> int:
-    """Add *rule* to *system* as its last rule, with its users; its index."""
-    slot = len(system.rules)
-    system.rules.append(rule)
-    for unknown in dict.fromkeys(rule.unknowns):
-        system.users[unknown].append(slot)
-    return slot

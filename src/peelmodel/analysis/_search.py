@@ -29,7 +29,7 @@ from fractions import Fraction
 from peelmodel.analysis._linear import has_real_solution, real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, holds, propagate
 
-__all__ = ["Solution", "improve", "root", "solve"]
+__all__ = ["Bounds", "Solution", "improve", "root", "solve", "solve_within"]
 
 #: How many branches may fail before each next one is first checked over the reals.
 _FAILURES = 8
@@ -45,6 +45,9 @@ _SETTLE = 16
 
 #: Values of every unknown of a system, by number.
 Solution = list[int]
+
+#: The least and the greatest value of every unknown of a system, by number.
+Bounds = tuple[list[int], list[int]]
 
 
 def root(
@@ -240,45 +243,88 @@ def _users(system: System, unknowns: Sequence[int], active: Sequence[bool] | Non
     return list(found)
 
 
+def solve_within(
+    system: System,
+    bounds: tuple[list[int], list[int]],
+    changed: Sequence[int],
+    lean: Mapping[int, bool] | None = None,
+) -> tuple[Solution, Bounds] | None:
+    """A solution within *bounds* (propagated but for *changed*) and the bounds propagated.
+
+    ``None`` where there is no solution. No solution within *bounds* passes
+    the bounds returned, so they bound what any other solution could reach.
+
+    >>> from fractions import Fraction
+    >>> from peelmodel.analysis._propagation import Rule, System
+    >>> share = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+    >>> solve_within(System(2, [share], 100, positive=[1]), ([2, 1], [100, 100]), [0])
+    ([2, 14], ([2, 14], [14, 100]))
+    """
+    low, high = list(bounds[0]), list(bounds[1])
+    steps = propagate(system, low, high, _users(system, changed, None))
+    if steps == INFEASIBLE:
+        return None
+    # Bounds that crept go on narrowing within the search, from every rule.
+    found = solve(system, None, (low, high), None if steps > system.budget() else (), lean)
+    return None if found is None else (found, (low, high))
+
+
 def improve(
-    beyond: Callable[[int], Solution | None],
+    beyond: Callable[[int], tuple[Solution, int] | None],
     score: Callable[[Solution], int],
     known: tuple[int, Solution],
     limit: int,
 ) -> tuple[int, Solution]:
     """The greatest score some solution reaches, from a *known* one, with a solution reaching it.
 
-    ``beyond(k)`` gives a solution scoring at least *k*, or ``None``; no
-    solution scores above *limit*. Each solution found raises the best
-    score to its own (often far past what was asked). The questions gallop
-    from both ends in turn, each step twice the last: down from *limit*
-    (propagation's bound, which the answer is often just below) and up from
-    the best score. Once one from above is answered or one from below is
-    not, the answer lies within the last step, and each question halves
-    what is left. The cost is about twice the logarithm of the answer's
-    distance from the nearer end, plus that of the last step.
+    ``beyond(k)`` gives a solution scoring at least *k* and a score no
+    solution scoring at least *k* passes, or ``None`` where there is no
+    such solution; no solution scores above *limit*. Each solution found
+    raises the best score to its own (often far past what was asked) and
+    lowers *limit* to its bound. While galloping, a lowered limit is asked
+    about next: bounds propagated from near the answer are often the answer
+    (if not, the galloping from above starts again from the new limit). The
+    questions gallop from both ends in turn, each step twice the last:
+    down from *limit* (propagation's bound, which the answer is often just
+    below) and up from the best score. Once one from above is answered or
+    one from below is not, the answer lies within the last step, and each
+    question halves what is left. The cost is about twice the logarithm of
+    the answer's distance from the nearer end, plus that of the last step.
 
     >>> answer = 1000
-    >>> improve(lambda k: [k] if k <= answer else None, lambda s: s[0], (0, [0]), 10**6)
+    >>> improve(lambda k: ([k], 10**6) if k <= answer else None, lambda s: s[0], (0, [0]), 10**6)
+    (1000, [1000])
+    >>> improve(lambda k: ([k], answer) if k <= answer else None, lambda s: s[0], (0, [0]), 10**6)
     (1000, [1000])
     """
     best, solution = known
     steps = [1, 1]  # the next step from above, and from below
-    above, halving = True, False
+    above, halving, at_limit = True, False, False
     while best < limit:
-        if halving:
+        jump = at_limit
+        if jump:
+            probe = limit
+        elif halving:
             probe = best + (limit - best + 1) // 2
         elif above:
             probe = max(limit - steps[0] + 1, best + 1)
         else:
             probe = min(best + steps[1], limit)
-        steps[not above] *= 2
         found = beyond(probe)
+        at_limit = False
         if found is None:
             limit = probe - 1
-            halving = halving or not above
+            if jump:  # the answer is likely just below the bound: gallop down from it afresh
+                steps[0], above = 1, True
+            else:
+                halving = halving or not above
         else:
-            best, solution = max(probe, score(found)), found
-            halving = halving or above
-        above = not above
+            solution, most = found
+            best = max(probe, score(solution))
+            halving = halving or (above and not jump)
+            at_limit = most < limit and not halving
+            limit = min(limit, most)
+        if not jump:
+            steps[not above] *= 2
+            above = not above
     return best, solution

@@ -313,7 +313,7 @@ def reconcile(
                 for members in conflicts_of(component, kept, claim, ceiling)
             )
         extremes = Extremes(component.system(kept, ceiling))
-        bases.update(zip((q.id for q in component.quantities), extremes.base, strict=True))
+        bases.update(zip(component.ids, extremes.base, strict=True))
         found.append((component, kept, extremes))
         for quantity in component.quantities:
             result._components[quantity] = (component, kept)

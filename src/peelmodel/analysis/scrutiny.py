@@ -186,9 +186,9 @@ class Scrutiny:
         if len(numerator) != 1 or self._reconciliation._kept_of(numerator[0]) is None:
             return None
         witness = self._reconciliation.interval_of(numerator[0]).witness_high
-        if witness is None or any(q.id not in witness for q in component.quantities):
+        if witness is None or any(name not in witness for name in component.ids):
             return None  # unbounded, or a figure from outside over a quantity never reconciled
-        return [witness[quantity.id] for quantity in component.quantities]
+        return [witness[name] for name in component.ids]
 
     def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
         """The components of *claim*'s quantities, merged, and their kept figures but *claim*.
