@@ -43,16 +43,22 @@ class Component:
     limits: list[Limit]
     positive: set[Quantity]
     number: dict[Quantity, int] = attrs.field(init=False)
-    #: The ids of the quantities, in order.
-    ids: list[str] = attrs.field(init=False)
+    _ids: list[str] | None = attrs.field(init=False, default=None)
     _rules: dict[str, tuple[Rule, Step]] = attrs.field(init=False, factory=dict)
     _limit_rules: list[tuple[Rule, Step]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.number = {quantity: index for index, quantity in enumerate(self.quantities)}
-        self.ids = [quantity.id for quantity in self.quantities]
+        self._ids = None
         self._rules = {}
         self._limit_rules = [_compiled(limit_rule(limit, self.number)) for limit in self.limits]
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the quantities, in order (found on first use)."""
+        if self._ids is None:
+            self._ids = [quantity.id for quantity in self.quantities]
+        return self._ids
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:
         """The rule of a published *claim* over the component's unknowns, compiled (made once)."""
