@@ -63,6 +63,38 @@ def test_two_figures_set_aside_hold_with_the_limits():
     assert result.set_aside == {"c", "d"}
 
 
+def test_the_fewest_are_found_past_a_larger_set_met_first():
+    """p is 5 twice and 6 three times: keeping the first two (met first) costs three; two suffice."""
+    claims = [count(name, P, 5) for name in "ab"] + [count(name, P, 6) for name in "cde"]
+    assert reconcile(claims).set_aside == {"a", "b"}
+
+
+def test_a_figure_that_fails_alone_is_counted_once():
+    """p is 150 percent of w yet within it, then 5 twice and 6 three times: three must go."""
+    claims = [percent("a", P, W, 150)]
+    claims += [count(name, P, 5) for name in "bc"] + [count(name, P, 6) for name in "def"]
+    result = reconcile(claims, limits=[Limit(parts=(P,), whole=W)])
+    assert result.set_aside == {"a", "b", "c"}
+
+
+def test_a_figure_already_bound_to_go_is_matched_with_no_other():
+    """Five must go, though a search that paired a free figure with one already bound to go
+    would stop at six: q is 7, 5, 6 and 5, p is 7, and p and q are each 150 or 40 percent of w.
+    """
+    claims = [
+        percent("a", Q, W, 150),
+        count("b", Q, 7),
+        count("c", Q, 5),
+        count("d", P, 7),
+        percent("e", P, W, 40),
+        percent("f", P, W, 150),
+        count("g", Q, 6),
+        count("h", Q, 5),
+    ]
+    limits = [Limit(parts=(P,), whole=W), Limit(parts=(Q,), whole=W)]
+    assert reconcile(claims, limits=limits).set_aside == {"a", "b", "e", "f", "g"}
+
+
 def test_a_pair_is_found_through_any_unknown_of_the_first():
     """a (p as a share of w) and b (p is 7) share only p, a's first unknown: 7 is no 150 percent."""
     claims = [percent("a", P, W, 150), count("b", P, 7)]

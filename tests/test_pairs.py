@@ -75,6 +75,12 @@ def pairs(draw: st.DrawFn) -> tuple[Rule, list[int], list[int]]:
 
 @given(pairs())
 @example((Rule("r", (0,), 1, None, False, Fraction(0), False), [0, 0], [5, 5]))  # x ÷ y ≤ 0
+@example(  # x ≤ y ÷ 100 with x at least 1: no y up to 99 is matched, the last one tried included
+    (Rule("r", (0,), 1, None, False, Fraction(1, 100), False), [1, 1], [1000, 99])
+)
+@example(  # 2 ÷ y < 1/2: y = 4 puts x's greatest just out of reach, so y's low end moves to 5
+    (Rule("r", (0,), 1, None, False, Fraction(1, 2), True), [2, 4], [2, 5])
+)
 @example(  # 0.5005 ≤ x ÷ y < 0.501: no y up to 500 is matched, so each end of y moves the stride
     (Rule("r", (0,), 1, Fraction(1001, 2000), False, Fraction(501, 1000), True), [0, 1], [300, 400])
 )
