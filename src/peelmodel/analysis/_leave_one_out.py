@@ -28,13 +28,10 @@ from collections.abc import Sequence
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import INFEASIBLE, System, propagate
-from peelmodel.analysis._search import root
+from peelmodel.analysis._search import Bounds, root
 from peelmodel.claims import Claim
 
 __all__ = ["LeftOut", "leave_one_out"]
-
-#: Bounds of every unknown: least values, greatest values.
-Bounds = tuple[list[int], list[int]]
 
 
 def leave_one_out(system: System, first: int) -> list[Bounds | None]:

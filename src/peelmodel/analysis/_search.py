@@ -245,7 +245,7 @@ def _users(system: System, unknowns: Sequence[int], active: Sequence[bool] | Non
 
 def solve_within(
     system: System,
-    bounds: tuple[list[int], list[int]],
+    bounds: Bounds,
     changed: Sequence[int],
     lean: Mapping[int, bool] | None = None,
 ) -> tuple[Solution, Bounds] | None:
@@ -321,7 +321,7 @@ def improve(
         else:
             solution, most = found
             best = max(probe, score(solution))
-            halving = halving or (above and not jump)
+            halving = halving or above
             at_limit = most < limit and not halving
             limit = min(limit, most)
         if not jump:
