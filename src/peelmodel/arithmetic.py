@@ -23,7 +23,7 @@ Band(low=Fraction(287, 20), high=Fraction(289, 20), low_open=False, high_open=Tr
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 
 import attrs
@@ -41,6 +41,10 @@ __all__ = [
     "round_half_up",
     "share",
 ]
+
+
+#: A context that never rounds: the default one keeps 28 digits.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 @checked
@@ -73,10 +77,10 @@ def round_half_up(value: Fraction | int, digits: int) -> Decimal:
 
 def unchecked_round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """:func:`round_half_up` without checking its arguments, for the engines' inner loops."""
-    scaled = Fraction(value) * 10**digits
+    scaled = Fraction(value) * Fraction(10) ** digits  # 10**digits is a float when digits < 0
     magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
     signed = -magnitude if scaled < 0 else magnitude
-    return Decimal(signed).scaleb(-digits)
+    return Decimal(signed).scaleb(-digits, _EXACT)
 
 
 @attrs.frozen
