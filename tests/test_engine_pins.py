@@ -1290,6 +1290,58 @@ class TestReconciliationQueries:
         limited = Conflict(frozenset({"b", "a"}), A, frozenset({"l2", "l1"}))
         assert str(limited) == "a, b cannot all hold (they disagree on x.a, given l1; l2)"
 
+    def test_conflict_views(self):
+        """A conflict's repr counts its claims and any limits; its notebook view lists them."""
+        plain = Conflict(frozenset({"b", "a"}), A)
+        assert repr(plain) == "<Conflict on x.a: 2 claims>"
+        limited = Conflict(frozenset({"b", "a"}), A, frozenset({"l2", "l1"}))
+        assert repr(limited) == "<Conflict on x.a: 2 claims, 2 limits>"
+        html = limited._repr_html_()
+        assert re.findall(r"<th>(.*?)</th>", html) == ["claims", "quantity", "limits"]
+        assert re.findall(r"<td>(.*?)</td>", html) == ["a, b", "x.a", "l1; l2"]
+
+    def test_notebook_view(self):
+        """A reconciliation's notebook view: its summary, every interval, then any conflicts."""
+        claims = [count("z", W, "1000"), percent("x", P, W, "1"), count("lost", T, None)]
+        html = reconcile(claims)._repr_html_()
+        assert re.findall(r"<strong>(.*?)</strong>", html) == [
+            "Reconciliation: 3 quantities (1 exact, 1 unbounded), 0 conflicts, 0 limits"
+        ]
+        assert re.findall(r"<caption>(.*?)</caption>", html) == [
+            "Inferred quantities (no high: unbounded)"
+        ]
+        assert re.findall(r"<th>(.*?)</th>", html) == ["quantity", "low", "high", "exact"]
+        cells = ["x.p", "5", "14", "", "x.t", "0", "", "", "x.w", "1000", "1000", "yes"]
+        assert re.findall(r"<td>(.*?)</td>", html) == cells
+        assert html.endswith("</tr></tbody></table></div>")  # no conflicts, no table of them
+        limits = (Limit(parts=(A,), whole=B), Limit(parts=(B,), whole=W))
+        wrong = [count("a", A, "30"), count("w", W, "20"), claim("c", "5", ())]
+        html = reconcile(wrong, limits=limits)._repr_html_()
+        assert re.findall(r"<caption>(.*?)</caption>", html)[1] == "Conflicts"
+        assert re.findall(r"<th>(.*?)</th>", html)[4:] == ["claims", "quantity", "limits"]
+        assert re.findall(r"<td>(.*?)</td>", html)[-6:] == [
+            *("a, w", "x.a", "x.a ≤ x.b; x.b ≤ x.w"),
+            *("c", "x.empty-group.12m-to-2015-06-30", ""),
+        ]
+
+    def test_a_figure_no_number_satisfies_after_a_lost_one(self):
+        """A fall of more than 100 percent is named however the figures before it read."""
+        result = reconcile([count("a", A, None), change("b", NOW, BEFORE, "-101")])
+        assert result.set_aside == {"b"}
+        assert result.conflicts == (Conflict(frozenset({"b"}), NOW),)
+
+    @pytest.mark.parametrize(
+        ("published", "holds"), [("0", True), ("0.0", True), ("0.4", False), ("5", False)]
+    )
+    def test_a_count_of_an_empty_group(self, published, holds):
+        """A group with no member is 0: a count of it holds only where it rounds from 0."""
+        empty = claim("c", published, ())
+        result = reconcile([empty])
+        assert result.set_aside == (frozenset() if holds else {"c"})
+        named = Quantity(area=AREA, measure="empty-group", period=YEAR)
+        assert result.conflicts == (() if holds else (Conflict(frozenset({"c"}), named),))
+        assert holds_together([empty], []) is holds
+
     def test_lost_denominator_is_exactly_one_at_least(self):
         """A lost figure's denominator starts at 1, resting on no claim."""
         result = reconcile([percent("lost", P, T, None)])
@@ -1379,6 +1431,16 @@ class TestAdmits:
         assert not result.admits(percent("rate", P, T, "0.0"))
         assert result.admits(count("again", T, "0"))
 
+    def test_goes_on_under_its_own_ceiling(self):
+        """Under a ceiling of 100 a count of 500 is no value a quantity can take."""
+        assert not reconcile([count("a", A, "5")], ceiling=100).admits(count("b", B, "500"))
+        assert reconcile([count("a", A, "5")]).admits(count("b", B, "500"))
+
+    def test_divides_as_its_lost_figures_do(self):
+        """A lost rate per offence keeps offences at least 1 for a figure added after."""
+        result = reconcile([percent("lost", P, T, None)])
+        assert not result.admits(count("t", T, "0"))
+
     def test_built_by_hand_uses_its_limits(self):
         """Without an engine to go on from, the claim is checked alone against the limits."""
         limits = (Limit(parts=(A,), whole=B),)
@@ -1397,6 +1459,7 @@ class TestHoldsTogether:
     def test_wrong_alone_fails(self):
         """101 percent of a whole fails at once."""
         assert not holds_together([percent("s", P, W, "101")], [Limit(parts=(P,), whole=W)])
+        assert not holds_together([change("c", NOW, BEFORE, "-101")], [])
 
     def test_lost_figures_still_divide(self):
         """A lost rate per offence makes offences published as 0 fail."""
