@@ -77,7 +77,9 @@ def round_half_up(value: Fraction | int, digits: int) -> Decimal:
 
 def unchecked_round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """:func:`round_half_up` without checking its arguments, for the engines' inner loops."""
-    scaled = Fraction(value) * Fraction(10) ** digits  # 10**digits is a float when digits < 0
+    exact = Fraction(value)
+    # Whole powers of ten only: 10**digits is a float when digits < 0.
+    scaled = exact * 10**digits if digits >= 0 else exact / 10**-digits
     magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
     signed = -magnitude if scaled < 0 else magnitude
     return Decimal(signed).scaleb(-digits, _EXACT)
