@@ -1,4 +1,4 @@
-"""The refusals of peelmodel.arithmetic: each names where and what is wrong, and only past its limit."""
+"""peelmodel.arithmetic: exact rounding at any number of digits, and refusals that name where and what is wrong."""
 
 from __future__ import annotations
 
