@@ -1109,6 +1109,42 @@ class TestMinimalConflicts:
         )
         assert because(result, P) == ({"b", "c"}, {"b", "c"})
 
+    def test_the_quantity_named_is_the_one_propagation_empties(self):
+        """Rules run in id order, swept up then down: the first quantity left with no value is named."""
+        p, q_, t, u = q("p"), q("q"), q("t"), q("u")
+        # t = u, u = 2q, q = 10 % of u and t = q.
+        claims = [
+            percent("s0", t, u, "100"),
+            change("h1", u, q_, "100"),
+            percent("s2", q_, u, "10"),
+            change("h3", t, q_, "0"),
+        ]
+        assert reconcile(claims).conflicts == (
+            Conflict(frozenset({"h1", "h3", "s0"}), t),
+            Conflict(frozenset({"h1", "s2"}), u),
+        )
+        # p = 100, 25 % of u, u 10 % more than q, and q = p.
+        claims = [
+            count("c0", t, "13"),
+            count("c1", p, "100"),
+            percent("s2", p, u, "25"),
+            change("h3", u, q_, "10"),
+            change("h4", q_, p, "0"),
+        ]
+        assert reconcile(claims).conflicts == (Conflict(frozenset({"h3", "h4", "s2"}), p),)
+        # q is 33 % of p, p 10 % of q: p, the divisor of the first, is left with no value.
+        claims = [percent("s0", q_, p, "33"), percent("s1", p, q_, "10")]
+        assert reconcile(claims).conflicts == (Conflict(frozenset({"s0", "s1"}), p),)
+        # u = 5 is 10 % more than p: no whole p, which the change divides by.
+        claims = [change("h1", u, p, "10"), count("c2", u, "5")]
+        assert reconcile(claims).conflicts == (Conflict(frozenset({"c2", "h1"}), u),)
+        # p is 67 % of u, p = 3 and u = 40: each count leaves the other with no value.
+        claims = [percent("s0", p, u, "67"), count("c1", p, "3"), count("c2", u, "40")]
+        assert reconcile(claims).conflicts == (
+            Conflict(frozenset({"c1", "s0"}), u),
+            Conflict(frozenset({"c2", "s0"}), p),
+        )
+
     def test_set_aside_claim_wrong_in_two_more_ways(self):
         """51, set aside against 50, is also wrong with the share and with the second 50."""
         # Each of the two is found once the claims of the other are left out.

@@ -227,3 +227,18 @@ def test_a_rule_added_or_replaced_is_propagated_as_it_now_reads():
     assert propagate(system, low, high, range(2)) != INFEASIBLE
     assert (low, high) == ([4, 27], [4, 32])
     assert system.users[0] == [0, slot]
+
+
+def test_a_failed_propagation_names_the_unknown_it_emptied():
+    """Not one merely fixed: of ``(x + y) ÷ 3`` between 1/2 and 3/5, x is 1 and y has no value left."""
+    rules = [
+        Rule("x", (0,), -1, Fraction(1), False, Fraction(1), False),
+        Rule("z", (2,), -1, Fraction(3), False, Fraction(3), False),
+        Rule("ratio", (0, 1), 2, Fraction(1, 2), False, Fraction(3, 5), False),
+    ]
+    system = System(3, rules, 100)
+    assert system.failed == -1
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, range(3)) == INFEASIBLE
+    assert low[0] == high[0] == 1
+    assert system.failed == 1
