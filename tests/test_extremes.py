@@ -12,7 +12,7 @@ from rule_making import random_rules
 from peelmodel.analysis._extremes import Extremes, Witness
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, propagate
 from peelmodel.analysis._rules import holds
-from peelmodel.analysis._search import improve, solve_within
+from peelmodel.analysis._search import improve, solve, solve_within
 
 #: 12.5 percent ≤ x ÷ y < 15 percent, with x unknown 0 and y unknown 1.
 SHARE = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
@@ -242,3 +242,16 @@ def test_a_failed_propagation_names_the_unknown_it_emptied():
     assert propagate(system, low, high, range(3)) == INFEASIBLE
     assert low[0] == high[0] == 1
     assert system.failed == 1
+
+
+def test_a_rule_left_out_takes_no_part_while_bounds_creep():
+    """x > y and y > 0.999 x creep up one at a time; x at most 500, left out, must not cut them short."""
+    more = Rule("more", (0,), 1, Fraction(1), True, None, False)
+    near = Rule("near", (1,), 0, Fraction(999, 1000), True, None, False)
+    cap = Rule("cap", (0,), -1, None, False, Fraction(500), False)
+    system = System(2, [more, near, cap], 10**6, positive=[0, 1])
+    found = solve(system, [True, True, False])
+    assert found is not None
+    assert holds(more, found)
+    assert holds(near, found)
+    assert solve(system) is None
