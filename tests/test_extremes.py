@@ -255,3 +255,22 @@ def test_a_rule_left_out_takes_no_part_while_bounds_creep():
     assert holds(more, found)
     assert holds(near, found)
     assert solve(system) is None
+
+
+@pytest.mark.parametrize(("total", "solvable"), [(8193, False), (8194, True)])
+def test_splits_where_the_reals_fall_between_whole_numbers(total, solvable):
+    """a = b, c = d and a + b + c + d = *total*: no whole numbers when it is odd.
+
+    Propagation leaves each unknown thousands of values, too many to split
+    by size first, so once branches keep failing the search splits where a
+    real solution lies between two whole numbers, until every branch fails.
+    """
+    one, exactly = Fraction(1), Fraction(total)
+    rules = [
+        Rule("ab", (0,), 1, one, False, one, False),
+        Rule("cd", (2,), 3, one, False, one, False),
+        Rule("sum", (0, 1, 2, 3), -1, exactly, False, exactly, False),
+    ]
+    found = solve(System(4, rules, 9000, positive=[1, 3]))
+    assert (found is not None) == solvable
+    assert found is None or all(holds(rule, found) for rule in rules)
