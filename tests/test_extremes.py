@@ -64,6 +64,29 @@ def test_an_end_keeps_the_first_solution_that_attains_it():
     assert extremes.greatest(1) == (100, [14, 100])
 
 
+def test_a_greatest_end_short_of_propagation_is_asked_at_the_reals_bound(monkeypatch):
+    """x0 = x1 and x0 + x1 ≤ 11: propagation leaves x0 ≤ 10, the reals 5.5.
+
+    Two questions: none reaches 10, and one reaches 5, the whole part of the
+    greatest over the reals, which is the answer; galloping up from the first
+    solution would take more.
+    """
+    asked = []
+
+    def counted(system, bounds, changed, lean=None):
+        asked.append(bounds[0][changed[0]])
+        return solve_within(system, bounds, changed, lean)
+
+    monkeypatch.setattr("peelmodel.analysis._extremes.solve_within", counted)
+    equal = Rule("e", (0,), 1, Fraction(1), False, Fraction(1), False)
+    total = Rule("t", (0, 1), -1, None, False, Fraction(11), False)
+    extremes = Extremes(System(2, [equal, total], 100, positive=[1]))
+    assert extremes.high[0] == 10
+    value, witness = extremes.greatest(0)
+    assert (value, witness) == (5, [5, 5])
+    assert asked == [10, 5]
+
+
 @pytest.mark.parametrize(
     "rules",
     [

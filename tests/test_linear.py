@@ -13,15 +13,23 @@ answers, and must answer for chains and stars however long.
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from linear_reference import dense_real_solution
 from rule_making import random_rules
 
 from peelmodel.analysis._elimination import _added, eliminate
-from peelmodel.analysis._linear import _rows, has_real_solution, real_solution
+from peelmodel.analysis._linear import (
+    _CONSTANT,
+    _drop_artificials,
+    _rows,
+    has_real_solution,
+    real_solution,
+)
 from peelmodel.analysis._rules import Rule, holds
 
 UNKNOWNS = 4
@@ -77,6 +85,70 @@ def test_a_point_satisfies_the_rules_over_the_reals(system):
         point = [found.get(unknown, Fraction(least)) for unknown, least in enumerate(low)]
         assert all(low[u] <= point[u] <= high[u] for u in range(len(low)))
         assert all(_satisfied(rule, point) for rule in rules)
+
+
+@given(systems(), st.data())
+def test_the_greatest_real_value_is_attained_and_never_passed(system, data):
+    """The point found for an unknown's greatest satisfies every rule, and nothing passes it.
+
+    No whole-number solution has the unknown above it, and with the
+    unknown's least raised past it no real point remains.
+    """
+    rules, low, high = system
+    unknown = data.draw(st.integers(0, len(low) - 1))
+    found = real_solution(rules, low, high, greatest=unknown)
+    assert (found is None) == (real_solution(rules, low, high) is None)
+    if found is None:
+        return
+    point = [found.get(u, Fraction(least)) for u, least in enumerate(low)]
+    assert all(low[u] <= point[u] <= high[u] for u in range(len(low)))
+    assert all(_satisfied(rule, point) for rule in rules)
+    for values in itertools.product(*(range(a, b + 1) for a, b in zip(low, high, strict=True))):
+        if all(holds(rule, values) for rule in rules):
+            assert values[unknown] <= found[unknown]
+    past = math.floor(found[unknown]) + 1
+    if past <= high[unknown]:
+        raised = list(low)
+        raised[unknown] = past
+        assert real_solution(rules, raised, high) is None
+
+
+def test_the_greatest_of_an_unknown_in_no_rule_is_its_own():
+    """An unknown no rule names goes as high as its bounds; one fixed stays where it is."""
+    within = Rule("w", (0,), 1, None, False, Fraction(1, 2), False)
+    assert real_solution([within], [0, 1, 3], [9, 9, 5], greatest=2) == {2: 5}
+    assert real_solution([within], [0, 4, 3], [9, 4, 5], greatest=0)[0] == 2
+
+
+def test_the_greatest_once_an_artificial_stays_basic_at_zero():
+    """x0 at least 1 and at most 1, x0 + x1 at most 4: x1 is at most 3.
+
+    The first phase ends with the artificial column of x0 ≥ 1 basic at 0
+    (its row tied with that of x0 ≤ 1), which must leave before x1 is raised.
+    """
+    least = Rule("l", (0,), -1, Fraction(1), False, None, False)
+    total = Rule("t", (0, 1), -1, None, False, Fraction(4), False)
+    assert real_solution([least, total], [0, 0], [1, 9], greatest=1) == {0: 1, 1: 3}
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_an_artificial_left_basic_gives_way_to_the_first_column_of_its_row(sign):
+    """x0 - x1 - s0 = 0 (artificial a basic, at 0) and 2 x0 + x1 + s1 = 5.
+
+    x0 enters in a's place, its row turned round where its entry is below
+    0, and leaves the other row; the table keeps the same solutions.
+    """
+    table = [
+        {0: sign, 1: -sign, 2: -sign, 4: 1, _CONSTANT: 0},
+        {0: 2, 1: 1, 3: 1, _CONSTANT: 5},
+    ]
+    basis = [4, 3]
+    _drop_artificials(table, basis, 4)
+    assert basis == [0, 3]
+    assert table == [
+        {0: 1, 1: -1, 2: -1, 4: sign, _CONSTANT: 0},
+        {1: 3, 2: 2, 3: 1, 4: -2 * sign, _CONSTANT: 5},
+    ]
 
 
 @given(systems())

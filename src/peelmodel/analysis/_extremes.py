@@ -4,7 +4,11 @@ Propagation gives bounds no solution passes; :class:`Extremes` turns each
 into the exact end: it looks among the solutions already found for one at
 that bound, then asks for a solution at the bound itself, and otherwise
 improves on the best solution known until one step further has none (see
-:func:`~peelmodel.analysis._search.improve`).
+:func:`~peelmodel.analysis._search.improve`). A greatest end is first
+bounded by the greatest over the real numbers (the simplex method), which
+whole numbers usually reach or nearly reach: the search then starts beside
+the answer instead of at propagation's bound, which can be thousands
+above it.
 
 >>> from fractions import Fraction
 >>> from peelmodel.analysis._propagation import Rule, System
@@ -16,8 +20,10 @@ improves on the best solution known until one step further has none (see
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from peelmodel.analysis._linear import real_solution
 from peelmodel.analysis._propagation import System, holds
 from peelmodel.analysis._search import Solution, improve, root, solve, solve_within
 
@@ -88,8 +94,18 @@ class Extremes:
             found = solve_within(self.system, (low, self.high), (unknown,), {unknown: True})
             return None if found is None else (found[0], found[1][1][unknown])
 
+        def over_the_reals(limit: int) -> int:
+            # Whole numbers never pass the greatest over the reals: often the answer itself.
+            point = real_solution(self.system.rules, self.low, self.high, greatest=unknown)
+            assert point is not None  # noqa: S101 - the system has a solution
+            return min(limit, math.floor(point[unknown]))
+
         found = self._end(
-            at_least, lambda found: found[unknown], self.pool_high[unknown], self.high[unknown]
+            at_least,
+            lambda found: found[unknown],
+            self.pool_high[unknown],
+            self.high[unknown],
+            over_the_reals,
         )
         self.high[unknown] = found[0]
         return found
@@ -100,16 +116,21 @@ class Extremes:
         score: Callable[[Solution], int],
         known: tuple[int, Solution],
         limit: int,
+        tighter: Callable[[int], int] | None = None,
     ) -> tuple[int, Solution]:
-        """The greatest score, from a *known* one, checking propagation's *limit* first."""
+        """The greatest score, from a *known* one, checking propagation's *limit* first.
+
+        Where no solution attains it, *tighter* (if given) lowers the limit
+        below it before the search.
+        """
         if known[0] == limit:
             return known
         at_limit = beyond(limit)
-        found = (
-            (limit, at_limit[0])
-            if at_limit is not None
-            else improve(beyond, score, known, limit - 1)
-        )
+        if at_limit is not None:
+            found = (limit, at_limit[0])
+        else:
+            below = limit - 1 if tighter is None else tighter(limit - 1)
+            found = improve(beyond, score, known, below)
         self.add(found[1])
         return found
 

@@ -98,34 +98,64 @@ def has_real_solution(rules: Sequence[Rule], low: Sequence[int], high: Sequence[
 
 
 def real_solution(
-    rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]
+    rules: Sequence[Rule],
+    low: Sequence[int],
+    high: Sequence[int],
+    greatest: int | None = None,
 ) -> dict[int, Fraction] | None:
     """Real numbers within ``[low, high]`` that satisfy every rule (strict ends made whole).
 
     ``None`` when there are none. The values given are those of the unknowns
-    the simplex method made basic; every other unknown is at its least.
+    the simplex method made basic; every other unknown is at its least. With
+    *greatest*, the point makes that unknown as great as the rules let it be
+    (the second phase of the simplex method), and its value is given too:
+    no whole-number solution passes it.
+
+    >>> double = Rule("d", (0, 0), 1, None, False, Fraction(3), False)  # 2 × x0 <= 3 × x1
+    >>> real_solution([double], [0, 1], [100, 7], greatest=0)
+    {0: Fraction(21, 2), 1: Fraction(7, 1)}
     """
     rows = _rows(rules, low, high)
     if any(not terms and constant > 0 for terms, constant in rows):
         return None
-    if not rows:
-        return {}
     used = sorted({x for terms, _ in rows for x in terms})
-    table, basis, objective = _tableau(rows, {x: index for index, x in enumerate(used)})
+    column = {x: index for index, x in enumerate(used)}
+    table, basis, objective = _tableau(rows, column)
+    objective = _minimised(table, basis, objective, len(used) + 2 * len(rows))
+    if objective.get(_CONSTANT, 0) != 0:
+        return None
+    if greatest is not None and greatest in column:
+        _drop_artificials(table, basis, len(used) + len(rows))
+        # Z = -x: lowered (Z × scale on the key -2) until no column lowers it.
+        objective = {column[greatest]: -1, _VALUE: -1}
+        if column[greatest] in basis:
+            row = table[basis.index(column[greatest])]
+            objective = _eliminated(objective, row, column[greatest])
+        objective = _minimised(table, basis, objective, len(used) + len(rows))
+    point = {
+        used[basis[index]]: low[used[basis[index]]]
+        + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
+        for index, row in enumerate(table)
+        if basis[index] < len(used)
+    }
+    if greatest is not None and greatest not in point:
+        # Not basic: at its least, or in no row at all (fixed, or in no rule), so at its greatest.
+        point[greatest] = Fraction(low[greatest] if greatest in column else high[greatest])
+    return point
+
+
+def _minimised(table: list[_Row], basis: list[int], objective: _Row, columns: int) -> _Row:
+    """The objective row once no column below *columns* lowers it, pivoting *table* in place.
+
+    Bland's rule (the least column that lowers it enters; on a tie, the
+    least basic column leaves), so the pivots never cycle. Every column is
+    bounded, so some row always limits the one entering.
+    """
     while True:
-        entering = min((j for j, a in objective.items() if a < 0 and j != _CONSTANT), default=-1)
+        entering = min((j for j, a in objective.items() if a < 0 and 0 <= j < columns), default=-1)
         if entering < 0:
-            if objective.get(_CONSTANT, 0) != 0:
-                return None
-            return {
-                used[basis[index]]: low[used[basis[index]]]
-                + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
-                for index, row in enumerate(table)
-                if basis[index] < len(used)
-            }
+            return objective
         leaving = _leaving(table, basis, entering)
-        if leaving < 0:  # unbounded below: cannot happen for a sum of non-negative values
-            return {}
         pivot_row = table[leaving]
         for index, row in enumerate(table):
             if index != leaving and row.get(entering):
@@ -135,8 +165,32 @@ def real_solution(
         basis[leaving] = entering
 
 
+def _drop_artificials(table: list[_Row], basis: list[int], first: int) -> None:
+    """Take each artificial column (from *first*) still basic, at 0, out of the basis.
+
+    Its row's constant is 0, so another column of the row can take its
+    place, the row turned round where that column's entry is below 0. One
+    always can: every row has a surplus column of its own, so the other
+    columns keep a rank of one per row.
+    """
+    for index, column in enumerate(basis):
+        if column < first:
+            continue
+        entering = min(j for j in table[index] if 0 <= j < first)
+        if table[index][entering] < 0:
+            table[index] = {j: -value for j, value in table[index].items()}
+        row = table[index]
+        for other, below in enumerate(table):
+            if other != index and below.get(entering):
+                table[other] = _eliminated(below, row, entering)
+        basis[index] = entering
+
+
 #: The key of a row's constant.
 _CONSTANT = -1
+
+#: The key, in the objective of the second phase, of the objective itself.
+_VALUE = -2
 
 #: A sparse row of whole numbers, over a scale of its own: the coefficient of each
 #: column, and the constant under the key -1.

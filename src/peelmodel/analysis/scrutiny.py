@@ -29,6 +29,7 @@ Decimal('64')
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
 from decimal import Decimal
 from fractions import Fraction
@@ -84,22 +85,28 @@ class Scrutiny:
 
     def __init__(self, reconciliation: Reconciliation) -> None:
         self._reconciliation = reconciliation
-        self._implied: dict[str, Implied] = {}
-        self._domain: dict[str, Implied] = {}
+        self._implied: dict[str, _Range] = {}
+        self._domain: dict[str, _Range] = {}
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, Query] = {}
-        self._shapes: dict[Hashable, Implied] = {}
+        self._shapes: dict[Hashable, _Range] = {}
         self._shared: dict[Component, LeftOut] = {}
         self._seeds: dict[Component, Solution | None] = {}
 
     def implied(self, claim: Claim) -> Implied:
         """What the kept figures other than *claim* allow its published value to be."""
-        if claim.id not in self._implied:
-            self._implied[claim.id] = _range(claim, lambda: self._query(claim))
-        return self._implied[claim.id]
+        return self._implied_range(claim).both()
 
     def domain(self, claim: Claim) -> Implied:
         """What the domain limits alone allow *claim*'s published value to be."""
+        return self._domain_range(claim).both()
+
+    def _implied_range(self, claim: Claim) -> _Range:
+        if claim.id not in self._implied:
+            self._implied[claim.id] = _Range(claim, lambda: self._query(claim))
+        return self._implied[claim.id]
+
+    def _domain_range(self, claim: Claim) -> _Range:
         if claim.id not in self._domain:
             linked, shape = around(claim, self._linked(claim)[0])
             if shape not in self._shapes:
@@ -107,7 +114,7 @@ class Scrutiny:
                 seed = self._reconciliation._base_of(linked.quantities)
                 system = linked.system([], ceiling)
                 query = lambda: Query(claim, linked, [], system, seed=seed)  # noqa: E731 - made if needed
-                self._shapes[shape] = _range(claim, query, limits_only=True)
+                self._shapes[shape] = _Range(claim, query, limits_only=True)
             self._domain[claim.id] = self._shapes[shape]
         return self._domain[claim.id]
 
@@ -135,7 +142,7 @@ class Scrutiny:
         return self._caught[claim.id]
 
     def _find_caught(self, claim: Claim) -> Decimal | None:
-        implied, domain = self.implied(claim), self.domain(claim)
+        implied, domain = self._implied_range(claim), self._domain_range(claim)
         assert claim.published is not None  # noqa: S101 - only published figures are scrutinised
         step = Decimal(1).scaleb(-places(claim.published))
         if implied.high is not None and (domain.high is None or implied.high < domain.high):
@@ -153,10 +160,10 @@ class Scrutiny:
         formula = claim.formula
         if formula.scale == 0 or not formula.quantities or claim.qualifier is Qualifier.MORE_THAN:
             return False
-        domain = self.domain(claim)
+        least = self._domain_range(claim).low
         query = self._query(claim)
         low = query.value_bounds()[0]
-        return domain.low is not None and query.steps(low) > query.steps(Fraction(domain.low))
+        return least is not None and query.steps(low) > query.steps(Fraction(least))
 
     def _query(self, claim: Claim) -> Query:
         """The searches over the kept figures linked to *claim*, but *claim* itself."""
@@ -233,22 +240,48 @@ def caught_value(claim: Claim, reconciliation: Reconciliation) -> Decimal | None
     return Scrutiny(reconciliation).caught(claim)
 
 
-def _range(claim: Claim, query: Callable[[], Query], *, limits_only: bool = False) -> Implied:
-    """The published values of *claim* that the figures of the *query* allow, exactly.
+class _Range:
+    """The published values of *claim* that the figures of a *query* allow, exactly.
 
-    Under the limits alone, twice any solution is a solution with the
-    ceiling twice as high (limits compare sums, and doubling keeps a count
-    at least 1), so a growing sum of counts is unbounded without a search.
+    Each end is found on first use, over one query made on first use. Under
+    the limits alone, twice any solution is a solution with the ceiling
+    twice as high (limits compare sums, and doubling keeps a count at least
+    1), so a growing sum of counts is unbounded without a search.
     """
-    assert claim.published is not None  # noqa: S101 - only published figures have a precision
-    digits = places(claim.published)
-    formula = claim.formula
-    if formula.scale == 0 or not formula.quantities:
-        value = round_half_up(formula.offset, digits)
-        return Implied(value, value)
-    found = query()
-    above = claim.qualifier is Qualifier.MORE_THAN
-    low = None if above else found.least()
-    if limits_only and formula.denominator is None and formula.scale > 0:
-        return Implied(low, None)
-    return Implied(low, found.greatest_bounded(above=above))
+
+    def __init__(
+        self, claim: Claim, query: Callable[[], Query], *, limits_only: bool = False
+    ) -> None:
+        assert claim.published is not None  # noqa: S101 - only published figures have a precision
+        self._claim, self._make, self._limits_only = claim, query, limits_only
+        formula = claim.formula
+        #: The one value a formula over no quantity takes (``None``: it varies).
+        self._constant = None
+        if formula.scale == 0 or not formula.quantities:
+            self._constant = round_half_up(formula.offset, places(claim.published))
+        self._above = claim.qualifier is Qualifier.MORE_THAN
+
+    @functools.cached_property
+    def _query(self) -> Query:
+        return self._make()
+
+    @functools.cached_property
+    def low(self) -> Decimal | None:
+        """The least value allowed (``None``: a "more than" figure, any less is allowed)."""
+        if self._constant is not None:
+            return self._constant
+        return None if self._above else self._query.least()
+
+    @functools.cached_property
+    def high(self) -> Decimal | None:
+        """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
+        if self._constant is not None:
+            return self._constant
+        formula = self._claim.formula
+        if self._limits_only and formula.denominator is None and formula.scale > 0:
+            return None
+        return self._query.greatest_bounded(above=self._above)
+
+    def both(self) -> Implied:
+        """The two ends."""
+        return Implied(self.low, self.high)
