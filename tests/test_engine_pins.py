@@ -534,7 +534,10 @@ class TestClaim:
         ("fields", "message"),
         [
             ({"published": 14.4}, "Claim.published: must be a Decimal (found 14.4)"),
-            ({"published": Decimal("NaN")}, "Claim.published: must be finite"),
+            (
+                {"published": Decimal("NaN")},
+                "Claim.published: must be finite (found Decimal('NaN'))",
+            ),
             ({"id": "A b"}, "Claim.id: must be a dotted lower-case slug"),
             ({"label": " x"}, "Claim.label: must be non-blank text"),
             ({"area": "x"}, "Claim.area: must be Area (found 'x')"),

@@ -33,6 +33,12 @@ SEARCHED = [
         Rule("r0", (1, 2), 0, Fraction(6), False, Fraction(55, 9), True),
         Rule("r1", (2,), 0, Fraction(4, 3), True, Fraction(11, 6), True),
     ],
+    # x0 < x1 (2 x0 + x1 < 3 x1): the greatest of unknown 0 is 29, the whole part of the
+    # greatest over the reals (29.5); propagation, reading one bound at a time, leaves 30.
+    [
+        Rule("r0", (0, 1, 0), 1, None, False, Fraction(3), True),
+        Rule("r1", (0,), -1, Fraction(5, 4), False, None, False),
+    ],
     # The least of unknown 0 is 2, one above propagation's bound.
     [
         Rule("r0", (0, 1), 2, Fraction(1), True, Fraction(3, 2), False),

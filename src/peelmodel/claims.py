@@ -40,7 +40,7 @@ from peelmodel._validators import (
 )
 from peelmodel.arithmetic import Band, places, unchecked_band
 from peelmodel.catalogues import outcomes
-from peelmodel.errors import DuplicateIdError, InvalidTypeError, InvalidValueError
+from peelmodel.errors import InvalidTypeError, InvalidValueError
 from peelmodel.model.area import Area
 from peelmodel.model.figure import Basis, Figure, Qualifier
 from peelmodel.model.inspection import Inspection
@@ -385,16 +385,15 @@ def outcome_claims(row: OutcomeRate, *, reference: Period | None = None) -> tupl
 def claims_of(inspection: Inspection) -> dict[str, Claim]:
     """Every claim of an inspection by id: its figures in order, then its outcome rows.
 
-    An id given twice raises :class:`~peelmodel.errors.DuplicateIdError`, naming
-    both places, rather than hide a claim (an :class:`~peelmodel.Inspection` refuses both).
+    No claim hides another: an :class:`~peelmodel.Inspection` refuses an id
+    given twice, a row's or a figure's (:class:`~peelmodel.errors.DuplicateIdError`).
     """
     reference = inspection.reference_period
-    listed = [(figure_claim(f), f"figures[{i}].id") for i, f in enumerate(inspection.figures)]
-    for index, row in enumerate(inspection.outcome_rates):
-        listed += [(c, f"outcome_rates[{index}]") for c in outcome_claims(row, reference=reference)]
-    found: dict[str, tuple[Claim, str]] = {}
-    for claim, place in listed:
-        first = found.setdefault(claim.id, (claim, place))[1]
-        if first != place:
-            raise DuplicateIdError("Inspection", place, claim.id, first, what="is also given by")
-    return {claim_id: claim for claim_id, (claim, _) in found.items()}
+    listed = [figure_claim(figure) for figure in inspection.figures]
+    for row in inspection.outcome_rates:
+        listed += outcome_claims(row, reference=reference)
+    found: dict[str, Claim] = {}
+    for claim in listed:
+        assert claim.id not in found  # noqa: S101 - an Inspection refuses an id given twice
+        found[claim.id] = claim
+    return found

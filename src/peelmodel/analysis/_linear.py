@@ -1,10 +1,13 @@
-"""Whether linear bounds have any real solution: the check behind bounds that creep.
+"""Whether linear bounds have any real solution, and how great one unknown can be over them.
 
 Propagation narrows one bound at a time, so figures that can only hold with
 ever larger numbers (a part above its whole that must also stay within it)
 push their bounds up a little each round. :func:`real_solution` settles
 such a system at once: it is the first phase of the simplex method in whole
-numbers, with Bland's rule, so it ends and is exact. Its rows are sparse,
+numbers, with Bland's rule, so it ends and is exact. The second phase
+gives the greatest value of one unknown over the reals, which no
+whole-number solution passes: a search for the greatest whole value
+starts there. Its rows are sparse,
 each over a scale of its own (divided by the greatest common divisor of its
 entries after each pivot): a pivot costs what the rows it touches hold, not
 rows × columns, so a long chain of figures stays cheap. Strict bounds are
