@@ -159,6 +159,74 @@ def test_elimination_agrees_with_the_simplex_method(system):
     assert has_real_solution(*system) == found
 
 
+class TestRows:
+    """Each rule's ends as rows over the unknowns minus their lows, made whole."""
+
+    def test_a_fixed_unknown_moves_into_the_constant(self):
+        """x0 + x1 ≥ 3 with x1 fixed at 2 is x0 ≥ 1, and x0 is at most 5."""
+        rule = Rule("s", (0, 1), -1, Fraction(3), False, None, False)
+        assert _rows([rule], [0, 2], [5, 2]) == [({0: 1}, 1), ({0: -1}, -5)]
+
+    def test_a_row_is_divided_by_its_common_divisor_and_its_constant_rounded_up(self):
+        """2 x0 + 2 x1 ≥ 3 is x0 + x1 ≥ 2 over whole numbers."""
+        rule = Rule("d", (0, 0, 1, 1), -1, Fraction(3), False, None, False)
+        assert _rows([rule], [0, 0], [4, 4])[0] == ({0: 1, 1: 1}, 2)
+
+    def test_a_row_over_fixed_unknowns_that_holds_is_left_out(self):
+        """x0 ≥ 2 with x0 fixed at 2 says nothing; x0 ≥ 3 with x0 at 2 cannot hold."""
+        rule = Rule("l", (0,), -1, Fraction(2), False, None, False)
+        assert _rows([rule], [2], [2]) == []
+        rule = Rule("l", (0,), -1, Fraction(3), False, None, False)
+        assert _rows([rule], [2], [2]) == [({}, 1)]
+        assert real_solution([rule], [2], [2]) is None
+
+    def test_more_than_0_is_at_least_1(self):
+        """A sum more than 0 is at least 1: with x0 at most 0, nothing satisfies it."""
+        rule = Rule("p", (0,), -1, Fraction(0), True, None, False)
+        assert _rows([rule], [0], [3]) == [({0: 1}, 1), ({0: -1}, -3)]
+        assert real_solution([rule], [0], [0]) is None
+
+
+def _rule(name, numerator, denominator, low, high):
+    return Rule(name, numerator, denominator, Fraction(low), False, Fraction(high), False)
+
+
+#: Four sums of three unknowns, each over a fourth: rows elimination cannot pair without
+#: multiplying them. The first has a real solution, the second none.
+MULTIPLYING = [
+    (
+        [
+            _rule("r0", (1, 0, 4), 2, 1, 2),
+            _rule("r1", (2, 3, 0), 4, Fraction(5, 2), Fraction(19, 6)),
+            _rule("r2", (3, 0, 2), 1, Fraction(5, 2), 4),
+            _rule("r3", (3, 4), 1, Fraction(1, 2), Fraction(3, 2)),
+        ],
+        [1, 1, 1, 1, 1],
+        [22, 26, 9, 22, 11],
+        True,
+    ),
+    (
+        [
+            _rule("r0", (1, 5, 2), 4, 1, 3),
+            _rule("r1", (3, 4, 2), 0, Fraction(2, 3), Fraction(2, 3)),
+            _rule("r2", (5, 3, 1), 2, Fraction(1, 2), Fraction(1, 2)),
+            _rule("r3", (4, 1, 0), 5, Fraction(4, 3), Fraction(17, 6)),
+        ],
+        [1, 1, 1, 1, 1, 1],
+        [28, 28, 6, 14, 14, 29],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rules", "low", "high", "solvable"), MULTIPLYING)
+def test_where_elimination_gives_up_the_simplex_method_answers(rules, low, high, solvable):
+    """Elimination gives up on rows that multiply; the answer is then the simplex method's."""
+    assert eliminate(_rows(rules, low, high)) is None
+    assert (real_solution(rules, low, high) is not None) is solvable
+    assert has_real_solution(rules, low, high) is solvable
+
+
 def test_elimination_pairs_the_bounds_of_an_unknown():
     """A part above its whole that also stays within it: only the pair of rows says so."""
     above = Rule("above", (0,), 1, Fraction(1), True, None, False)  # x0 > x1
