@@ -17,7 +17,7 @@ import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from linear_reference import dense_real_solution
 from rule_making import random_rules
@@ -58,7 +58,19 @@ def _satisfied(rule: Rule, point: list[Fraction]) -> bool:
     )
 
 
+#: x1 ends basic at its least: its row's constant is 0, and no longer kept.
+AT_ITS_LEAST = (
+    [
+        Rule("r1", (1, 1, 0), 2, Fraction(3), False, None, False),
+        Rule("r2", (2, 1), 3, None, False, Fraction(3), False),
+    ],
+    [0, 2, 2, 2],
+    [2, 5, 9, 2],
+)
+
+
 @given(systems())
+@example(AT_ITS_LEAST)
 def test_same_answer_as_the_dense_reference(system):
     """The sparse pivots give what the dense table gives, to the last fraction."""
     assert real_solution(*system) == dense_real_solution(*system)

@@ -127,23 +127,26 @@ def real_solution(
     objective = _minimised(table, basis, objective, len(used) + 2 * len(rows))
     if objective.get(_CONSTANT, 0) != 0:
         return None
+    top = None
     if greatest is not None and greatest in column:
         _drop_artificials(table, basis, len(used) + len(rows))
-        # Z = -x: lowered (Z × scale on the key -2) until no column lowers it.
+        # Z = low - x, lowered until no column lowers it. Its row keeps v × Z = c minus the
+        # columns not basic (v on the key -2, c on -1), all 0 at the end: Z = c ÷ v.
         objective = {column[greatest]: -1, _VALUE: -1}
         if column[greatest] in basis:
             row = table[basis.index(column[greatest])]
             objective = _eliminated(objective, row, column[greatest])
         objective = _minimised(table, basis, objective, len(used) + len(rows))
+        top = low[greatest] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
     point = {
         used[basis[index]]: low[used[basis[index]]]
         + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
         for index, row in enumerate(table)
         if basis[index] < len(used)
     }
-    if greatest is not None and greatest not in point:
-        # Not basic: at its least, or in no row at all (fixed, or in no rule), so at its greatest.
-        point[greatest] = Fraction(low[greatest] if greatest in column else high[greatest])
+    if greatest is not None:
+        # An unknown in no row (fixed, or in no rule) is as great as its bounds let it be.
+        point[greatest] = Fraction(high[greatest]) if top is None else top
     return point
 
 
