@@ -143,6 +143,24 @@ def test_the_greatest_once_an_artificial_stays_basic_at_zero():
     assert real_solution([least, total], [0, 0], [1, 9], greatest=1) == {0: 1, 1: 3}
 
 
+def test_every_artificial_left_basic_gives_way_not_only_the_first():
+    """(x0 + x3) ÷ x1 = 1 and (2 x1 + x0) ÷ x3 in [8/5, 4]: x0 is at most 14/5.
+
+    The first phase leaves an artificial column basic in a row after one
+    that is not; raised with it still there, x0 would reach 8.
+    """
+    rules = [
+        Rule("r0", (0, 3), 1, Fraction(1), False, Fraction(1), False),
+        Rule("r1", (1, 1, 0), 3, Fraction(8, 5), False, Fraction(4), False),
+    ]
+    low, high = [2, 0, 0, 2], [8, 7, 6, 8]
+    found = real_solution(rules, low, high, greatest=0)
+    assert found[0] == Fraction(14, 5)
+    point = [found.get(u, Fraction(least)) for u, least in enumerate(low)]
+    assert all(_satisfied(rule, point) for rule in rules)
+    assert real_solution(rules, [3, 0, 0, 2], high) is None
+
+
 @pytest.mark.parametrize("sign", [1, -1])
 def test_an_artificial_left_basic_gives_way_to_the_first_column_of_its_row(sign):
     """x0 - x1 - s0 = 0 (artificial a basic, at 0) and 2 x0 + x1 + s1 = 5.
