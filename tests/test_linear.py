@@ -161,6 +161,19 @@ def test_every_artificial_left_basic_gives_way_not_only_the_first():
     assert real_solution(rules, [3, 0, 0, 2], high) is None
 
 
+def test_each_row_that_starts_with_an_artificial_column_has_its_own():
+    """Rows that start above 0 each take an artificial column of their own: x1 is at most 7/2."""
+    rules = [
+        Rule("r0", (2, 2), -1, Fraction(5, 3), False, None, False),
+        Rule("r1", (2, 1, 0), 2, Fraction(3, 4), False, None, False),
+        Rule("r2", (3, 3), -1, Fraction(2), False, None, True),
+        Rule("r3", (1, 2, 1), 0, None, False, Fraction(4, 3), False),
+    ]
+    low, high = [2, 3, 0, 2], [6, 8, 8, 7]
+    assert real_solution(rules, low, high, greatest=1)[1] == Fraction(7, 2)
+    assert real_solution(rules, [2, 4, 0, 2], high) is None
+
+
 @pytest.mark.parametrize("sign", [1, -1])
 def test_an_artificial_left_basic_gives_way_to_the_first_column_of_its_row(sign):
     """x0 - x1 - s0 = 0 (artificial a basic, at 0) and 2 x0 + x1 + s1 = 5.
