@@ -69,8 +69,22 @@ AT_ITS_LEAST = (
 )
 
 
+#: No real solution, shown only by a pivot on a row whose constant is 0 (no longer kept).
+EMPTY_BY_A_ROW_AT_0 = (
+    [
+        Rule("r0", (0, 0), 0, Fraction(1), False, Fraction(5), False),
+        Rule("r1", (0, 1), 1, Fraction(4, 3), False, Fraction(5, 3), False),
+        Rule("r2", (1, 0, 1), -1, Fraction(3, 5), True, Fraction(4), False),
+        Rule("r3", (0, 1), 1, Fraction(0), False, Fraction(1), False),
+    ],
+    [0, 0],
+    [8, 6],
+)
+
+
 @given(systems())
 @example(AT_ITS_LEAST)
+@example(EMPTY_BY_A_ROW_AT_0)
 def test_same_answer_as_the_dense_reference(system):
     """The sparse pivots give what the dense table gives, to the last fraction."""
     assert real_solution(*system) == dense_real_solution(*system)
@@ -172,6 +186,17 @@ def test_each_row_that_starts_with_an_artificial_column_has_its_own():
     low, high = [2, 3, 0, 2], [6, 8, 8, 7]
     assert real_solution(rules, low, high, greatest=1)[1] == Fraction(7, 2)
     assert real_solution(rules, [2, 4, 0, 2], high) is None
+
+
+def test_rows_tied_in_the_ratio_test_give_way_in_the_order_of_their_basic_columns():
+    """Bland's rule: of rows tied for leaving, the one with the least basic column leaves."""
+    rules = [
+        Rule("r0", (2, 3), 3, Fraction(2, 5), False, Fraction(2), False),
+        Rule("r1", (1, 2, 2), 2, Fraction(7, 5), False, None, False),
+        Rule("r3", (1, 3), 1, None, True, Fraction(5, 3), False),
+    ]
+    found = real_solution(rules, [3, 3, 1, 1], [4, 8, 2, 6], greatest=2)
+    assert found == {2: 2, 3: 2, 1: 3}
 
 
 @pytest.mark.parametrize("sign", [1, -1])
