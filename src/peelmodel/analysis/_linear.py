@@ -124,19 +124,20 @@ def real_solution(
     used = sorted({x for terms, _ in rows for x in terms})
     column = {x: index for index, x in enumerate(used)}
     table, basis, objective = _tableau(rows, column)
-    objective = _minimised(table, basis, objective, len(used) + 2 * len(rows))
+    artificial = len(used) + len(rows)  # the first artificial column: at most one per row
+    objective = _minimised(table, basis, objective, artificial + len(rows))
     if objective.get(_CONSTANT, 0) != 0:
         return None
     top = None
     if greatest is not None and greatest in column:
-        _drop_artificials(table, basis, len(used) + len(rows))
+        _drop_artificials(table, basis, artificial)
         # Z = low - x, lowered until no column lowers it. Its row keeps v × Z = c minus the
         # columns not basic (v on the key -2, c on -1), all 0 at the end: Z = c ÷ v.
         objective = {column[greatest]: -1, _VALUE: -1}
         if column[greatest] in basis:
             row = table[basis.index(column[greatest])]
             objective = _eliminated(objective, row, column[greatest])
-        objective = _minimised(table, basis, objective, len(used) + len(rows))
+        objective = _minimised(table, basis, objective, artificial)
         top = low[greatest] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
     point = {
         used[basis[index]]: low[used[basis[index]]]
