@@ -133,13 +133,19 @@ def oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implie
 
 
 def _figure(
-    claim_id: str, published: str, numerator: tuple[int, ...], denominator: int | None = None
+    claim_id: str,
+    published: str,
+    numerator: tuple[int, ...],
+    denominator: int | None = None,
+    *,
+    offset: int = 0,
 ) -> Claim:
-    """A figure of the unknowns numbered: a count, or a percentage where it divides."""
+    """A figure of the unknowns numbered: a count, or a percentage plus *offset* where it divides."""
     formula = Formula(
         numerator=tuple(UNKNOWNS[n] for n in numerator),
         denominator=None if denominator is None else UNKNOWNS[denominator],
         scale=Fraction(1 if denominator is None else 100),
+        offset=Fraction(offset),
     )
     return made(claim_id, Decimal(published), formula, HAMPSHIRE)
 
@@ -164,6 +170,19 @@ A, B, C = UNKNOWNS
 # a + b = 5 and a within b: a is at most 2, where propagation leaves 5. c is in no other
 # figure, so the greatest a ÷ c, 200 percent, is searched for as the greatest a over c = 1.
 @example(([_figure("f0", "5", (0, 1)), _figure("f1", "50", (0,), 2)], [Limit(parts=(A,), whole=B)]))
+# As above, but a is a quarter of c, so c = 4 and a = 1: the greatest a the reconciliation
+# found is 1, and the search for the greatest change from c to a goes up from there to 2.
+@example(
+    (
+        [_figure("f0", "5", (0, 1)), _figure("f1", "-75", (0,), 2, offset=-100)],
+        [Limit(parts=(A,), whole=B)],
+    )
+)
+# The same over a sum: (a + b) ÷ c is greatest at c = 1, searched for from a solution of
+# every figure, as no one quantity's greatest value is at hand.
+@example(([_figure("f0", "5", (0, 1)), _figure("f1", "250", (0, 1), 2)], []))
+# An offset above 0: 100 + 2 ÷ b percent, from 133 (b = 6) to 300 (b = 1).
+@example(([_figure("f0", "2", (0,)), _figure("f1", "150", (0,), 1, offset=100)], []))
 def test_implied_ranges_are_those_enumerated(case):
     claims, limits = case
     result = reconcile(claims, limits=limits, ceiling=CEILING)
