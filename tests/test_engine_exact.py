@@ -378,6 +378,43 @@ def test_a_figure_over_no_quantity_is_its_constant():
     assert scrutiny.caught(empty) is None
 
 
+class TestImpliedEnds:
+    """Ends of implied ranges where the rounding band or the "more than" step decides the answer."""
+
+    @staticmethod
+    def change(claim_id: str, now: Quantity, before: Quantity, published: str, **kwargs) -> Claim:
+        formula = Formula(
+            numerator=(now,), denominator=before, scale=Fraction(100), offset=Fraction(-100)
+        )
+        return made(claim_id, Decimal(published), formula, AREA, **kwargs)
+
+    def test_least_end_of_a_change_over_a_share_more_than_a_value(self):
+        """p is more than 101 percent of t, so the change from t to p is more than 1: at least 1."""
+        p, t = q("p"), q("t")
+        share = claim("share", "101", (p,), t, 100, qualifier=Qualifier.MORE_THAN)
+        growth = self.change("growth", p, t, "50")
+        scrutiny = Scrutiny(reconcile([share, growth]))
+        assert str(scrutiny.implied(growth)) == "1 to unbounded"
+        assert scrutiny.caught(growth) == Decimal(0)
+
+    def test_greatest_end_of_more_than_a_change(self):
+        """From p, at least 1, to 2 is at most 100 percent: "more than" 99 at most."""
+        p, now = q("p"), q("now")
+        more = self.change("more", now, p, "-50", qualifier=Qualifier.MORE_THAN)
+        scrutiny = Scrutiny(reconcile([count("now", now, 2), more]))
+        assert str(scrutiny.implied(more)) == "unbounded to 99"
+        assert scrutiny.caught(more) == Decimal(100)
+
+    def test_a_negative_band_open_at_its_top(self):
+        """Both changes are -1: above -1.5 and at most -0.5, which rounds half up to -1, not 0."""
+        now, before = q("now"), q("before")
+        first = self.change("first", now, before, "-1")
+        second = self.change("second", now, before, "-1")
+        scrutiny = Scrutiny(reconcile([first, second]))
+        assert str(scrutiny.implied(first)) == "-1 to -1"
+        assert scrutiny.caught(first) == Decimal(0)
+
+
 class TestCaughtFromBelow:
     """62 groups, more than 30 with drug activity, and 56.5 percent of them: 35 groups."""
 
