@@ -286,6 +286,18 @@ def test_a_rule_left_out_takes_no_part_while_bounds_creep():
     assert solve(system) is None
 
 
+def test_bounds_that_creep_with_every_rule_active_settle_over_the_reals():
+    """x > y and y > 0.999 x, every rule on: bounds creep, are settled longer, and x passes 1,000."""
+    more = Rule("more", (0,), 1, Fraction(1), True, None, False)
+    near = Rule("near", (1,), 0, Fraction(999, 1000), True, None, False)
+    system = System(2, [more, near], 10**6, positive=[0, 1])
+    found = solve(system)
+    assert found is not None
+    assert holds(more, found)
+    assert holds(near, found)
+    assert found[0] > 1000
+
+
 @pytest.mark.parametrize(("total", "solvable"), [(8193, False), (8194, True)])
 def test_splits_where_the_reals_fall_between_whole_numbers(total, solvable):
     """a = b, c = d and a + b + c + d = *total*: no whole numbers when it is odd.
