@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rule_making import random_rules
 
 from peelmodel.analysis._extremes import Extremes, Witness
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, propagate
 from peelmodel.analysis._rules import holds
-from peelmodel.analysis._search import improve, solve, solve_within
+from peelmodel.analysis._search import _halves, improve, solve, solve_within
 
 #: 12.5 percent ≤ x ÷ y < 15 percent, with x unknown 0 and y unknown 1.
 SHARE = Rule("s", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
@@ -315,3 +316,57 @@ def test_splits_where_the_reals_fall_between_whole_numbers(total, solvable):
     found = solve(System(4, rules, 9000, positive=[1, 3]))
     assert (found is not None) == solvable
     assert found is None or all(holds(rule, found) for rule in rules)
+
+
+@st.composite
+def split_points(draw: st.DrawFn) -> tuple[int, int, Fraction, bool | None]:
+    """A domain of at least two values, a real value within it that is not whole, and a lean."""
+    least = draw(st.integers(-50, 50))
+    most = least + draw(st.integers(1, 200))
+    whole = draw(st.integers(least, most - 1))
+    fraction = draw(st.fractions(Fraction(1, 100), Fraction(99, 100)))
+    return least, most, whole + fraction, draw(st.sampled_from([None, True, False]))
+
+
+class TestHalves:
+    """How the search splits a domain where a real solution lies between two whole numbers."""
+
+    @staticmethod
+    def halves(least: int, most: int, value: Fraction, up: bool | None) -> list[tuple[int, int]]:
+        lean = {} if up is None else {1: up}
+        return _halves(1, value, [0, least], [0, most], lean)
+
+    # 32 values: a cut after the second leaves it exactly a sixteenth, after the first less.
+    @example((0, 31, Fraction(3, 2), None))
+    @example((0, 31, Fraction(1, 2), None))
+    # 33 values: two is less than a sixteenth.
+    @example((0, 32, Fraction(3, 2), None))
+    @example((10, 41, Fraction(23, 2), None))
+    @example((0, 31, Fraction(61, 2), True))
+    @given(split_points())
+    def test_the_halves_split_at_the_real_value_unless_one_keeps_too_few(self, drawn):
+        """Two halves that hold every value once, each at least a sixteenth of them.
+
+        They meet at the real value where that leaves each side a sixteenth
+        of the values, else in the middle. The side searched first (the last)
+        is the one *lean* names, else the one holding the value rounded half down.
+        """
+        least, most, value, up = drawn
+        first, second = self.halves(least, most, value, up)[::-1]
+        lower, upper = sorted([first, second])
+        count = most - least + 1
+        assert lower[0] == least
+        assert upper[1] == most
+        assert lower[1] + 1 == upper[0]
+        assert lower[0] <= lower[1]
+        assert upper[0] <= upper[1]
+        cut = math.floor(value)
+        if min(cut - least + 1, most - cut) * 16 >= count:
+            assert lower[1] == cut
+        else:
+            assert lower[1] == (least + most) // 2
+        nearest = math.ceil(value - Fraction(1, 2))
+        if up is None:
+            assert first[0] <= nearest <= first[1]
+        else:
+            assert first == (upper if up else lower)
