@@ -414,6 +414,46 @@ class TestImpliedEnds:
         assert str(scrutiny.implied(first)) == "-1 to -1"
         assert scrutiny.caught(first) == Decimal(0)
 
+    @pytest.mark.parametrize(
+        ("ceiling", "implied"),
+        [
+            # 9 ÷ 10 is 0.9; with counts up to 21, 20 ÷ 21 rounds to 1.0, up to 19 not yet.
+            (10, "0.1 to unbounded"),
+            # 8 ÷ 9 is 0.9; 19 ÷ 20, possible only past 19, is exactly 0.95 and rounds to 1.0.
+            (9, "0.1 to 0.9"),
+            # 6 ÷ 7 is 0.9, and so is every share below 1 up to 15; 21 ÷ 22 is 1.0.
+            (7, "0.1 to 0.9"),
+        ],
+    )
+    def test_a_greatest_end_moves_with_a_ceiling_twice_as_high(self, ceiling, implied):
+        """b is more than a, so a ÷ b is at most (c - 1) ÷ c under a ceiling c on counts.
+
+        The greatest end is unbounded where it is greater under a ceiling of
+        2 c + 1 than under c, one step of 0.1 being enough.
+        """
+        a, b = q("a"), q("b")
+        share = claim("share", "0.5", (a,), b)
+        rise = self.change("rise", b, a, "0", qualifier=Qualifier.MORE_THAN)
+        scrutiny = Scrutiny(reconcile([share, rise], ceiling=ceiling))
+        assert str(scrutiny.implied(share)) == implied
+
+    def test_a_greatest_end_reached_on_the_closed_end_of_the_next_band(self):
+        """a + d = 7: a is from 1 to 6 under the ceiling, up to 7 under twice that: a ÷ 2 reaches 3.5, which is 4."""
+        a, b, d = q("a"), q("b"), q("d")
+        half = claim("half", "1", (a,), b)
+        scrutiny = Scrutiny(
+            reconcile([half, count("b", b, 2), claim("sum", "7", (a, d))], ceiling=6)
+        )
+        assert str(scrutiny.implied(half)) == "1 to unbounded"
+
+    def test_a_least_end_on_the_half_step_rounds_up(self):
+        """a ÷ b is more than 0.149, so at least 3 ÷ 20, exactly 0.15: that rounds to 0.2."""
+        a, b = q("a"), q("b")
+        share = claim("share", "0.5", (a,), b)
+        above = claim("above", "14.9", (a,), b, 100, qualifier=Qualifier.MORE_THAN)
+        scrutiny = Scrutiny(reconcile([share, above], ceiling=20))
+        assert str(scrutiny.implied(share)) == "0.2 to unbounded"
+
 
 class TestCaughtFromBelow:
     """62 groups, more than 30 with drug activity, and 56.5 percent of them: 35 groups."""
