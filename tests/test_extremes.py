@@ -370,3 +370,22 @@ class TestHalves:
             assert first[0] <= nearest <= first[1]
         else:
             assert first == (upper if up else lower)
+
+
+def test_a_solution_past_a_split_at_a_real_point_that_fails():
+    """As above with a total of 8,193, but e, at most 1, joins the sum: a solution needs e = 1.
+
+    The branches with e = 0 are split where the reals fall and all fail;
+    the search goes on past them to the one solution's branch.
+    """
+    one, exactly = Fraction(1), Fraction(8193)
+    rules = [
+        Rule("ab", (0,), 1, one, False, one, False),
+        Rule("cd", (2,), 3, one, False, one, False),
+        Rule("sum", (0, 1, 2, 3, 4), -1, exactly, False, exactly, False),
+        Rule("e", (4,), -1, None, False, one, False),
+    ]
+    found = solve(System(5, rules, 9000, positive=[1, 3]))
+    assert found is not None
+    assert all(holds(rule, found) for rule in rules)
+    assert found[4] == 1
