@@ -373,10 +373,11 @@ class TestHalves:
 
 
 def test_a_solution_past_a_split_at_a_real_point_that_fails():
-    """As above with a total of 8,193, but e, at most 1, joins the sum: a solution needs e = 1.
+    """a = b, c = d and a + b + c + d + e = 8,193, with e at most 1: a solution needs e = 1.
 
-    The branches with e = 0 are split where the reals fall and all fail;
-    the search goes on past them to the one solution's branch.
+    The branches with e = 0 are split where the reals fall between whole
+    numbers and all fail; the search goes on past them to the one
+    solution's branch.
     """
     one, exactly = Fraction(1), Fraction(8193)
     rules = [
