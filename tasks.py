@@ -116,7 +116,8 @@ def test() -> None:
     )
     # The wheel test installs the built wheel with its extras in a clean environment.
     os.environ["PEELMODEL_TEST_WHEEL"] = "1"
-    run(BIN / "python", "-m", "pytest")
+    # One worker per core (pytest-xdist): the property and oracle tests dominate the time.
+    run(BIN / "python", "-m", "pytest", "-n", "auto")
     test_floors()
 
 

@@ -538,7 +538,9 @@ def _published(report):
 
 class TestRefused:
     @pytest.mark.parametrize(
-        "obj", [42, "hampshire", {"a": 1}, [42], object(), 3.5, b"x"], ids=repr
+        "obj",
+        [42, "hampshire", {"a": 1}, [42], object(), 3.5, b"x"],
+        ids=lambda obj: type(obj).__name__,
     )
     def test_short_type_error(self, obj):
         """Anything else is refused with a short TypeError that names its type."""
