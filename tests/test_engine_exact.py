@@ -405,7 +405,7 @@ class TestImpliedEnds:
         assert str(scrutiny.implied(more)) == "unbounded to 99"
         assert scrutiny.caught(more) == Decimal(100)
 
-    def test_a_negative_band_open_at_its_top(self):
+    def test_a_negative_band_open_at_its_low_end(self):
         """Both changes are -1: above -1.5 and at most -0.5, which rounds half up to -1, not 0."""
         now, before = q("now"), q("before")
         first = self.change("first", now, before, "-1")
@@ -438,7 +438,10 @@ class TestImpliedEnds:
         assert str(scrutiny.implied(share)) == implied
 
     def test_a_greatest_end_reached_on_the_closed_end_of_the_next_band(self):
-        """a + d = 7: a is from 1 to 6 under the ceiling, up to 7 under twice that: a ÷ 2 reaches 3.5, which is 4."""
+        """a + d = 7: a is from 1 to 6 under the ceiling, up to 7 under twice that.
+
+        a ÷ 2 reaches 3.5, the closed low end of 4's band.
+        """
         a, b, d = q("a"), q("b"), q("d")
         half = claim("half", "1", (a,), b)
         scrutiny = Scrutiny(
