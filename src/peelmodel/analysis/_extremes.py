@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from peelmodel.analysis._linear import real_solution
-from peelmodel.analysis._propagation import System, holds
+from peelmodel.analysis._propagation import INFEASIBLE, System, holds, propagate
 from peelmodel.analysis._search import Solution, improve, root, solve, solve_within
 
 __all__ = ["Extremes", "Witness"]
@@ -109,6 +109,15 @@ class Extremes:
         )
         self.high[unknown] = found[0]
         return found
+
+    def settle(self, unknown: int) -> None:
+        """Propagate the bounds from the ends of *unknown* found: the others' ends move towards theirs.
+
+        Sound, since no solution lies beyond an exact end; the least value of
+        a denominator, say, often lifts what it divides to its least.
+        """
+        steps = propagate(self.system, self.low, self.high, self.system.users[unknown])
+        assert steps != INFEASIBLE  # noqa: S101 - the solutions found lie within the bounds
 
     def _end(
         self,

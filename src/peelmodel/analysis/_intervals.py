@@ -95,13 +95,18 @@ def intervals_of(
     found: list[Interval] = []
     floor = extremes.system.low
     explain = _explainer(component, kept, ceiling)
+    # The least denominators first: propagated, they are often the least of what they divide.
+    for unknown in sorted({rule.denominator for rule in extremes.system.rules} - {-1}):
+        extremes.least(unknown)
+        extremes.settle(unknown)
     for unknown, quantity in enumerate(component.quantities):
         low, low_witness = extremes.least(unknown)
         high, high_witness = extremes.greatest(unknown)
         if wider_extremes is None:
             wider_extremes = Extremes(wider)
-        bounded = wider_extremes.high[unknown] <= high or _fixed_above(
-            wider_extremes, unknown, high
+        bounded = wider_extremes.high[unknown] <= high or (
+            wider_extremes.pool_high[unknown][0] <= high
+            and _fixed_above(wider_extremes, unknown, high)
         )
         found.append(
             Interval(
@@ -148,7 +153,16 @@ def _explainer(
 
 
 def _fixed_above(extremes: Extremes, unknown: int, value: int) -> bool:
-    """Whether no solution of the wider system takes *unknown* above *value*."""
+    """Whether no solution of the wider system takes *unknown* above *value*.
+
+    A solution found is kept: leaning every unknown up, it often takes others
+    above their ends too, which answers them without a search.
+    """
     low = list(extremes.low)
     low[unknown] = value + 1
-    return solve(extremes.system, None, (low, extremes.high), (unknown,)) is None
+    lean = dict.fromkeys(range(len(low)), True)
+    found = solve(extremes.system, None, (low, extremes.high), (unknown,), lean)
+    if found is None:
+        return True
+    extremes.add(found)
+    return False

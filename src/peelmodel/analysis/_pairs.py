@@ -67,45 +67,22 @@ def tighten(pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
     call, so a call is cheap however far an end must go; every value passed
     over has no match, so the bounds stay sound.
     """
-    x, y, lp, lq, least_open, mp, mq, most_open = pair
-
-    def x_matches(value: int) -> bool:
-        """Whether some whole x within x's bounds matches ``y = value``."""
-        start, end = low[x], high[x]
-        if lq:
-            scaled = lp * value
-            start = max(start, scaled // lq + 1 if least_open else -(-scaled // lq))
-        if mq:
-            scaled = mp * value
-            end = min(end, -(-scaled // mq) - 1 if most_open else scaled // mq)
-        return start <= end
-
-    def y_matches(value: int) -> bool:
-        """Whether some whole y within y's bounds matches ``x = value``."""
-        start, end = low[y], high[y]
-        if mq:  # value ⊲ most × y: y ⊳ value ÷ most
-            if mp == 0:
-                if value > 0 or most_open:
-                    return False
-            else:
-                scaled = value * mq
-                start = max(start, scaled // mp + 1 if most_open else -(-scaled // mp))
-        if lq and lp:  # least × y ⊲ value: y ⊲ value ÷ least
-            scaled = value * lq
-            end = min(end, -(-scaled // lp) - 1 if least_open else scaled // lp)
-        elif lq and value == 0:  # 0 < x ÷ y: x is never 0
-            return False
-        return start <= end
-
+    x, y = pair.x, pair.y
     changed: list[int] = []
-    for unknown, matches in ((y, x_matches), (x, y_matches)):
+    for unknown, matches in ((y, _x_matches), (x, _y_matches)):
         was_low, was_high = low[unknown], high[unknown]
         value = was_low
-        while value <= was_high and value - was_low < _STRIDE and not matches(value):
+        while (
+            value <= was_high and value - was_low < _STRIDE and not matches(pair, value, low, high)
+        ):
             value += 1
         low[unknown] = value
         value = was_high
-        while value >= low[unknown] and was_high - value < _STRIDE and not matches(value):
+        while (
+            value >= low[unknown]
+            and was_high - value < _STRIDE
+            and not matches(pair, value, low, high)
+        ):
             value -= 1
         high[unknown] = value
         if low[unknown] > high[unknown]:
@@ -113,3 +90,39 @@ def tighten(pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
         if low[unknown] != was_low or value != was_high:
             changed.append(unknown)
     return changed
+
+
+def _x_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
+    """Whether some whole x within x's bounds matches ``y = value``."""
+    x, _, lp, lq, least_open, mp, mq, most_open = pair
+    start, end = low[x], high[x]
+    if lq:
+        scaled = lp * value
+        least = scaled // lq + 1 if least_open else -(-scaled // lq)
+        start = max(start, least)
+    if mq:
+        scaled = mp * value
+        most = -(-scaled // mq) - 1 if most_open else scaled // mq
+        end = min(end, most)
+    return start <= end
+
+
+def _y_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
+    """Whether some whole y within y's bounds matches ``x = value``."""
+    _, y, lp, lq, least_open, mp, mq, most_open = pair
+    start, end = low[y], high[y]
+    if mq:  # value ⊲ most × y: y ⊳ value ÷ most
+        if mp == 0:
+            if value > 0 or most_open:
+                return False
+        else:
+            scaled = value * mq
+            least = scaled // mp + 1 if most_open else -(-scaled // mp)
+            start = max(start, least)
+    if lq and lp:  # least × y ⊲ value: y ⊲ value ÷ least
+        scaled = value * lq
+        most = -(-scaled // lp) - 1 if least_open else scaled // lp
+        end = min(end, most)
+    elif lq and value == 0:  # 0 < x ÷ y: x is never 0
+        return False
+    return start <= end

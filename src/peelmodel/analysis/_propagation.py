@@ -209,6 +209,8 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  #
     by ``p × denominator``, and every end is rounded inwards.
     """
     numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair = step
+    if pair is not None:
+        return _narrow_pair(step, pair, low, high)
     if denominator < 0:
         d_low = d_high = 1
     else:
@@ -254,12 +256,47 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  #
             return None
         if d_low != was_low or d_high != was_high:
             changed.append(denominator)
-        if pair is not None:
-            moved = tighten(pair, low, high)
-            if moved is None:
-                return None
-            changed += [unknown for unknown in moved if unknown not in changed]
     return changed
+
+
+def _narrow_pair(step: Step, pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
+    """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`."""
+    _, _, lp, lq, hp, hq, low_open, high_open, _ = step
+    x, y = pair.x, pair.y
+    x_low, x_high, y_low, y_high = low[x], high[x], low[y], high[y]
+    least, most = x_low, x_high
+    if lq > 0:  # lq × x ⊳ lp × y
+        target = lp * y_low
+        value = target // lq + 1 if low_open else -(-target // lq)
+        if value > least:
+            least = low[x] = value
+    if hq > 0:  # hq × x ⊲ hp × y
+        target = hp * (y_high if hp >= 0 else y_low)
+        value = -(-target // hq) - 1 if high_open else target // hq
+        if value < most:
+            most = high[x] = value
+    if least > most:
+        return None
+    changed = [x] if least != x_low or most != x_high else []
+    fewest, greatest = y_low, y_high
+    if lq > 0 and lp > 0:  # lp × y ⊲ lq × x ≤ lq × (greatest x)
+        top = lq * most
+        value = -(-top // lp) - 1 if low_open else top // lp
+        if value < greatest:
+            greatest = high[y] = value
+    if hq > 0 and hp > 0:  # hp × y ⊳ hq × x ≥ hq × (least x)
+        bottom = hq * least
+        value = bottom // hp + 1 if high_open else -(-bottom // hp)
+        if value > fewest:
+            fewest = low[y] = value
+    if fewest > greatest:
+        return None
+    if fewest != y_low or greatest != y_high:
+        changed.append(y)
+    moved = tighten(pair, low, high)
+    if moved is None:
+        return None
+    return changed + [unknown for unknown in moved if unknown not in changed]
 
 
 def ratio_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:

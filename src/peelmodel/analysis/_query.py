@@ -38,6 +38,7 @@ class Query:
         *,
         seed: Solution | None = None,
         highest: Solution | None = None,
+        lowest: Solution | None = None,
         left_out: LeftOut | None = None,
     ) -> None:
         self.claim, self.component, self.others = claim, component, others
@@ -60,6 +61,8 @@ class Query:
         self.seed = seed
         #: A solution whose numerator is as great as the reconciliation found it (if known).
         self.highest = seed if highest is None else highest
+        #: A solution whose denominator is as small as the reconciliation found it (if known).
+        self.lowest = seed if lowest is None else lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
         self.within_whole = len(set(formula.numerator)) == len(formula.numerator) and any(
@@ -91,7 +94,11 @@ class Query:
         counts twice as high; *within* narrows the query's own bounds.
         """
         target, bounds = self._wider_system() if wider else (self.system, self.bounds)
-        if within is not None:
+        changed: list[int] = []
+        if within is not None:  # the unknowns whose bounds it moved run first too
+            changed = [
+                u for u, ends in enumerate(zip(*within, strict=True)) if ends != _ends(bounds, u)
+            ]
             bounds = within
         formula = self.claim.formula
         ratio = ratio_band(value, formula.scale, formula.offset)
@@ -102,7 +109,8 @@ class Query:
         lean = dict.fromkeys(self.numerator, up)
         if self.denominator >= 0:
             lean[self.denominator] = not up
-        found = solve_within(target, bounds, target.rules[self.slot].unknowns, lean)
+        # The bounds are propagated but for the slot, the one rule that changed.
+        found = solve_within(target, bounds, changed, lean, rules=(self.slot,))
         target.replace(self.slot, self._rule(_ANY))
         return found
 
@@ -243,11 +251,31 @@ class Query:
         already keep the formula's value out of reach.
         """
         past = self._beyond(steps + 1, above=above)
+        stretched = self._stretched(2 * self.system.ceiling + 1)
+        if stretched is not None and self._value_of(stretched) in past:
+            return True
         most = self.value_bounds(self._wider_system()[1])[1]
         assert past.low is not None  # noqa: S101 - a band from a published value
         if most < past.low or (most == past.low and past.low_open):
             return False
         return self._with(past, wider=True) is not None
+
+    def _stretched(self, ceiling: int) -> Solution | None:
+        """A solution with the least denominator known, and the numerator's free unknowns at *ceiling*.
+
+        Free: no other rule reads them (a count published only through this
+        figure). A solution of every other figure under that ceiling, where
+        the formula grows with its numerator and some unknown of it is free;
+        else ``None``.
+        """
+        users = self.system.users
+        free = [unknown for unknown in self.numerator if users[unknown] == [self.slot]]
+        if self.claim.formula.scale <= 0 or not free or self.denominator in free:
+            return None
+        stretched = list(self.lowest)  # every other rule holds, and reads none of *free*
+        for unknown in free:
+            stretched[unknown] = ceiling
+        return stretched
 
     def value_bounds(
         self, bounds: tuple[list[int], list[int]] | None = None
@@ -266,6 +294,10 @@ class Query:
             (formula.scale * least_sum + formula.offset, formula.scale * most_sum + formula.offset)
         )
         return ends[0], ends[1]
+
+
+def _ends(bounds: Bounds, unknown: int) -> tuple[int, int]:
+    return bounds[0][unknown], bounds[1][unknown]
 
 
 #: A band every value is in.

@@ -248,11 +248,15 @@ def solve_within(
     bounds: Bounds,
     changed: Sequence[int],
     lean: Mapping[int, bool] | None = None,
+    *,
+    rules: Sequence[int] = (),
 ) -> tuple[Solution, Bounds] | None:
     """A solution within *bounds* (propagated but for *changed*) and the bounds propagated.
 
     ``None`` where there is no solution. No solution within *bounds* passes
     the bounds returned, so they bound what any other solution could reach.
+    *rules* names rules that changed since *bounds* were propagated: they
+    run first, with the users of *changed*.
 
     >>> from fractions import Fraction
     >>> from peelmodel.analysis._propagation import Rule, System
@@ -261,7 +265,7 @@ def solve_within(
     ([2, 14], ([2, 14], [14, 100]))
     """
     low, high = list(bounds[0]), list(bounds[1])
-    steps = propagate(system, low, high, _users(system, changed, None))
+    steps = propagate(system, low, high, [*_users(system, changed, None), *rules])
     if steps == INFEASIBLE:
         return None
     # Bounds that crept go on narrowing within the search, from every rule.

@@ -177,22 +177,33 @@ class Scrutiny:
             if component not in self._seeds:
                 self._seeds[component] = self._reconciliation._base_of(component.quantities)
             seed = self._seeds[component]
-            highest = self._highest(claim, component)
+            numerator, divisor = claim.formula.numerator, claim.formula.denominator
+            highest = self._witness(numerator[0], component) if len(numerator) == 1 else None
+            lowest = None if divisor is None else self._witness(divisor, component, high=False)
             query = Query(
-                claim, component, others, system, seed=seed, highest=highest, left_out=left_out
+                claim,
+                component,
+                others,
+                system,
+                seed=seed,
+                highest=highest,
+                lowest=lowest,
+                left_out=left_out,
             )
             self._queries[claim.id] = query
         return self._queries[claim.id]
 
-    def _highest(self, claim: Claim, component: Component) -> Solution | None:
-        """The witness of the greatest value of *claim*'s numerator, where it is one quantity.
+    def _witness(
+        self, quantity: Quantity, component: Component, *, high: bool = True
+    ) -> Solution | None:
+        """The witness of *quantity*'s greatest (or least) value, over *component*'s quantities.
 
-        It satisfies every kept figure, so every figure but *claim* too.
+        It satisfies every kept figure, so every figure but the one asked about too.
         """
-        numerator = claim.formula.numerator
-        if len(numerator) != 1 or self._reconciliation._kept_of(numerator[0]) is None:
+        if self._reconciliation._kept_of(quantity) is None:
             return None
-        witness = self._reconciliation.interval_of(numerator[0]).witness_high
+        interval = self._reconciliation.interval_of(quantity)
+        witness = interval.witness_high if high else interval.witness_low
         if witness is None or any(name not in witness for name in component.ids):
             return None  # unbounded, or a figure from outside over a quantity never reconciled
         return [witness[name] for name in component.ids]

@@ -1,0 +1,138 @@
+"""A hub: many rates per 1,000 of one unpublished population.
+
+Every rate reads the population, so anything that moves it wakes every
+rule. The engine answers such a report without a search over the whole
+hub for each figure: the least population is found first and propagated,
+one solution of the system under the doubled ceiling takes every measure
+past its end, a figure's searches start from its own rule alone, and a
+measure published only through its rate reaches past any value with the
+ceiling doubled by construction. The answers are those the searches give.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from claim_making import HAMPSHIRE, made, quantity
+
+from peelmodel.analysis import _extremes, _intervals, _propagation
+from peelmodel.analysis._query import Query
+from peelmodel.analysis.reconciliation import reconcile
+from peelmodel.analysis.scrutiny import Scrutiny
+from peelmodel.arithmetic import round_half_up
+from peelmodel.claims import Claim, Formula
+from peelmodel.model.figure import Basis
+
+PEOPLE = quantity("population")
+#: Counts of each measure, published only as rates per 1,000 of the population.
+COUNTS = (1_234, 56_789, 4_321, 98_765, 11_111, 2_468, 13_579, 80_000, 5_555, 31_416)
+
+
+def rates(population: int = 1_900_000) -> list[Claim]:
+    """One rate per 1,000 people (one place) of each measure of :data:`COUNTS`."""
+    found = []
+    for number, counted in enumerate(COUNTS):
+        formula = Formula(
+            numerator=(quantity(f"measure-{number}"),), denominator=PEOPLE, scale=Fraction(1000)
+        )
+        published = round(Decimal(1000 * counted) / population, 1)
+        found.append(
+            made(f"r{number}", published, formula, HAMPSHIRE, basis=Basis.PER_1000_POPULATION)
+        )
+    return found
+
+
+def _narrowings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the rule narrowings of propagation from now on (one entry each)."""
+    calls: list[int] = []
+    narrow = _propagation._narrow
+
+    def counted(step, low, high):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return narrow(step, low, high)
+
+    monkeypatch.setattr(_propagation, "_narrow", counted)
+    return calls
+
+
+def test_the_least_population_is_propagated_to_every_measure(monkeypatch):
+    """Each measure's least is attained at the least population: no search per measure."""
+    searched: list[int] = []
+    improve = _extremes.improve
+
+    def counted(*arguments):  # type: ignore[no-untyped-def]
+        searched.append(1)
+        return improve(*arguments)
+
+    monkeypatch.setattr(_extremes, "improve", counted)
+    claims = rates()
+    result = reconcile(claims)
+    least = result.interval_of(PEOPLE).low
+    for claim in claims:
+        (counted_quantity,) = claim.formula.numerator
+        interval = result.interval_of(counted_quantity)
+        assert interval.witness_low is not None
+        assert interval.witness_low[PEOPLE.id] == least
+        # The least count whose rate, over the least population, rounds as published.
+        expected = next(
+            count
+            for count in range(10**6)
+            if round_half_up(Fraction(1000 * count, least), 1) == claim.published
+        )
+        assert interval.low == interval.witness_low[counted_quantity.id] == expected
+    assert len(searched) <= 2
+
+
+def test_one_solution_takes_every_measure_past_its_end(monkeypatch):
+    """Under the doubled ceiling, one solution shows every measure unbounded."""
+    asked: list[int] = []
+    fixed_above = _intervals._fixed_above
+
+    def counted(extremes, unknown, value):  # type: ignore[no-untyped-def]
+        asked.append(unknown)
+        return fixed_above(extremes, unknown, value)
+
+    monkeypatch.setattr(_intervals, "_fixed_above", counted)
+    result = reconcile(rates())
+    assert not any(result.interval_of(quantity(f"measure-{n}")).is_bounded for n in range(10))
+    assert len(asked) <= 1
+
+
+def test_a_figure_s_searches_start_from_its_own_rule(monkeypatch):
+    """Asking for a rate's least wakes its own rule, not every rate of the hub."""
+    claims = rates()
+    scrutiny = Scrutiny(reconcile(claims))
+    query = scrutiny._query(claims[3])
+    calls = _narrowings(monkeypatch)
+    assert query.least() == Decimal("0.0")
+    assert len(calls) < len(COUNTS)
+
+
+def test_a_measure_published_only_through_its_rate_reaches_past_by_construction(monkeypatch):
+    """No search under the doubled ceiling: the measure at that ceiling is a solution past any end."""
+    claims = rates()
+    scrutiny = Scrutiny(reconcile(claims))
+    searched: list[bool] = []
+    with_ = Query._with
+
+    def counted(self, value, **options):  # type: ignore[no-untyped-def]
+        searched.append(options.get("wider", False))
+        return with_(self, value, **options)
+
+    monkeypatch.setattr(Query, "_with", counted)
+    for claim in claims:
+        assert scrutiny.implied(claim).high is None
+        assert not scrutiny.is_checked(claim)
+    assert not any(searched)
+
+
+def test_the_answers_are_those_the_searches_give(monkeypatch):
+    """With no shortcut (no free measure is stretched), every range and status is the same."""
+    claims = [*rates(), made("p", Decimal(1_900_000), Formula(numerator=(PEOPLE,)), HAMPSHIRE)]
+    quick = Scrutiny(reconcile(claims))
+    found = [(str(quick.implied(c)), quick.is_checked(c), quick.caught(c)) for c in claims]
+    monkeypatch.setattr(Query, "_stretched", lambda *_: None)
+    slow = Scrutiny(reconcile(claims))
+    assert found == [(str(slow.implied(c)), slow.is_checked(c), slow.caught(c)) for c in claims]
