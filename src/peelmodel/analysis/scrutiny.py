@@ -204,9 +204,12 @@ class Scrutiny:
             return None
         interval = self._reconciliation.interval_of(quantity)
         witness = interval.witness_high if high else interval.witness_low
-        if witness is None or any(name not in witness for name in component.ids):
-            return None  # unbounded, or a figure from outside over a quantity never reconciled
-        return [witness[name] for name in component.ids]
+        if witness is None:
+            return None  # unbounded
+        try:
+            return [witness[name] for name in component.ids]
+        except KeyError:  # a figure from outside, over a quantity never reconciled
+            return None
 
     def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
         """The components of *claim*'s quantities, merged, and their kept figures but *claim*.
