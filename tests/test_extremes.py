@@ -390,3 +390,29 @@ def test_a_solution_past_a_split_at_a_real_point_that_fails():
     assert found is not None
     assert all(holds(rule, found) for rule in rules)
     assert found[4] == 1
+
+
+def test_a_rule_changed_since_the_bounds_runs_first():
+    """Bounds propagated with ``x1 ÷ x0`` unbounded, then the rule asks at least 2: ``rules`` names it."""
+    count = Rule("n", (0,), -1, Fraction(5), False, Fraction(5), False)
+    anything = Rule("r", (1,), 0, None, False, None, False)
+    system = System(2, [count, anything], 100, positive=[0])
+    bounds = (list(system.low), list(system.high))
+    assert propagate(system, *bounds, range(2)) != INFEASIBLE
+    assert bounds == ([5, 0], [5, 100])
+    system.replace(1, anything._replace(low=Fraction(2)))
+    found = solve_within(system, bounds, (), rules=(1,))
+    assert found is not None
+    assert found[1] == ([5, 10], [5, 100])
+    assert bounds == ([5, 0], [5, 100])  # the bounds given are left as they were
+
+
+def test_a_settled_end_moves_the_ends_of_what_it_bounds():
+    """``x0 ÷ x1`` is 1/3 and ``x1`` at least 7 (so 9): an end of x1 settled at 30 makes x0's 10."""
+    third = Rule("t", (0,), 1, Fraction(1, 3), False, Fraction(1, 3), False)
+    floor = Rule("f", (1,), -1, Fraction(7), False, None, False)
+    extremes = Extremes(System(2, [third, floor], 100, positive=[1]))
+    assert (extremes.low, extremes.high) == ([3, 9], [33, 99])
+    extremes.low[1] = 30  # as if the least of x1 were found to be 30
+    extremes.settle(1)
+    assert (extremes.low, extremes.high) == ([10, 30], [33, 99])
