@@ -110,9 +110,16 @@ def test_a_figure_s_searches_start_from_its_own_rule(monkeypatch):
     assert len(calls) < len(COUNTS)
 
 
-def test_a_measure_published_only_through_its_rate_reaches_past_by_construction(monkeypatch):
-    """No search under the doubled ceiling: the measure at that ceiling is a solution past any end."""
-    claims = rates()
+@pytest.mark.parametrize("population", [1_900_000, 200_000])
+def test_a_measure_published_only_through_its_rate_reaches_past_by_construction(
+    monkeypatch, population
+):
+    """No search under the doubled ceiling: the measure at that ceiling is a solution past any end.
+
+    From the least population known: over 200,000 people the first solution
+    found has 10¹², over which no measure at the doubled ceiling goes past.
+    """
+    claims = rates(population)
     scrutiny = Scrutiny(reconcile(claims))
     searched: list[bool] = []
     with_ = Query._with
