@@ -143,3 +143,19 @@ def test_the_answers_are_those_the_searches_give(monkeypatch):
     monkeypatch.setattr(Query, "_stretched", lambda *_: None)
     slow = Scrutiny(reconcile(claims))
     assert found == [(str(slow.implied(c)), slow.is_checked(c), slow.caught(c)) for c in claims]
+
+
+def test_a_count_published_once_reaches_past_by_construction(monkeypatch):
+    """A count no other figure reads: at the doubled ceiling it is a solution past any end."""
+    groups = made("n", Decimal(62), Formula(numerator=(quantity("groups"),)), HAMPSHIRE)
+    scrutiny = Scrutiny(reconcile([groups]))
+    searched: list[bool] = []
+    with_ = Query._with
+
+    def counted(self, value, **options):  # type: ignore[no-untyped-def]
+        searched.append(options.get("wider", False))
+        return with_(self, value, **options)
+
+    monkeypatch.setattr(Query, "_with", counted)
+    assert str(scrutiny.implied(groups)) == "0 to unbounded"
+    assert not any(searched)
