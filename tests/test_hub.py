@@ -57,6 +57,19 @@ def _narrowings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+def _searches_under_the_doubled_ceiling(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record, for each search of a query from now on, whether it is under the doubled ceiling."""
+    searched: list[bool] = []
+    with_ = Query._with
+
+    def counted(self, value, **options):  # type: ignore[no-untyped-def]
+        searched.append(options.get("wider", False))
+        return with_(self, value, **options)
+
+    monkeypatch.setattr(Query, "_with", counted)
+    return searched
+
+
 def test_the_least_population_is_propagated_to_every_measure(monkeypatch):
     """Each measure's least is attained at the least population: no search per measure."""
     searched: list[int] = []
@@ -121,14 +134,7 @@ def test_a_measure_published_only_through_its_rate_reaches_past_by_construction(
     """
     claims = rates(population)
     scrutiny = Scrutiny(reconcile(claims))
-    searched: list[bool] = []
-    with_ = Query._with
-
-    def counted(self, value, **options):  # type: ignore[no-untyped-def]
-        searched.append(options.get("wider", False))
-        return with_(self, value, **options)
-
-    monkeypatch.setattr(Query, "_with", counted)
+    searched = _searches_under_the_doubled_ceiling(monkeypatch)
     for claim in claims:
         assert scrutiny.implied(claim).high is None
         assert not scrutiny.is_checked(claim)
@@ -149,13 +155,6 @@ def test_a_count_published_once_reaches_past_by_construction(monkeypatch):
     """A count no other figure reads: at the doubled ceiling it is a solution past any end."""
     groups = made("n", Decimal(62), Formula(numerator=(quantity("groups"),)), HAMPSHIRE)
     scrutiny = Scrutiny(reconcile([groups]))
-    searched: list[bool] = []
-    with_ = Query._with
-
-    def counted(self, value, **options):  # type: ignore[no-untyped-def]
-        searched.append(options.get("wider", False))
-        return with_(self, value, **options)
-
-    monkeypatch.setattr(Query, "_with", counted)
+    searched = _searches_under_the_doubled_ceiling(monkeypatch)
     assert str(scrutiny.implied(groups)) == "0 to unbounded"
     assert not any(searched)
