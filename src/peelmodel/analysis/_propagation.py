@@ -9,12 +9,8 @@ in ``[0, ceiling]`` (at least 1 where something divides by it), and
 :func:`propagate` narrows their bounds rule by rule, with exact rational
 arithmetic and integer rounding, until nothing changes. Propagation is
 sound: it removes only values no solution takes. The exact answers (a
-solution attaining each end) come from :mod:`peelmodel.analysis._search`.
-
->>> from decimal import Decimal
->>> from peelmodel.arithmetic import band
->>> ratio_band(band(Decimal("-11")), Fraction(100), Fraction(-100))
-Band(low=Fraction(177, 200), high=Fraction(179, 200), low_open=True, high_open=False)
+solution attaining each end) come from :mod:`peelmodel.analysis._search`;
+:func:`ratio_band` shows a band turned into the rule's.
 """
 
 from __future__ import annotations
