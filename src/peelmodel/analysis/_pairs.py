@@ -99,11 +99,13 @@ def _x_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
     if lq:
         scaled = lp * value
         least = scaled // lq + 1 if least_open else -(-scaled // lq)
-        start = max(start, least)
+        if least > start:
+            start = least
     if mq:
         scaled = mp * value
         most = -(-scaled // mq) - 1 if most_open else scaled // mq
-        end = min(end, most)
+        if most < end:
+            end = most
     return start <= end
 
 
@@ -118,11 +120,13 @@ def _y_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
         else:
             scaled = value * mq
             least = scaled // mp + 1 if most_open else -(-scaled // mp)
-            start = max(start, least)
+            if least > start:
+                start = least
     if lq and lp:  # least × y ⊲ value: y ⊲ value ÷ least
         scaled = value * lq
         most = -(-scaled // lp) - 1 if least_open else scaled // lp
-        end = min(end, most)
+        if most < end:
+            end = most
     elif lq and value == 0:  # 0 < x ÷ y: x is never 0
         return False
     return start <= end

@@ -77,17 +77,17 @@ class System:
         self.users: list[list[int]] = [[] for _ in range(size)]
         #: The unknown whose domain the last failed propagation emptied (-1: none).
         self.failed = -1
-        for index, rule in enumerate(self.rules):
-            for unknown in dict.fromkeys(rule.unknowns):
-                self.users[unknown].append(index)
         self.steps = [step_of(rule) for rule in self.rules] if steps is None else list(steps)
+        for index, step in enumerate(self.steps):
+            for unknown in step.unknowns:
+                self.users[unknown].append(index)
 
     def add(self, rule: Rule) -> int:
         """Add *rule* as the last rule; its index."""
         index = len(self.rules)
         self.rules.append(rule)
         self.steps.append(step_of(rule))
-        for unknown in dict.fromkeys(rule.unknowns):
+        for unknown in self.steps[index].unknowns:
             self.users[unknown].append(index)
         return index
 
@@ -162,7 +162,7 @@ class Step(NamedTuple):
     there is no such end (a least end below 0 is none: a sum of counts is
     never below 0). ``pair`` holds the ends of a ratio of one unknown over
     another, which :func:`~peelmodel.analysis._pairs.tighten` moves to values
-    whole numbers attain.
+    whole numbers attain. ``unknowns`` are the rule's unknowns, each once.
     """
 
     numerator: tuple[int, ...]
@@ -174,6 +174,7 @@ class Step(NamedTuple):
     low_open: bool
     high_open: bool
     pair: Pair | None
+    unknowns: tuple[int, ...]
 
 
 def step_of(rule: Rule) -> Step:
@@ -195,6 +196,7 @@ def step_of(rule: Rule) -> Step:
         rule.low_open,
         rule.high_open,
         pair_of(rule) if single else None,
+        tuple(dict.fromkeys(rule.unknowns)),
     )
 
 
@@ -204,7 +206,7 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  #
     Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
     by ``p × denominator``, and every end is rounded inwards.
     """
-    numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair = step
+    numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair, _ = step
     if pair is not None:
         return _narrow_pair(step, pair, low, high)
     if denominator < 0:
@@ -257,7 +259,7 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  #
 
 def _narrow_pair(step: Step, pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
     """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`."""
-    _, _, lp, lq, hp, hq, low_open, high_open, _ = step
+    _, _, lp, lq, hp, hq, low_open, high_open, _, _ = step
     x, y = pair.x, pair.y
     x_low, x_high, y_low, y_high = low[x], high[x], low[y], high[y]
     least, most = x_low, x_high

@@ -37,15 +37,18 @@ def holds(rule: Rule, values: Sequence[int]) -> bool:
     ``low × denominator ⊲ sum ⊲ high × denominator``: a denominator's being
     at least 1 is a bound of the system, not of the rule.
     """
-    total = sum(values[unknown] for unknown in rule.numerator)
-    whole = 1 if rule.denominator < 0 else values[rule.denominator]
+    _, numerator, denominator, low, low_open, high, high_open = rule
+    total = 0
+    for unknown in numerator:
+        total += values[unknown]
+    whole = 1 if denominator < 0 else values[denominator]
     # p/q × whole against the sum, in whole numbers: q × sum against p × whole.
-    if rule.low is not None:
-        scaled, least = rule.low.denominator * total, rule.low.numerator * whole
-        if scaled < least or (rule.low_open and scaled == least):
+    if low is not None:
+        scaled, least = low.denominator * total, low.numerator * whole
+        if scaled < least or (low_open and scaled == least):
             return False
-    if rule.high is not None:
-        scaled, most = rule.high.denominator * total, rule.high.numerator * whole
-        if scaled > most or (rule.high_open and scaled == most):
+    if high is not None:
+        scaled, most = high.denominator * total, high.numerator * whole
+        if scaled > most or (high_open and scaled == most):
             return False
     return True
