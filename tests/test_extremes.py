@@ -274,6 +274,36 @@ def test_a_failed_propagation_names_the_unknown_it_emptied():
     assert system.failed == 1
 
 
+@given(
+    random_rules(4, 4, largest=3, denominators=6, terms=3),
+    st.permutations(range(4)),
+)
+def test_propagation_reads_nothing_into_how_the_unknowns_are_numbered(rules, order):
+    """Renumbering the unknowns renumbers the bounds propagation leaves, and the one it empties."""
+    renumbered = [
+        rule._replace(
+            numerator=tuple(order[unknown] for unknown in rule.numerator),
+            denominator=order[rule.denominator] if rule.denominator >= 0 else -1,
+        )
+        for rule in rules
+    ]
+    found = []
+    for drawn, number in ((rules, list(range(4))), (renumbered, order)):
+        divisors = [rule.denominator for rule in drawn if rule.denominator >= 0]
+        system = System(4, drawn, 30, positive=divisors)
+        low, high = list(system.low), list(system.high)
+        steps = propagate(system, low, high, range(len(drawn)))
+        failed = system.failed if steps == INFEASIBLE else None
+        found.append(
+            (
+                steps,
+                failed if failed is None else number.index(failed),
+                [(low[number[unknown]], high[number[unknown]]) for unknown in range(4)],
+            )
+        )
+    assert found[0] == found[1]
+
+
 def test_a_rule_left_out_takes_no_part_while_bounds_creep():
     """x > y and y > 0.999 x creep up one at a time; x at most 500, left out, must not cut them short."""
     more = Rule("more", (0,), 1, Fraction(1), True, None, False)
