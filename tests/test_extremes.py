@@ -116,7 +116,7 @@ def test_rules_without_a_solution_are_refused(rules):
 
 def test_a_witness_reads_its_component_over_the_shared_base():
     """The component's own values stand over the base; the rest come from the base."""
-    witness = Witness({"a": 1, "b": 2, "c": 3}, ("b", "c"), (5, 6))
+    witness = Witness({"a": 1, "b": 2, "c": 3}, {"b": 0, "c": 1}, [5, 6])
     assert dict(witness) == {"a": 1, "b": 5, "c": 6}
     assert repr(witness) == "Witness({'a': 1, 'b': 5, 'c': 6})"
     assert len(witness) == 3

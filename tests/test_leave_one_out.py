@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import threading
+from decimal import Decimal
 from fractions import Fraction
 
 from claim_making import count, percent, quantity
@@ -14,8 +16,10 @@ from peelmodel.analysis import _leave_one_out, reconcile
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut, leave_one_out
 from peelmodel.analysis._propagation import Rule, System
+from peelmodel.analysis._query import Query
 from peelmodel.analysis._rules import holds
 from peelmodel.analysis._search import root
+from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.claims import Claim
 
 CEILING = 9
@@ -112,13 +116,88 @@ class TestLeftOut:
         for claim in kept:
             others = [other for other in kept if other is not claim]
             system = component.system(others, ceiling)
-            assert left_out.without(claim, system) == root(system)
+            assert left_out.without(claim, ceiling) == root(system)
         assert calls == [3]
         wider = component.system(kept[1:], 2 * ceiling + 1)
-        assert left_out.without(kept[0], wider) == root(wider)
+        assert left_out.without(kept[0], 2 * ceiling + 1) == root(wider)
         assert calls == [3]  # another ceiling: the first to ask propagates alone again
+
+    def test_one_system_of_every_kept_figure_for_each_ceiling(self):
+        """The queries share it: each finds its own figure's rule at its slot."""
+        component, kept, ceiling = _shares()
+        left_out = LeftOut(component, kept)
+        system = left_out.system(ceiling)
+        assert left_out.system(ceiling) is system
+        assert left_out.system(2 * ceiling + 1) is not system
+        assert system.ceiling == ceiling
+        assert [system.rules[left_out.slot(claim)].id for claim in kept] == [
+            claim.id for claim in kept
+        ]
+        assert len(system.rules) == len(component.limits) + len(kept)
 
     def test_holds_the_kept_figures_only(self):
         component, kept, _ = _shares()
         left_out = LeftOut(component, kept[1:])
         assert [claim in left_out for claim in kept] == [False, True, True]
+
+
+class TestSharedSystems:
+    """The queries of a component's figures share its systems, each figure's rule a slot of them."""
+
+    def test_each_figure_s_answers_are_those_of_a_system_of_its_own(self, monkeypatch):
+        _, kept, _ = _shares()
+        again = [count("again", quantity("groups"), 1001), count("d", quantity("drugs"), 560)]
+        claims = [*kept, *again]
+        result = reconcile(claims)
+        assert result.set_aside == {"groups"}  # a system of its own: its others, the slot added
+        shared = Scrutiny(result)
+        found = [(str(shared.implied(c)), shared.caught(c)) for c in claims]
+        # Every query with a system of its own.
+        monkeypatch.setattr(LeftOut, "__contains__", lambda *_: False)
+        alone = Scrutiny(result)
+        assert found == [(str(alone.implied(c)), alone.caught(c)) for c in claims]
+        # 560 of 1,001 is 55.9 %; 55.5 % to 56.5 % of 1,001 is 555.6 to 565.6 drugs.
+        expected = ["56 to 56", "1001 to 1001", "0 to unbounded", "992 to 1009", "556 to 565"]
+        assert [implied for implied, _ in found] == expected
+
+    def test_a_search_leaves_the_shared_system_as_it_found_it(self):
+        _, kept, ceiling = _shares()
+        scrutiny = Scrutiny(reconcile(kept))
+        system = scrutiny._query(kept[1]).system
+        rules = list(system.rules)
+        for claim in kept:
+            scrutiny.implied(claim)
+        assert scrutiny._query(kept[2]).system is system
+        assert system.rules == rules
+        assert system.ceiling == ceiling
+
+    def test_one_thread_searches_at_a_time(self, monkeypatch):
+        """A second thread asking about another figure waits until the first's search ends."""
+        _, kept, _ = _shares()
+        drugs = count("d", quantity("drugs"), 560)
+        claims = [*kept, drugs]
+        scrutiny = Scrutiny(reconcile(claims))
+        inside, other_done = threading.Event(), threading.Event()
+        overlapped: list[bool] = []
+        with_ = Query._with
+
+        def first_search_waits(self, value, **options):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is threading.main_thread() and not inside.is_set():
+                inside.set()
+                overlapped.append(other_done.wait(0.5))  # the other thread, were it let in, ends
+            return with_(self, value, **options)
+
+        monkeypatch.setattr(Query, "_with", first_search_waits)
+        answers: list[bool] = []
+
+        def other() -> None:
+            inside.wait()
+            answers.append(scrutiny.is_checked(drugs))  # 56 % of at least 992 groups: 556 or more
+            other_done.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert scrutiny.caught(kept[1]) == Decimal(1010)  # 560 is 56.5 % of 991.2 groups
+        thread.join()
+        assert overlapped == [False]
+        assert answers == [True]

@@ -44,12 +44,13 @@ class Component:
     positive: set[Quantity]
     number: dict[Quantity, int] = attrs.field(init=False)
     _ids: list[str] | None = attrs.field(init=False, default=None)
+    _positions: dict[str, int] | None = attrs.field(init=False, default=None)
     _rules: dict[str, tuple[Rule, Step]] = attrs.field(init=False, factory=dict)
     _limit_rules: list[tuple[Rule, Step]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.number = {quantity: index for index, quantity in enumerate(self.quantities)}
-        self._ids = None
+        self._ids = self._positions = None
         self._rules = {}
         self._limit_rules = [_compiled(limit_rule(limit, self.number)) for limit in self.limits]
 
@@ -59,6 +60,13 @@ class Component:
         if self._ids is None:
             self._ids = [quantity.id for quantity in self.quantities]
         return self._ids
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """The number of each quantity, by id (found on first use)."""
+        if self._positions is None:
+            self._positions = {name: number for number, name in enumerate(self.ids)}
+        return self._positions
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:
         """The rule of a published *claim* over the component's unknowns, compiled (made once)."""

@@ -147,21 +147,34 @@ class Extremes:
 class Witness(Mapping[str, int]):
     """Values of every unknown of a reconciliation: one component's solution over a shared base.
 
-    >>> witness = Witness({"a": 1, "b": 2}, ("b",), (5,))
+    *index* gives the position in *values* of each of the component's
+    quantity ids; the component's witnesses share it.
+
+    >>> witness = Witness({"a": 1, "b": 2}, {"b": 0}, [5])
     >>> dict(witness)
     {'a': 1, 'b': 5}
     """
 
-    __slots__ = ("_base", "_local")
+    __slots__ = ("_base", "_index", "_values")
 
-    def __init__(self, base: Mapping[str, int], ids: Sequence[str], values: Sequence[int]) -> None:
-        self._base = base
-        self._local = dict(zip(ids, values, strict=True))
+    def __init__(
+        self, base: Mapping[str, int], index: Mapping[str, int], values: Sequence[int]
+    ) -> None:
+        self._base, self._index, self._values = base, index, values
 
     def __getitem__(self, key: str) -> int:
-        if key in self._local:
-            return self._local[key]
-        return self._base[key]
+        position = self._index.get(key)
+        return self._base[key] if position is None else self._values[position]
+
+    def over(self, index: Mapping[str, int]) -> list[int]:
+        """The values of the ids of *index*, in its order; :class:`KeyError` for an id not known.
+
+        >>> Witness({"a": 1, "b": 2}, {"b": 0}, [5]).over({"b": 0, "a": 1})
+        [5, 1]
+        """
+        if index is self._index:  # the component's own: its values as they are
+            return list(self._values)
+        return [self[name] for name in index]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._base)

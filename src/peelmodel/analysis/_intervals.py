@@ -89,7 +89,7 @@ def intervals_of(
     ceiling: int,
 ) -> list[Interval]:
     """The exact interval of every quantity of *component*, with witnesses."""
-    ids = component.ids
+    index = component.positions
     wider = component.system(kept, 2 * ceiling + 1)
     wider_extremes: Extremes | None = None
     found: list[Interval] = []
@@ -116,8 +116,8 @@ def intervals_of(
                 None if low > floor[unknown] else _NONE,
                 None if bounded else _NONE,
                 bounded,
-                Witness(bases, ids, low_witness),
-                Witness(bases, ids, high_witness) if bounded else None,
+                Witness(bases, index, low_witness),
+                Witness(bases, index, high_witness) if bounded else None,
                 explain=explain,
             )
         )

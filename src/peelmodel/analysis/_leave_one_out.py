@@ -75,32 +75,45 @@ def _split(
 
 
 class LeftOut:
-    """The bounds of a component's kept figures with each left out, for the queries of each.
+    """A component's kept figures, for the queries of each: one system, bounds without each.
 
-    The first figure to ask propagates its own system; once a second asks,
-    the bounds without each figure are found together, once for each
-    ceiling on counts.
+    The queries share one system of every kept figure for each ceiling on
+    counts, in which each finds its own figure's rule. The first figure to
+    ask for the bounds of the others propagates them alone; once a second
+    asks, the bounds without each figure are found together.
     """
 
     def __init__(self, component: Component, kept: Sequence[Claim]) -> None:
         self._component, self._kept = component, kept
         self._index = {claim.id: position for position, claim in enumerate(kept)}
+        self._systems: dict[int, System] = {}
         self._found: dict[int, list[Bounds | None]] = {}
         self._asked: set[int] = set()
 
     def __contains__(self, claim: Claim) -> bool:
         return claim.id in self._index
 
-    def without(self, claim: Claim, system: System) -> Bounds | None:
-        """The propagated bounds of *system*: the limits and every kept figure but *claim*.
+    def system(self, ceiling: int) -> System:
+        """The system of the limits and every kept figure under *ceiling* (made once)."""
+        if ceiling not in self._systems:
+            self._systems[ceiling] = self._component.system(self._kept, ceiling)
+        return self._systems[ceiling]
+
+    def slot(self, claim: Claim) -> int:
+        """The index of kept *claim*'s rule in the shared systems."""
+        return len(self._component.limits) + self._index[claim.id]
+
+    def without(self, claim: Claim, ceiling: int) -> Bounds | None:
+        """The propagated bounds of the limits and every kept figure but *claim*, under *ceiling*.
 
         ``None`` where propagation shows they have no solution.
         """
-        ceiling = system.ceiling
+        system = self.system(ceiling)
         if ceiling not in self._found:
             if ceiling not in self._asked:
                 self._asked.add(ceiling)
-                return root(system)
-            every = self._component.system(self._kept, ceiling)
-            self._found[ceiling] = leave_one_out(every, len(self._component.limits))
+                active = [True] * len(system.rules)
+                active[self.slot(claim)] = False
+                return root(system, active)
+            self._found[ceiling] = leave_one_out(system, len(self._component.limits))
         return self._found[ceiling][self._index[claim.id]]

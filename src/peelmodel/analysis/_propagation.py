@@ -91,10 +91,10 @@ class System:
             self.users[unknown].append(index)
         return index
 
-    def replace(self, index: int, rule: Rule) -> None:
-        """Put *rule*, over the same unknowns, in place of rule *index*."""
+    def replace(self, index: int, rule: Rule, step: Step | None = None) -> None:
+        """Put *rule* (compiled: *step*), over the same unknowns, in place of rule *index*."""
         self.rules[index] = rule
-        self.steps[index] = step_of(rule)
+        self.steps[index] = step_of(rule) if step is None else step
 
     def budget(self) -> int:
         """How many rule steps one propagation takes before it stops, leaving bounds wider."""

@@ -1,29 +1,38 @@
 """The searches for one figure's values over the other figures: the parts of an implied range.
 
 A :class:`Query` holds the system of the kept figures linked to one figure
-but that figure, with one more rule, a *slot*, over the figure's own
-formula: each search puts a band of values in the slot and asks for whole
-numbers that satisfy every rule (:func:`~peelmodel.analysis._search.solve`),
-so that the least and greatest values the formula rounds to are found
-exactly (see :mod:`peelmodel.analysis.scrutiny`).
+but that figure, with one rule, a *slot*, over the figure's own formula:
+each search puts a band of values in the slot and asks for whole numbers
+that satisfy every rule (:func:`~peelmodel.analysis._search.solve`), so
+that the least and greatest values the formula rounds to are found exactly
+(see :mod:`peelmodel.analysis.scrutiny`). The slot is a rule added to a
+system of the other figures, or the figure's own rule in a system of every
+kept figure, which the figures of a component share: it holds the band of a
+search only while the search runs, and no band at all while the bounds of
+the others are propagated.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
-from peelmodel.analysis._propagation import Rule, System, ratio_band
+from peelmodel.analysis._propagation import Rule, Step, System, ratio_band
 from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
 from peelmodel.arithmetic import Band, places, unchecked_round_half_up
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
 
 __all__ = ["Query"]
+
+#: A band every value is in.
+_ANY = Band(None, None)
 
 
 class Query:
@@ -33,15 +42,22 @@ class Query:
         self,
         claim: Claim,
         component: Component,
-        others: Sequence[Claim],
         system: System,
         *,
+        widen: Callable[[int], System],
         seed: Solution | None = None,
-        highest: Solution | None = None,
-        lowest: Solution | None = None,
+        highest: Callable[[], Solution | None] | None = None,
+        lowest: Callable[[], Solution | None] | None = None,
         left_out: LeftOut | None = None,
     ) -> None:
-        self.claim, self.component, self.others = claim, component, others
+        """Searches over *system*: the other figures, or with *left_out* every kept figure.
+
+        With *left_out*, *system* is one of its shared systems, the figure's
+        own rule among them; else the slot is added to *system*. *widen*
+        gives the same system under another ceiling on counts; *highest* and
+        *lowest* give witnesses the reconciliation found, if known.
+        """
+        self.claim, self.component = claim, component
         formula = claim.formula
         number = component.number
         self.numerator = tuple(number[q] for q in formula.numerator)
@@ -49,26 +65,54 @@ class Query:
         assert claim.published is not None  # noqa: S101 - only published figures have a precision
         self.digits = places(claim.published)
         self.step = Fraction(1, 10**self.digits)
-        self.system = system
-        self.slot = system.add(self._rule(_ANY))
-        self.left_out = left_out
-        bounds = root(system) if left_out is None else left_out.without(claim, system)
+        self.system, self.left_out, self._widen = system, left_out, widen
+        if left_out is None:
+            self.slot = system.add(self._rule(_ANY))
+        else:
+            self.slot = left_out.slot(claim)
+        #: The rule the slot holds between searches: the figure's own, or one with no band.
+        self._held: tuple[Rule, Step] = system.rules[self.slot], system.steps[self.slot]
+        bounds = self._bounds(system)
         assert bounds is not None  # noqa: S101 - kept figures hold together
-        self.bounds = bounds
         if seed is None:  # a figure over a quantity the reconciliation never saw
-            seed = solve(system, None, bounds, ())
+            with self._open(system):
+                seed = solve(system, None, bounds, ())
         assert seed is not None  # noqa: S101 - kept figures hold together
-        self.seed = seed
-        #: A solution whose numerator is as great as the reconciliation found it (if known).
-        self.highest = seed if highest is None else highest
-        #: A solution whose denominator is as small as the reconciliation found it (if known).
-        self.lowest = seed if lowest is None else lowest
+        self.bounds, self.seed = bounds, seed
+        self._highest, self._lowest = highest, lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
         self.within_whole = len(set(formula.numerator)) == len(formula.numerator) and any(
             limit.whole == formula.denominator and set(formula.numerator) <= set(limit.parts)
             for limit in component.limits
         )
+
+    @functools.cached_property
+    def highest(self) -> Solution:
+        """A solution whose numerator is as great as the reconciliation found it (if known)."""
+        found = None if self._highest is None else self._highest()
+        return self.seed if found is None else found
+
+    @functools.cached_property
+    def lowest(self) -> Solution:
+        """A solution whose denominator is as small as the reconciliation found it (if known)."""
+        found = None if self._lowest is None else self._lowest()
+        return self.seed if found is None else found
+
+    @contextlib.contextmanager
+    def _open(self, system: System, ratio: Band = _ANY) -> Iterator[None]:
+        """*system* with the slot holding *ratio* (by default no band: the other figures alone)."""
+        system.replace(self.slot, self._rule(ratio))
+        try:
+            yield
+        finally:
+            system.replace(self.slot, *self._held)
+
+    def _bounds(self, system: System) -> Bounds | None:
+        """The bounds the other figures of *system* propagate to (``None``: no solution)."""
+        if self.left_out is None:
+            return root(system)  # the slot holds no band
+        return self.left_out.without(self.claim, system.ceiling)
 
     def _rule(self, ratio: Band) -> Rule:
         return Rule(
@@ -103,24 +147,22 @@ class Query:
         formula = self.claim.formula
         ratio = ratio_band(value, formula.scale, formula.offset)
         assert ratio is not None  # noqa: S101 - the scale is not 0
-        target.replace(self.slot, self._rule(ratio))
         # Lean the formula towards the far end of the band: the solution goes further.
         up = (value.low is not None and value.high is None) == (formula.scale > 0)
         lean = dict.fromkeys(self.numerator, up)
         if self.denominator >= 0:
             lean[self.denominator] = not up
         # The bounds are propagated but for the slot, the one rule that changed.
-        found = solve_within(target, bounds, changed, lean, rules=(self.slot,))
-        target.replace(self.slot, self._rule(_ANY))
-        return found
+        with self._open(target, ratio):
+            return solve_within(target, bounds, changed, lean, rules=(self.slot,))
 
     def _wider_system(self) -> tuple[System, tuple[list[int], list[int]]]:
         """The system under the ceiling on counts twice as high, and its propagated bounds."""
         if self._wider is None:
-            wider = self.component.system(self.others, 2 * self.system.ceiling + 1)
-            wider.add(self._rule(_ANY))
-            left_out = self.left_out
-            bounds = root(wider) if left_out is None else left_out.without(self.claim, wider)
+            wider = self._widen(2 * self.system.ceiling + 1)
+            if self.left_out is None:
+                wider.add(self._rule(_ANY))
+            bounds = self._bounds(wider)
             assert bounds is not None  # noqa: S101 - a higher ceiling only adds solutions
             self._wider = wider, bounds
         return self._wider
@@ -298,7 +340,3 @@ class Query:
 
 def _ends(bounds: Bounds, unknown: int) -> tuple[int, int]:
     return bounds[0][unknown], bounds[1][unknown]
-
-
-#: A band every value is in.
-_ANY = Band(None, None)

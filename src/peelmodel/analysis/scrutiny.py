@@ -30,7 +30,8 @@ Decimal('64')
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable
+import threading
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -38,7 +39,9 @@ import attrs
 
 from peelmodel._typecheck import checked
 from peelmodel.analysis._components import Component
+from peelmodel.analysis._extremes import Witness
 from peelmodel.analysis._leave_one_out import LeftOut
+from peelmodel.analysis._propagation import System
 from peelmodel.analysis._query import Query
 from peelmodel.analysis._search import Solution
 from peelmodel.analysis._shapes import around
@@ -81,10 +84,15 @@ class Implied:
 
 
 class Scrutiny:
-    """The implied range and domain of each figure of one reconciliation, found on first use and kept."""
+    """The implied range and domain of each figure of one reconciliation, found on first use and kept.
+
+    Safe to share between threads: the searches of a component's figures
+    share its systems, so one thread searches at a time.
+    """
 
     def __init__(self, reconciliation: Reconciliation) -> None:
         self._reconciliation = reconciliation
+        self._lock = threading.RLock()
         self._implied: dict[str, _Range] = {}
         self._domain: dict[str, _Range] = {}
         self._caught: dict[str, Decimal | None] = {}
@@ -95,11 +103,13 @@ class Scrutiny:
 
     def implied(self, claim: Claim) -> Implied:
         """What the kept figures other than *claim* allow its published value to be."""
-        return self._implied_range(claim).both()
+        with self._lock:
+            return self._implied_range(claim).both()
 
     def domain(self, claim: Claim) -> Implied:
         """What the domain limits alone allow *claim*'s published value to be."""
-        return self._domain_range(claim).both()
+        with self._lock:
+            return self._domain_range(claim).both()
 
     def _implied_range(self, claim: Claim) -> _Range:
         if claim.id not in self._implied:
@@ -112,8 +122,8 @@ class Scrutiny:
             if shape not in self._shapes:
                 ceiling = self._reconciliation.ceiling
                 seed = self._reconciliation._base_of(linked.quantities)
-                system = linked.system([], ceiling)
-                query = lambda: Query(claim, linked, [], system, seed=seed)  # noqa: E731 - made if needed
+                widen = functools.partial(linked.system, [])
+                query = lambda: Query(claim, linked, widen(ceiling), widen=widen, seed=seed)  # noqa: E731 - made if needed
                 self._shapes[shape] = _Range(claim, query, limits_only=True)
             self._domain[claim.id] = self._shapes[shape]
         return self._domain[claim.id]
@@ -125,11 +135,12 @@ class Scrutiny:
         either end (a value inside the range that no whole numbers give, a
         *hole*, does not count).
         """
-        if claim.id in self._caught:
-            return self._caught[claim.id] is not None
-        if self._outside_domain(claim):
-            return True
-        return self.caught(claim) is not None
+        with self._lock:
+            if claim.id in self._caught:
+                return self._caught[claim.id] is not None
+            if self._outside_domain(claim):
+                return True
+            return self.caught(claim) is not None
 
     def caught(self, claim: Claim) -> Decimal | None:
         """The nearest value the domain allows *claim* that the other figures rule out, if any.
@@ -137,9 +148,10 @@ class Scrutiny:
         One step above the implied range where the range ends below the
         domain, else one step below it where it starts above the domain.
         """
-        if claim.id not in self._caught:
-            self._caught[claim.id] = self._find_caught(claim)
-        return self._caught[claim.id]
+        with self._lock:
+            if claim.id not in self._caught:
+                self._caught[claim.id] = self._find_caught(claim)
+            return self._caught[claim.id]
 
     def _find_caught(self, claim: Claim) -> Decimal | None:
         implied, domain = self._implied_range(claim), self._domain_range(claim)
@@ -168,26 +180,27 @@ class Scrutiny:
     def _query(self, claim: Claim) -> Query:
         """The searches over the kept figures linked to *claim*, but *claim* itself."""
         if claim.id not in self._queries:
-            component, others = self._linked(claim)
+            component, kept = self._linked(claim)
             ceiling = self._reconciliation.ceiling
-            system = component.system(others, ceiling)
             left_out = self._shared.get(component)
-            if left_out is not None and claim not in left_out:  # set aside: not one of its own
+            widen: Callable[[int], System]
+            if left_out is not None and claim in left_out:  # kept: its component's systems
+                widen = left_out.system
+            else:  # set aside, or over more than one component: a system of its own
                 left_out = None
+                widen = functools.partial(component.system, [c for c in kept if c.id != claim.id])
             if component not in self._seeds:
                 self._seeds[component] = self._reconciliation._base_of(component.quantities)
-            seed = self._seeds[component]
             numerator, divisor = claim.formula.numerator, claim.formula.denominator
-            highest = self._witness(numerator[0], component) if len(numerator) == 1 else None
-            lowest = None if divisor is None else self._witness(divisor, component, high=False)
+            witness = functools.partial(self._witness, component=component)
             query = Query(
                 claim,
                 component,
-                others,
-                system,
-                seed=seed,
-                highest=highest,
-                lowest=lowest,
+                widen(ceiling),
+                widen=widen,
+                seed=self._seeds[component],
+                highest=functools.partial(witness, numerator[0]) if len(numerator) == 1 else None,
+                lowest=None if divisor is None else functools.partial(witness, divisor, high=False),
                 left_out=left_out,
             )
             self._queries[claim.id] = query
@@ -206,13 +219,14 @@ class Scrutiny:
         witness = interval.witness_high if high else interval.witness_low
         if witness is None:
             return None  # unbounded
+        assert isinstance(witness, Witness)  # noqa: S101 - the reconciliation's own
         try:
-            return [witness[name] for name in component.ids]
+            return witness.over(component.positions)
         except KeyError:  # a figure from outside, over a quantity never reconciled
             return None
 
-    def _linked(self, claim: Claim) -> tuple[Component, list[Claim]]:
-        """The components of *claim*'s quantities, merged, and their kept figures but *claim*.
+    def _linked(self, claim: Claim) -> tuple[Component, Sequence[Claim]]:
+        """The components of *claim*'s quantities, merged, and their kept figures.
 
         What *claim* divides by is at least 1, even where no figure of the
         reconciliation divides by it (a figure from outside).
@@ -228,7 +242,7 @@ class Scrutiny:
             component, kept = first  # one component: its own rules, made once, and shared bounds
             if component not in self._shared:
                 self._shared[component] = LeftOut(component, kept)
-            return component, [other for other in kept if other.id != claim.id]
+            return component, kept
         quantities: dict[Quantity, None] = {}
         claims: dict[str, Claim] = {}
         limits: dict[str, object] = {}
