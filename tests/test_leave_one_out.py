@@ -191,13 +191,14 @@ class TestSharedSystems:
         answers: list[bool] = []
 
         def other() -> None:
-            inside.wait()
-            answers.append(scrutiny.is_checked(drugs))  # 56 % of at least 992 groups: 556 or more
+            if inside.wait(10):  # (no search to wait for fails below, not here)
+                answers.append(scrutiny.is_checked(drugs))  # 56 % of 992 groups or more: 556
             other_done.set()
 
-        thread = threading.Thread(target=other)
+        thread = threading.Thread(target=other, daemon=True)
         thread.start()
         assert scrutiny.caught(kept[1]) == Decimal(1010)  # 560 is 56.5 % of 991.2 groups
-        thread.join()
+        thread.join(10)
+        assert not thread.is_alive()
         assert overlapped == [False]
         assert answers == [True]
