@@ -253,7 +253,7 @@ class Scrutiny:
                 continue
             component, kept = linked
             quantities.update(dict.fromkeys(component.quantities))
-            claims.update((other.id, other) for other in kept if other.id != claim.id)
+            claims.update((other.id, other) for other in kept)
             limits.update((limit.id, limit) for limit in component.limits)
             positive |= component.positive
         merged = Component(list(quantities), [], list(limits.values()), positive)  # type: ignore[arg-type]
