@@ -184,6 +184,22 @@ class TestPeriod:
         assert JUNE_2015.is_twelve_months
         assert not Period(start=date(2014, 7, 2), end=date(2015, 6, 30)).is_twelve_months
 
+    def test_twelve_months_around_a_leap_day(self):
+        """From 1 March to the end of February is twelve months, with or without a 29th."""
+        assert Period(start=date(2015, 3, 1), end=date(2016, 2, 29)).is_twelve_months
+        assert Period(start=date(2015, 3, 1), end=date(2016, 2, 28)).is_twelve_months
+        assert Period(start=date(2016, 3, 1), end=date(2017, 2, 28)).is_twelve_months
+        assert not Period(start=date(2015, 2, 28), end=date(2016, 2, 28)).is_twelve_months
+        assert not Period(start=date(2016, 2, 29), end=date(2017, 2, 28)).is_twelve_months
+
+    @given(st.dates(date(1903, 1, 1), date(2100, 12, 31)), st.integers(0, 800))
+    def test_twelve_months_exactly_when_twelve_months_to_its_end(self, end, days):
+        """A period is twelve months exactly when it is ``twelve_months_to`` its end."""
+        start = date.fromordinal(end.toordinal() - days)
+        period = Period(start=start, end=end)
+        assert period.is_twelve_months == (period == Period.twelve_months_to(end))
+        assert Period.twelve_months_to(end).is_twelve_months
+
     def test_frozen(self):
         """Periods are immutable."""
         with pytest.raises(attrs.exceptions.FrozenInstanceError):

@@ -23,6 +23,7 @@ Band(low=Fraction(287, 20), high=Fraction(289, 20), low_open=False, high_open=Tr
 
 from __future__ import annotations
 
+import functools
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 
@@ -77,12 +78,34 @@ def round_half_up(value: Fraction | int, digits: int) -> Decimal:
 
 def unchecked_round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """:func:`round_half_up` without checking its arguments, for the engines' inner loops."""
-    exact = Fraction(value)
+    return unchecked_decimal(unchecked_steps(value, digits), digits)
+
+
+def unchecked_steps(value: Fraction | int, digits: int) -> int:
+    """*value* rounded half up to *digits* places, counted in units of the last place.
+
+    In whole numbers: ``n ÷ q`` units is ``⌊(2|n| + q) ÷ 2q⌋`` away from 0.
+
+    >>> unchecked_steps(Fraction(-5, 4), 1), unchecked_steps(Fraction(5, 4), 1)
+    (-13, 13)
+    """
+    numerator, denominator = value.numerator, value.denominator
     # Whole powers of ten only: 10**digits is a float when digits < 0.
-    scaled = exact * 10**digits if digits >= 0 else exact / 10**-digits
-    magnitude = int(abs(scaled) + Fraction(1, 2))  # floor, for a non-negative number
-    signed = -magnitude if scaled < 0 else magnitude
-    return Decimal(signed).scaleb(-digits, _EXACT)
+    if digits >= 0:
+        numerator *= 10**digits
+    else:
+        denominator *= 10**-digits
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return -magnitude if numerator < 0 else magnitude
+
+
+def unchecked_decimal(steps: int, digits: int) -> Decimal:
+    """*steps* units of the last of *digits* places, exactly.
+
+    >>> unchecked_decimal(-13, 1), unchecked_decimal(7, -2)
+    (Decimal('-1.3'), Decimal('7E+2'))
+    """
+    return Decimal(steps).scaleb(-digits, _EXACT)
 
 
 @attrs.frozen
@@ -124,10 +147,16 @@ def band(published: Decimal, *, more_than: bool = False) -> Band:
 
 def unchecked_band(published: Decimal, more_than: bool = False) -> Band:  # noqa: FBT001, FBT002 - the engines' hot path
     """:func:`band` without checking its arguments, for the engines' inner loops."""
+    # Decimal("1.0") == Decimal("1.00"): the places are part of the key.
+    return _band(published, unchecked_places(published), more_than)
+
+
+@functools.lru_cache(maxsize=4096)
+def _band(published: Decimal, digits: int, more_than: bool) -> Band:  # noqa: FBT001 - cached by position
     value = Fraction(published)
     if more_than:
         return Band(value, None, low_open=True)
-    half = Fraction(1, 2 * 10 ** unchecked_places(published))
+    half = Fraction(1, 2 * 10**digits)
     if value > 0:
         return Band(value - half, value + half, low_open=False, high_open=True)
     if value < 0:

@@ -62,12 +62,10 @@ class _Pairs:
 
 
 def set_aside(component: Component, ceiling: int) -> list[Claim]:
-    """The figures of *component* to set aside (none when they hold together), by the rule above."""
+    """The figures of *component*, which cannot all hold together, to set aside by the rule above."""
     claims = component.claims
     system = component.system(claims, ceiling)
     first, count = len(component.limits), len(claims)
-    if solve(system) is not None:
-        return []
     single = _single(system, first, count)
     if single is not None:
         return [claims[single]]

@@ -9,6 +9,7 @@ largest component rather than with the whole.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -45,12 +46,13 @@ class Component:
     number: dict[Quantity, int] = attrs.field(init=False)
     _ids: list[str] | None = attrs.field(init=False, default=None)
     _positions: dict[str, int] | None = attrs.field(init=False, default=None)
+    _touching: dict[Quantity, list[Limit]] | None = attrs.field(init=False, default=None)
     _rules: dict[str, tuple[Rule, Step]] = attrs.field(init=False, factory=dict)
     _limit_rules: list[tuple[Rule, Step]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.number = {quantity: index for index, quantity in enumerate(self.quantities)}
-        self._ids = self._positions = None
+        self._ids = self._positions = self._touching = None
         self._rules = {}
         self._limit_rules = [_compiled(limit_rule(limit, self.number)) for limit in self.limits]
 
@@ -67,6 +69,16 @@ class Component:
         if self._positions is None:
             self._positions = {name: number for number, name in enumerate(self.ids)}
         return self._positions
+
+    @property
+    def touching(self) -> dict[Quantity, list[Limit]]:
+        """The limits over each quantity, as part or whole, in order (found on first use)."""
+        if self._touching is None:
+            self._touching = defaultdict(list)
+            for limit in self.limits:
+                for quantity in (*limit.parts, limit.whole):
+                    self._touching[quantity].append(limit)
+        return self._touching
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:
         """The rule of a published *claim* over the component's unknowns, compiled (made once)."""

@@ -25,7 +25,7 @@ from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System, ratio_band
 from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
-from peelmodel.arithmetic import Band, places, unchecked_round_half_up
+from peelmodel.arithmetic import Band, places, unchecked_decimal, unchecked_steps
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
 
@@ -82,9 +82,14 @@ class Query:
         self._highest, self._lowest = highest, lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
-        self.within_whole = len(set(formula.numerator)) == len(formula.numerator) and any(
-            limit.whole == formula.denominator and set(formula.numerator) <= set(limit.parts)
-            for limit in component.limits
+        whole = formula.denominator
+        self.within_whole = (
+            whole is not None
+            and len(set(formula.numerator)) == len(formula.numerator)
+            and any(
+                limit.whole == whole and set(formula.numerator) <= set(limit.parts)
+                for limit in component.touching.get(whole, ())
+            )
         )
 
     @functools.cached_property
@@ -176,10 +181,10 @@ class Query:
 
     def steps(self, value: Fraction) -> int:
         """*value* rounded half up at the figure's precision, in steps."""
-        return int(unchecked_round_half_up(value / self.step, 0))
+        return unchecked_steps(value, self.digits)
 
     def _decimal(self, steps: int) -> Decimal:
-        return unchecked_round_half_up(steps * self.step, self.digits)
+        return unchecked_decimal(steps, self.digits)
 
     def least(self) -> Decimal:
         """The least published value some solution rounds to."""
@@ -325,13 +330,13 @@ class Query:
         """Bounds of the formula's value over the propagated *bounds* (default: the query's own)."""
         low, high = self.bounds if bounds is None else bounds
         formula = self.claim.formula
-        least_sum = Fraction(sum(low[u] for u in self.numerator))
-        most_sum = Fraction(sum(high[u] for u in self.numerator))
+        least_sum: int | Fraction = sum(low[u] for u in self.numerator)
+        most_sum: int | Fraction = sum(high[u] for u in self.numerator)
         if self.denominator >= 0:
-            least_sum /= max(high[self.denominator], 1)
-            most_sum /= max(low[self.denominator], 1)
-            if self.within_whole:
-                most_sum = min(most_sum, Fraction(1))
+            least_sum = Fraction(least_sum, max(high[self.denominator], 1))
+            most_sum = Fraction(most_sum, max(low[self.denominator], 1))
+            if self.within_whole and most_sum > 1:
+                most_sum = Fraction(1)
         ends = sorted(
             (formula.scale * least_sum + formula.offset, formula.scale * most_sum + formula.offset)
         )

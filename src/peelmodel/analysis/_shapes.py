@@ -13,8 +13,8 @@ one answer.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable
+import functools
+from collections.abc import Callable, Hashable
 
 from peelmodel.analysis._components import Component
 from peelmodel.arithmetic import unchecked_places
@@ -24,23 +24,22 @@ from peelmodel.limits import Limit
 __all__ = ["around"]
 
 
-def around(claim: Claim, component: Component) -> tuple[Component, Hashable]:
+def around(claim: Claim, component: Component) -> tuple[Callable[[], Component], Hashable]:
     """The quantities *component*'s limits link to *claim*'s, with those limits, and a key.
 
-    Two published claims with equal keys have equal domains.
+    The linked quantities come as a function that makes their component,
+    since only the first claim of each key needs it. Two published claims
+    with equal keys have equal domains.
     """
     formula = claim.formula
     number: dict[Quantity, int] = {}
     for quantity in formula.quantities:
         number.setdefault(quantity, len(number))
-    touching: dict[Quantity, list[Limit]] = defaultdict(list)
-    for limit in component.limits:
-        for quantity in (*limit.parts, limit.whole):
-            touching[quantity].append(limit)
+    touching = component.touching
     used: dict[str, Limit] = {}
     queue = list(number)
     for quantity in queue:  # the queue grows as limits bring in quantities
-        for limit in touching[quantity]:
+        for limit in touching.get(quantity, ()):
             if limit.id not in used:
                 used[limit.id] = limit
                 for other in (*limit.parts, limit.whole):
@@ -48,7 +47,7 @@ def around(claim: Claim, component: Component) -> tuple[Component, Hashable]:
                         number[other] = len(number)
                         queue.append(other)
     positive = {quantity for quantity in number if quantity in component.positive}
-    linked = Component(list(number), [], list(used.values()), positive)
+    linked = functools.partial(Component, list(number), [], list(used.values()), positive)
     assert claim.published is not None  # noqa: S101 - only published figures have a domain
     key = (
         formula.scale,

@@ -127,10 +127,10 @@ class Reconciliation:
         """The component of *quantity* and its kept figures (``None``: not reconciled here)."""
         return self._components.get(quantity)
 
-    def _base_of(self, quantities: Sequence[Quantity]) -> list[int] | None:
-        """Values of *quantities* that satisfy every kept figure (``None``: one not reconciled)."""
+    def _base_of(self, ids: Sequence[str]) -> list[int] | None:
+        """Values of the quantities with *ids* that satisfy every kept figure (``None``: one not reconciled)."""
         try:
-            return [self._bases[quantity.id] for quantity in quantities]
+            return [self._bases[name] for name in ids]
         except KeyError:
             return None
 
@@ -304,15 +304,19 @@ def reconcile(
     bases: dict[str, int] = {}
     found: list[tuple[Component, tuple[Claim, ...], Extremes]] = []
     for component in parts:
-        wrong = set_aside(component, ceiling)
-        kept = tuple(claim for claim in component.claims if claim not in wrong)
-        for claim in wrong:
-            blamed.add(claim.id)
-            conflicts.extend(
-                _conflict(component, members, dividers, ceiling)
-                for members in conflicts_of(component, kept, claim, ceiling)
-            )
-        extremes = Extremes(component.system(kept, ceiling))
+        kept = tuple(component.claims)
+        try:  # figures that hold together are all kept
+            extremes = Extremes(component.system(kept, ceiling))
+        except ValueError:
+            wrong = set_aside(component, ceiling)
+            kept = tuple(claim for claim in component.claims if claim not in wrong)
+            for claim in wrong:
+                blamed.add(claim.id)
+                conflicts.extend(
+                    _conflict(component, members, dividers, ceiling)
+                    for members in conflicts_of(component, kept, claim, ceiling)
+                )
+            extremes = Extremes(component.system(kept, ceiling))
         bases.update(zip(component.ids, extremes.base, strict=True))
         found.append((component, kept, extremes))
         for quantity in component.quantities:

@@ -118,10 +118,11 @@ class Scrutiny:
 
     def _domain_range(self, claim: Claim) -> _Range:
         if claim.id not in self._domain:
-            linked, shape = around(claim, self._linked(claim)[0])
+            make, shape = around(claim, self._linked(claim)[0])
             if shape not in self._shapes:
+                linked = make()
                 ceiling = self._reconciliation.ceiling
-                seed = self._reconciliation._base_of(linked.quantities)
+                seed = self._reconciliation._base_of(linked.ids)
                 widen = functools.partial(linked.system, [])
                 query = lambda: Query(claim, linked, widen(ceiling), widen=widen, seed=seed)  # noqa: E731 - made if needed
                 self._shapes[shape] = _Range(claim, query, limits_only=True)
@@ -190,7 +191,7 @@ class Scrutiny:
                 left_out = None
                 widen = functools.partial(component.system, [c for c in kept if c.id != claim.id])
             if component not in self._seeds:
-                self._seeds[component] = self._reconciliation._base_of(component.quantities)
+                self._seeds[component] = self._reconciliation._base_of(component.ids)
             numerator, divisor = claim.formula.numerator, claim.formula.denominator
             witness = functools.partial(self._witness, component=component)
             query = Query(

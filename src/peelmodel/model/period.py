@@ -43,12 +43,7 @@ class Period:
     def twelve_months_to(cls, end: date) -> Period:
         """The twelve months that end on *end*."""
         check_date("Period", "end", end)
-        after = end + timedelta(days=1)
-        try:
-            start = after.replace(year=after.year - 1)
-        except ValueError:  # the day after is 29 February
-            start = date(after.year - 1, 3, 1)
-        return cls(start=start, end=end)
+        return cls(start=_year_before(end), end=end)
 
     @classmethod
     def as_at(cls, day: date) -> Period:
@@ -80,7 +75,7 @@ class Period:
     @property
     def is_twelve_months(self) -> bool:
         """Whether the period is exactly twelve months."""
-        return not self.is_instant and self == Period.twelve_months_to(self.end)
+        return not self.is_instant and self.start == _year_before(self.end)
 
     def isoformat(self) -> str:
         """The ISO 8601 form that :meth:`parse` reads."""
@@ -107,3 +102,12 @@ class Period:
 
 def _long(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def _year_before(end: date) -> date:
+    """The first day of the twelve months that end on *end*."""
+    after = end + timedelta(days=1)
+    try:
+        return after.replace(year=after.year - 1)
+    except ValueError:  # the day after is 29 February
+        return date(after.year - 1, 3, 1)
