@@ -7,6 +7,7 @@ import threading
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from claim_making import count, percent, quantity
 from hypothesis import given
 from hypothesis import strategies as st
@@ -98,6 +99,20 @@ def _shares() -> tuple[Component, tuple[Claim, ...], int]:
     found = result._kept_of(groups)
     assert found is not None
     return found[0], found[1], result.ceiling
+
+
+def test_the_limits_over_each_quantity_found_once_and_only_read():
+    component, _, _ = _shares()
+    touching = component.touching
+    assert component.touching is touching
+    assert touching == {
+        quantity: [limit for limit in component.limits if quantity in (*limit.parts, limit.whole)]
+        for quantity in component.quantities
+        if any(quantity in (*limit.parts, limit.whole) for limit in component.limits)
+    }
+    with pytest.raises(KeyError):  # a quantity no limit is over is not added by reading it
+        touching[quantity("elsewhere")]
+    assert quantity("elsewhere") not in touching
 
 
 class TestLeftOut:

@@ -74,10 +74,11 @@ class Component:
     def touching(self) -> dict[Quantity, list[Limit]]:
         """The limits over each quantity, as part or whole, in order (found on first use)."""
         if self._touching is None:
-            self._touching = defaultdict(list)
+            touching: dict[Quantity, list[Limit]] = defaultdict(list)
             for limit in self.limits:
                 for quantity in (*limit.parts, limit.whole):
-                    self._touching[quantity].append(limit)
+                    touching[quantity].append(limit)
+            self._touching = dict(touching)  # a plain dict: reading a quantity never adds it
         return self._touching
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:
