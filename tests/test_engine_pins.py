@@ -25,11 +25,7 @@ import attrs
 import pytest
 
 from peelmodel._validators import MAX_COUNT
-from peelmodel.analysis._propagation import (
-    admits_non_negative,
-    exceeds_whole,
-    ratio_band,
-)
+from peelmodel.analysis._rules import admits_non_negative, exceeds_whole, ratio_band
 from peelmodel.analysis.reconciliation import (
     Conflict,
     Reconciliation,

@@ -15,11 +15,11 @@ from rule_making import random_rules
 
 from peelmodel.analysis import _leave_one_out, reconcile
 from peelmodel.analysis._components import Component
-from peelmodel.analysis._leave_one_out import LeftOut, leave_one_out
+from peelmodel.analysis._leave_one_out import Halves, LeftOut
 from peelmodel.analysis._propagation import Rule, System
 from peelmodel.analysis._query import Query
 from peelmodel.analysis._rules import holds
-from peelmodel.analysis._search import root
+from peelmodel.analysis._search import Bounds, root
 from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.claims import Claim
 
@@ -38,6 +38,12 @@ def systems(draw: st.DrawFn) -> tuple[System, int]:
 
 def _without(system: System, index: int) -> list[bool]:
     return [number != index for number in range(len(system.rules))]
+
+
+def leave_one_out(system: System, first: int) -> list[Bounds | None]:
+    """The bounds without each rule from *first* on, in rule order, asked for in that order."""
+    halves = Halves(system, first)
+    return [halves.without(index) for index in range(first, len(system.rules))]
 
 
 @given(systems())
@@ -81,6 +87,55 @@ def test_a_rule_the_rest_contradict_is_the_one_system_that_holds_without_it():
     ]
 
 
+@given(systems(), st.data())
+def test_asked_in_any_order_the_same_bounds(case, data):
+    """Whichever rule is asked about first, and however often, each has its own system's bounds."""
+    system, first = case
+    indexes = range(first, len(system.rules))
+    order = data.draw(st.lists(st.sampled_from(indexes), max_size=12)) if indexes else []
+    halves = Halves(system, first)
+    for index in order:
+        assert halves.without(index) == root(system, _without(system, index))
+
+
+def _propagations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the propagations of :mod:`~peelmodel.analysis._leave_one_out` from now on."""
+    calls: list[int] = []
+    propagate = _leave_one_out.propagate
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return propagate(*args, **kwargs)
+
+    monkeypatch.setattr(_leave_one_out, "propagate", counted)
+    return calls
+
+
+def test_only_the_halves_on_the_way_to_a_rule_are_found(monkeypatch):
+    """One rule of 32 costs the bounds without all of them and five halvings; all 32, 63 in all."""
+    free = [Rule(f"r{n}", (n % 4,), -1, None, False, Fraction(n + 8), False) for n in range(32)]
+    system = System(4, free, CEILING)
+    calls = _propagations(monkeypatch)
+    halves = Halves(system, 0)
+    assert halves.without(17) == root(system, _without(system, 17))
+    assert len(calls) == 1 + 5
+    assert halves.without(16) == root(system, _without(system, 16))
+    assert len(calls) == 1 + 5 + 1  # its sibling: one more
+    for index in range(32):
+        assert halves.without(index) == root(system, _without(system, index))
+    assert len(calls) == 1 + 2 * 31
+    assert len(halves._found) == 32  # a span is let go once both its halves are found
+
+
+def test_a_rule_never_left_out_cannot_be_asked_about():
+    one = Rule("one", (0,), -1, Fraction(1), False, Fraction(1), False)
+    halves = Halves(System(1, [one, one], CEILING), 1)
+    assert halves.without(1) == ([1], [1])
+    for index in (0, 2, -1):
+        with pytest.raises(IndexError, match=f"^{index}$"):
+            halves.without(index)
+
+
 def test_no_rule_to_leave_out_leaves_no_bounds():
     one = Rule("one", (0,), -1, Fraction(1), False, Fraction(1), False)
     assert leave_one_out(System(1, [one], CEILING), 1) == []
@@ -116,26 +171,20 @@ def test_the_limits_over_each_quantity_found_once_and_only_read():
 
 
 class TestLeftOut:
-    """The first figure to ask propagates alone; from the second, every figure's bounds are shared."""
+    """Every kept figure's bounds without it, for each ceiling, found by halves as figures ask."""
 
-    def test_found_together_once_a_second_figure_asks(self, monkeypatch):
+    def test_each_figure_s_bounds_are_those_of_its_own_system(self, monkeypatch):
         component, kept, ceiling = _shares()
-        calls = []
-
-        def counted(system, first):
-            calls.append(len(system.rules) - first)
-            return leave_one_out(system, first)
-
-        monkeypatch.setattr(_leave_one_out, "leave_one_out", counted)
         left_out = LeftOut(component, kept)
+        calls = _propagations(monkeypatch)
         for claim in kept:
             others = [other for other in kept if other is not claim]
             system = component.system(others, ceiling)
             assert left_out.without(claim, ceiling) == root(system)
-        assert calls == [3]
+        assert len(calls) == 1 + 2 * 2  # the limits alone, then each of two halvings twice
         wider = component.system(kept[1:], 2 * ceiling + 1)
         assert left_out.without(kept[0], 2 * ceiling + 1) == root(wider)
-        assert calls == [3]  # another ceiling: the first to ask propagates alone again
+        assert len(calls) == 5 + 2  # another ceiling: the limits alone, one halving to the first
 
     def test_one_system_of_every_kept_figure_for_each_ceiling(self):
         """The queries share it: each finds its own figure's rule at its slot."""

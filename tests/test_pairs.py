@@ -31,9 +31,13 @@ def _matched(rule: Rule, unknown: int, value: int, low: list[int], high: list[in
     return False
 
 
-def _brute_force(rule: Rule, low: list[int], high: list[int]) -> tuple[list[int], list[int]] | None:
-    """The bounds ``tighten`` must leave, found by trying values one by one."""
+def _brute_force(
+    rule: Rule, low: list[int], high: list[int]
+) -> tuple[list[int], list[int], bool] | None:
+    """The bounds ``tighten`` must leave, found by trying values one by one, and whether an end
+    stopped at the stride with no match found."""
     low, high = list(low), list(high)
+    short = False
     for unknown in (rule.denominator, rule.numerator[0]):
         start, end = low[unknown], high[unknown]
         least = start
@@ -48,8 +52,11 @@ def _brute_force(rule: Rule, low: list[int], high: list[int]) -> tuple[list[int]
             most -= 1
         if least > most:
             return None
+        short = short or not (
+            _matched(rule, unknown, least, low, high) and _matched(rule, unknown, most, low, high)
+        )
         low[unknown], high[unknown] = least, most
-    return low, high
+    return low, high, short
 
 
 def _pair(rule: Rule) -> Pair:
@@ -85,27 +92,42 @@ def pairs(draw: st.DrawFn) -> tuple[Rule, list[int], list[int]]:
 @example(  # 0.5005 ≤ x ÷ y < 0.501: no y up to 500 is matched, so each end of y moves the stride
     (Rule("r", (0,), 1, Fraction(1001, 2000), False, Fraction(501, 1000), True), [0, 1], [300, 400])
 )
+@example(  # the same band, x 500: only y's low end moves the whole stride, and stops short
+    (
+        Rule("r", (0,), 1, Fraction(1001, 2000), False, Fraction(501, 1000), True),
+        [500, 1],
+        [500, 999],
+    )
+)
 def test_each_end_moves_to_the_nearest_value_matched(pair):
-    """The ends are those the brute force finds; the unknowns said to change are those that did."""
+    """The ends are those the brute force finds; the unknowns said to change are those that did.
+
+    An end is said to stop short exactly where it moved the whole stride with no value matched;
+    otherwise tightening again moves nothing.
+    """
     rule, low, high = pair
     expected = _brute_force(rule, low, high)
     before = (list(low), list(high))
     found = pair_of(rule)
-    changed = [] if found is None else tighten(found, low, high)
+    tightened = ([], False) if found is None else tighten(found, low, high)
     if expected is None:
-        assert changed is None
+        assert tightened is None
         return
-    assert (low, high) == expected
+    assert (low, high, tightened is not None and tightened[1]) == expected
     moved = {u for u in (0, 1) if (low[u], high[u]) != (before[0][u], before[1][u])}
-    assert changed is not None
-    assert set(changed) == moved
+    assert tightened is not None
+    assert set(tightened[0]) == moved
+    if found is not None and not tightened[1]:
+        settled = (list(low), list(high))
+        assert tighten(found, low, high) == ([], False)
+        assert (low, high) == settled
 
 
 def test_a_band_of_one_percent_needs_a_larger_whole():
     """94.5 to 95.5 percent of y holds no whole number for y below 19 (the module's example)."""
     share = Rule("s", (0,), 1, Fraction(189, 200), False, Fraction(191, 200), True)
     low, high = [0, 1], [100, 100]
-    assert tighten(_pair(share), low, high) == [1, 0]
+    assert tighten(_pair(share), low, high) == ([1, 0], False)
     assert (low, high) == ([18, 19], [95, 100])
 
 
@@ -113,7 +135,7 @@ def test_more_than_none_of_y_is_at_least_one():
     """``0 < x ÷ y``: no ``y`` matches ``x = 0``, so ``x``'s low end moves from 0 to 1."""
     rule = Rule("r", (0,), 1, Fraction(0), True, None, False)
     low, high = [0, 1], [5, 5]
-    assert tighten(_pair(rule), low, high) == [0]
+    assert tighten(_pair(rule), low, high) == ([0], False)
     assert (low, high) == ([1, 1], [5, 5])
 
 
@@ -123,16 +145,16 @@ def test_ends_are_exact_past_the_precision_of_floats():
     assert tighten(_pair(at_least), [0, 2**53 + 1], [2**53, 2**53 + 1]) is None
     at_most = Rule("r", (0,), 1, None, False, Fraction(1), False)  # x ≤ y
     low, high = [2**53 + 4, 0], [2**53 + 200, 2**53 + 3]
-    assert tighten(_pair(at_most), low, high) == [1, 0]
-    # Every y is below every x: each end moves the whole stride.
+    # Every y is below every x: each end moves the whole stride, and stops short.
+    assert tighten(_pair(at_most), low, high) == ([1, 0], True)
     assert high[1] == 2**53 + 3 - _STRIDE
     assert (low[0], high[0]) == (2**53 + 4 + _STRIDE, 2**53 + 200 - _STRIDE)
     # Each y is matched, but x's greatest value is above every y and its least below every y.
     low, high = [2**53 - 10, 2**53 - 10], [2**53 + 1, 2**53]
-    assert tighten(_pair(at_most), low, high) == [0]
+    assert tighten(_pair(at_most), low, high) == ([0], False)
     assert (low, high) == ([2**53 - 10, 2**53 - 10], [2**53, 2**53])
     low, high = [2**53 + 3, 2**53 + 4], [2**53 + 10, 2**53 + 10]
-    assert tighten(_pair(at_least), low, high) == [0]
+    assert tighten(_pair(at_least), low, high) == ([0], False)
     assert (low, high) == ([2**53 + 4, 2**53 + 4], [2**53 + 10, 2**53 + 10])
 
 
@@ -155,15 +177,20 @@ def test_a_ratio_of_two_unknowns_narrows_as_any_rule_then_tightens(pair):
     """Propagation's own path for a pair: the bounds, and the unknowns changed in order.
 
     The same as narrowing the rule as any other, then :func:`tighten`; where
-    a domain empties, it is left empty, so that propagation can name it.
+    a domain empties, it is left empty, so that propagation can name it. The
+    rule may narrow again only where tightening stopped short.
     """
     rule, low, high = pair
     step = step_of(rule)
     general = (list(low), list(high))
     expected = _narrow(step._replace(pair=None), *general)
     if expected is not None and step.pair is not None:
-        moved = tighten(step.pair, *general)
-        expected = None if moved is None else expected + [u for u in moved if u not in expected]
+        tightened = tighten(step.pair, *general)
+        if tightened is None:
+            expected = None
+        else:  # settled unless tightening stopped short
+            changed, (moved, short) = expected[0], tightened
+            expected = (changed + [u for u in moved if u not in changed], short)
     found = _narrow(step, low, high)
     if expected is None:
         assert found is None

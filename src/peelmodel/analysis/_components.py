@@ -14,16 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from peelmodel.analysis._propagation import (
-    Rule,
-    Step,
-    System,
-    by_id,
-    claim_rule,
-    limit_rule,
-    solvable_ratio,
-    step_of,
-)
+from peelmodel.analysis._propagation import Step, System, step_of
+from peelmodel.analysis._rules import Rule, by_id, claim_rule, limit_rule, solvable_ratio
 from peelmodel.analysis._search import Solution, solve
 from peelmodel.claims import Claim, Quantity
 from peelmodel.limits import Limit

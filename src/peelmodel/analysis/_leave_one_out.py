@@ -1,12 +1,14 @@
-"""Propagated bounds with each of many rules left out in turn, found together.
+"""Propagated bounds with each of many rules left out in turn, found by halves as they are asked for.
 
 A figure's implied range is over every other figure: the system with its own
 rule left out. Propagating each such system from scratch repeats almost all
 of the work for every figure, and costs the square of the figures for a
-chain of them. :func:`leave_one_out` shares it by halves: the bounds with
-one half of the rules left out are propagated once, from the bounds with
-both halves left out, and each half is then split in turn, so every rule is
-added about as many times as the rules can be halved.
+chain of them. :class:`Halves` shares it: the bounds with one half of the
+rules left out are propagated once, from the bounds with both halves left
+out, and each half is split in turn, so that every rule is added about as
+many times as the rules can be halved. Only the halves on the way to a rule
+asked about are found: the bounds without a few of many rules cost a few
+times the logarithm of their number.
 
 Bounds found this way are sound (propagation only removes values no
 solution takes) and, where propagation reaches its fixed point, the same as
@@ -17,9 +19,9 @@ propagating each system alone.
 >>> half = Fraction(1, 2)
 >>> count = Rule("count", (0,), -1, Fraction(8), False, Fraction(8), False)
 >>> share = Rule("share", (1,), 0, half, False, half, False)
->>> bounds = leave_one_out(System(2, [count, share], 100), 0)
->>> [(low, high) for low, high in bounds]
-[([0, 0], [100, 50]), ([8, 0], [8, 100])]
+>>> halves = Halves(System(2, [count, share], 100), 0)
+>>> halves.without(0), halves.without(1)
+(([0, 0], [100, 50]), ([8, 0], [8, 100]))
 """
 
 from __future__ import annotations
@@ -28,67 +30,76 @@ from collections.abc import Sequence
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import INFEASIBLE, System, propagate
-from peelmodel.analysis._search import Bounds, root
+from peelmodel.analysis._search import Bounds
 from peelmodel.claims import Claim
 
-__all__ = ["LeftOut", "leave_one_out"]
+__all__ = ["Halves", "LeftOut"]
+
+#: A run of rules, from the first to before the second.
+_Span = tuple[int, int]
 
 
-def leave_one_out(system: System, first: int) -> list[Bounds | None]:
-    """For each rule from *first* on, the bounds every other rule leaves, in rule order.
+class Halves:
+    """The bounds of a system with each rule from *first* on left out, each found on first ask.
 
-    The rules before *first* (domain limits) are never left out. ``None``
-    where propagation shows that the other rules have no solution.
+    The rules before *first* (domain limits) are never left out.
     """
-    count = len(system.rules) - first
-    active = [True] * first + [False] * count
-    low, high = list(system.low), list(system.high)
-    if propagate(system, low, high, range(first), active) == INFEASIBLE:
-        return [None] * count
-    found: list[Bounds | None] = []
-    if count:
-        _split(system, (first, first + count), (low, high), active, found)
-    return found
 
+    def __init__(self, system: System, first: int) -> None:
+        self._system, self._first = system, first
+        whole = (first, len(system.rules))
+        active = [True] * first + [False] * (whole[1] - first)
+        low, high = list(system.low), list(system.high)
+        failed = propagate(system, low, high, range(first), active) == INFEASIBLE
+        #: The bounds with each span of rules left out, kept until both its halves are found.
+        self._found: dict[_Span, Bounds | None] = {whole: None if failed else (low, high)}
+        #: The spans let go, both halves found.
+        self._split: set[_Span] = set()
 
-def _split(
-    system: System,
-    span: tuple[int, int],
-    bounds: Bounds,
-    active: list[bool],
-    found: list[Bounds | None],
-) -> None:
-    """Append the bounds with each rule of *span* left out, given *bounds* without all of them."""
-    start, end = span
-    if end - start == 1:
-        found.append(bounds)
-        return
-    middle = (start + end) // 2
-    for kept, added in (((start, middle), (middle, end)), ((middle, end), (start, middle))):
-        child = list(active)
-        child[added[0] : added[1]] = [True] * (added[1] - added[0])
+    def without(self, index: int) -> Bounds | None:
+        """The propagated bounds of every rule but rule *index*; ``None``: they have no solution."""
+        start, end = self._first, len(self._system.rules)
+        if not start <= index < end:
+            raise IndexError(index)
+        found, split = self._found, self._split
+        while end - start > 1:
+            middle = (start + end) // 2
+            kept, added = ((start, middle), (middle, end))[:: 1 if index < middle else -1]
+            if kept not in found and kept not in split:  # the span itself is still kept
+                bounds = found[start, end]
+                if bounds is None:
+                    return None  # more rules only keep it so
+                found[kept] = self._add(bounds, kept, added)
+                if added in found or added in split:
+                    del found[start, end]
+                    split.add((start, end))
+            start, end = kept
+        return found[start, end]
+
+    def _add(self, bounds: Bounds, kept: _Span, added: _Span) -> Bounds | None:
+        """*bounds* (without both spans) propagated with the *added* rules: without *kept*."""
+        system = self._system
+        active = [True] * len(system.rules)
+        active[kept[0] : kept[1]] = [False] * (kept[1] - kept[0])
         low, high = list(bounds[0]), list(bounds[1])
-        if propagate(system, low, high, range(*added), child) == INFEASIBLE:
-            found += [None] * (kept[1] - kept[0])  # more rules only keep it so
-        else:
-            _split(system, kept, (low, high), child, found)
+        if propagate(system, low, high, range(*added), active) == INFEASIBLE:
+            return None
+        return low, high
 
 
 class LeftOut:
     """A component's kept figures, for the queries of each: one system, bounds without each.
 
     The queries share one system of every kept figure for each ceiling on
-    counts, in which each finds its own figure's rule. The first figure to
-    ask for the bounds of the others propagates them alone; once a second
-    asks, the bounds without each figure are found together.
+    counts, in which each finds its own figure's rule, and the bounds
+    without each figure found by halves (:class:`Halves`).
     """
 
     def __init__(self, component: Component, kept: Sequence[Claim]) -> None:
         self._component, self._kept = component, kept
         self._index = {claim.id: position for position, claim in enumerate(kept)}
         self._systems: dict[int, System] = {}
-        self._found: dict[int, list[Bounds | None]] = {}
-        self._asked: set[int] = set()
+        self._halves: dict[int, Halves] = {}
 
     def __contains__(self, claim: Claim) -> bool:
         return claim.id in self._index
@@ -108,12 +119,6 @@ class LeftOut:
 
         ``None`` where propagation shows they have no solution.
         """
-        system = self.system(ceiling)
-        if ceiling not in self._found:
-            if ceiling not in self._asked:
-                self._asked.add(ceiling)
-                active = [True] * len(system.rules)
-                active[self.slot(claim)] = False
-                return root(system, active)
-            self._found[ceiling] = leave_one_out(system, len(self._component.limits))
-        return self._found[ceiling][self._index[claim.id]]
+        if ceiling not in self._halves:
+            self._halves[ceiling] = Halves(self.system(ceiling), len(self._component.limits))
+        return self._halves[ceiling].without(self.slot(claim))

@@ -12,7 +12,7 @@ bounds, so a chain of shares settles in one pass instead of creeping.
 >>> share = Rule("s", (0,), 1, Fraction(189, 200), False, Fraction(191, 200), True)
 >>> low, high = [0, 1], [100, 100]
 >>> tighten(pair_of(share), low, high)
-[1, 0]
+([1, 0], False)
 >>> low, high
 ([18, 19], [95, 100])
 """
@@ -59,16 +59,19 @@ def pair_of(rule: Rule) -> Pair | None:
     return Pair(x, y, lp, lq, least_open, mp, mq, rule.high_open)
 
 
-def tighten(pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
+def tighten(pair: Pair, low: list[int], high: list[int]) -> tuple[list[int], bool] | None:
     """Move the ends of a pair's two unknowns in place to values whole numbers attain together.
 
-    The unknowns that changed, or ``None`` when no whole numbers satisfy the
-    rule within the bounds. Each end moves at most ``_STRIDE`` values per
-    call, so a call is cheap however far an end must go; every value passed
-    over has no match, so the bounds stay sound.
+    The unknowns that changed, and whether an end stopped short of a value
+    matched; ``None`` when no whole numbers satisfy the rule within the
+    bounds. Each end moves at most ``_STRIDE`` values per call, so a call is
+    cheap however far an end must go; every value passed over has no match,
+    so the bounds stay sound. Where no end stopped short, every end is
+    matched within the other's new bounds, so the rule moves nothing more.
     """
     x, y = pair.x, pair.y
     changed: list[int] = []
+    short = False
     for unknown, matches in ((y, _x_matches), (x, _y_matches)):
         was_low, was_high = low[unknown], high[unknown]
         value = was_low
@@ -89,7 +92,9 @@ def tighten(pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
             return None
         if low[unknown] != was_low or value != was_high:
             changed.append(unknown)
-    return changed
+            # A matched end moves less than the stride: one that moved it all stopped short.
+            short = short or low[unknown] - was_low == _STRIDE or was_high - value == _STRIDE
+    return changed, short
 
 
 def _x_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:

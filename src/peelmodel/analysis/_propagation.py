@@ -1,50 +1,26 @@
-"""Linear bounds over whole numbers: the rules of a reconciliation and their propagation.
+"""Linear bounds over whole numbers: a system of rules and their propagation.
 
-Every published claim ``scale × sum(numerator) ÷ denominator + offset`` within
-its band is linear once multiplied by the denominator:
-``low × denominator ≤ sum(numerator) ≤ high × denominator`` (strict at an
-open end). A domain limit is the rule ``0 ≤ sum(parts) ≤ 1 × whole``. A
-:class:`System` holds such rules over numbered unknowns, each a whole number
-in ``[0, ceiling]`` (at least 1 where something divides by it), and
-:func:`propagate` narrows their bounds rule by rule, with exact rational
-arithmetic and integer rounding, until nothing changes. Propagation is
-sound: it removes only values no solution takes. The exact answers (a
-solution attaining each end) come from :mod:`peelmodel.analysis._search`;
-:func:`ratio_band` shows a band turned into the rule's.
+A rule (:mod:`peelmodel.analysis._rules`) is linear once multiplied by its
+denominator: ``low × denominator ≤ sum(numerator) ≤ high × denominator``
+(strict at an open end). A :class:`System` holds rules over numbered
+unknowns, each a whole number in ``[0, ceiling]`` (at least 1 where
+something divides by it), and :func:`propagate` narrows their bounds rule
+by rule, with integer arithmetic rounding inwards, until nothing changes.
+Propagation is sound: it removes only values no solution takes. The exact
+answers (a solution attaining each end) come from
+:mod:`peelmodel.analysis._search`.
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from typing import NamedTuple
 
 from peelmodel.analysis._pairs import Pair, pair_of, tighten
 from peelmodel.analysis._rules import Rule, holds
-from peelmodel.arithmetic import Band
-from peelmodel.claims import Claim, Quantity
-from peelmodel.limits import Limit
 
-__all__ = [
-    "INFEASIBLE",
-    "Rule",
-    "Step",
-    "System",
-    "admits_non_negative",
-    "by_id",
-    "claim_rule",
-    "dividers_of",
-    "exceeds_whole",
-    "holds",
-    "limit_rule",
-    "propagate",
-    "ratio_band",
-    "solvable_ratio",
-    "step_of",
-]
+__all__ = ["INFEASIBLE", "Rule", "Step", "System", "holds", "propagate", "step_of"]
 
 #: What :func:`propagate` returns when a domain becomes empty.
 INFEASIBLE = -1
@@ -139,11 +115,14 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
-        changed = _narrow(steps_of[index], low, high)
-        if changed is None:
+        narrowed = _narrow(steps_of[index], low, high)
+        if narrowed is None:
             rule = system.rules[index]
             system.failed = next(u for u in rule.unknowns if low[u] > high[u])
             return INFEASIBLE
+        changed, again = narrowed
+        if not again:  # the rule is at its own fixed point: what it moved does not wake it
+            queued.add(index)
         for unknown in changed:
             for user in users[unknown]:
                 if user not in queued and (active is None or active[user]):
@@ -152,6 +131,8 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
                         heapq.heappush(ahead, user if up else -user)
                     else:
                         later.append(user)
+        if not again:
+            queued.discard(index)
     return steps
 
 
@@ -163,6 +144,8 @@ class Step(NamedTuple):
     never below 0). ``pair`` holds the ends of a ratio of one unknown over
     another, which :func:`~peelmodel.analysis._pairs.tighten` moves to values
     whole numbers attain. ``unknowns`` are the rule's unknowns, each once.
+    ``once``: one narrowing settles the rule, whatever it moves; ``distinct``:
+    no unknown is in the rule twice (see :func:`_settled`).
     """
 
     numerator: tuple[int, ...]
@@ -175,6 +158,8 @@ class Step(NamedTuple):
     high_open: bool
     pair: Pair | None
     unknowns: tuple[int, ...]
+    once: bool
+    distinct: bool
 
 
 def step_of(rule: Rule) -> Step:
@@ -186,6 +171,11 @@ def step_of(rule: Rule) -> Step:
     hp, hq = (-1, -1) if most is None else (most.numerator, most.denominator)
     numerator, denominator = rule.numerator, rule.denominator
     single = len(numerator) == 1 and denominator >= 0 and numerator[0] != denominator
+    unknowns = tuple(dict.fromkeys(rule.unknowns))
+    distinct = len(unknowns) == len(rule.unknowns)
+    # Numerators' lows move only by a least end, their highs only by a greatest (see _settled).
+    lows_stay = lq <= 0 or (lp == 0 and not rule.low_open)
+    highs_stay = hq <= 0
     return Step(
         numerator,
         denominator,
@@ -196,17 +186,20 @@ def step_of(rule: Rule) -> Step:
         rule.low_open,
         rule.high_open,
         pair_of(rule) if single else None,
-        tuple(dict.fromkeys(rule.unknowns)),
+        unknowns,
+        distinct and (lows_stay or highs_stay),
+        distinct,
     )
 
 
-def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  # noqa: PLR0912 - one rule's bounds, end by end
-    """Narrow the unknowns of one rule; the unknowns that changed, or ``None`` if one is empty.
+def _narrow(step: Step, low: list[int], high: list[int]) -> tuple[list[int], bool] | None:  # noqa: PLR0912 - one rule's bounds, end by end
+    """Narrow the unknowns of one rule; ``None`` if a domain becomes empty.
 
-    Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
+    Returns the unknowns that changed, and whether the rule may narrow them
+    again (not :func:`_settled`). Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
     by ``p × denominator``, and every end is rounded inwards.
     """
-    numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair, _ = step
+    numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair, _, _, _ = step
     if pair is not None:
         return _narrow_pair(step, pair, low, high)
     if denominator < 0:
@@ -254,12 +247,34 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> list[int] | None:  #
             return None
         if d_low != was_low or d_high != was_high:
             changed.append(denominator)
-    return changed
+    return changed, not _settled(step, changed)
 
 
-def _narrow_pair(step: Step, pair: Pair, low: list[int], high: list[int]) -> list[int] | None:
-    """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`."""
-    _, _, lp, lq, hp, hq, low_open, high_open, _, _ = step
+def _settled(step: Step, changed: list[int]) -> bool:
+    """Whether a rule that just moved *changed* would move nothing if narrowed again at once.
+
+    A numerator unknown's low is narrowed from the other numerator unknowns'
+    highs and the denominator's low, its high from their lows and the
+    denominator's high, and the denominator last, from the sums. A rule
+    whose least end is at most a closed 0 moves no numerator's low and no
+    denominator's high; one with no greatest end moves no numerator's high
+    and no denominator's low: each end either moves is worked out from ends
+    it never moves (``once``). Where only the first numerator unknown moved,
+    every other end was worked out after it moved. Either way, narrowing
+    again moves nothing; but an unknown the rule reads twice may have been
+    read before it moved (``distinct``).
+    """
+    return not changed or step.once or (step.distinct and changed == [step.numerator[0]])
+
+
+def _narrow_pair(
+    step: Step, pair: Pair, low: list[int], high: list[int]
+) -> tuple[list[int], bool] | None:
+    """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`.
+
+    The rule is settled unless an end of :func:`tighten`'s stopped short.
+    """
+    _, _, lp, lq, hp, hq, low_open, high_open, _, _, _, _ = step
     x, y = pair.x, pair.y
     x_low, x_high, y_low, y_high = low[x], high[x], low[y], high[y]
     least, most = x_low, x_high
@@ -291,110 +306,8 @@ def _narrow_pair(step: Step, pair: Pair, low: list[int], high: list[int]) -> lis
         return None
     if fewest != y_low or greatest != y_high:
         changed.append(y)
-    moved = tighten(pair, low, high)
-    if moved is None:
+    tightened = tighten(pair, low, high)
+    if tightened is None:
         return None
-    return changed + [unknown for unknown in moved if unknown not in changed]
-
-
-def ratio_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
-    """Where ``sum ÷ denominator`` must lie for ``scale × it + offset`` to be in *published*.
-
-    ``None`` when no value can: a formula with scale 0 is the constant *offset*.
-
-    >>> from decimal import Decimal
-    >>> from peelmodel.arithmetic import band
-    >>> ratio_band(band(Decimal("-11")), Fraction(100), Fraction(-100))
-    Band(low=Fraction(177, 200), high=Fraction(179, 200), low_open=True, high_open=False)
-    """
-    if scale == 0:
-        return Band(None, None) if offset in published else None
-
-    def solve(value: Fraction | None) -> Fraction | None:
-        return None if value is None else (value - offset) / scale
-
-    if scale > 0:
-        return Band(
-            solve(published.low), solve(published.high), published.low_open, published.high_open
-        )
-    return Band(
-        solve(published.high), solve(published.low), published.high_open, published.low_open
-    )
-
-
-def exceeds_whole(ratio: Band) -> bool:
-    """Whether every value of *ratio* is above 1: a part larger than its whole."""
-    return ratio.low is not None and (ratio.low > 1 or (ratio.low == 1 and ratio.low_open))
-
-
-def admits_non_negative(ratio: Band) -> bool:
-    """Whether some value at least 0 lies in *ratio* (a sum of counts over a count is one)."""
-    if ratio.high is None:
-        return True
-    if ratio.low is not None and (
-        ratio.low > ratio.high or (ratio.low == ratio.high and (ratio.low_open or ratio.high_open))
-    ):
-        return False
-    return ratio.high > 0 or (ratio.high == 0 and not ratio.high_open)
-
-
-def dividers_of(claims: Iterable[Claim]) -> dict[Quantity, frozenset[str]]:
-    """The claims that divide by each quantity, named when it is found to be 0.
-
-    Published figures only, where any divides by it; otherwise the lost ones.
-    """
-    published: dict[Quantity, set[str]] = defaultdict(set)
-    lost: dict[Quantity, set[str]] = defaultdict(set)
-    for claim in claims:
-        denominator = claim.formula.denominator
-        if denominator is not None:
-            (lost if claim.published is None else published)[denominator].add(claim.id)
-    return {
-        quantity: frozenset(published.get(quantity) or lost[quantity])
-        for quantity in published.keys() | lost.keys()
-    }
-
-
-def by_id(item: Claim | Limit | Rule) -> str:
-    """The id of a claim, limit or rule: the canonical order of the engines."""
-    return item.id
-
-
-def claim_rule(claim: Claim, number: dict[Quantity, int], ratio: Band | None = None) -> Rule:
-    """The rule of a published claim (or of *ratio* over its formula), over numbered unknowns."""
-    formula = claim.formula
-    if ratio is None:
-        ratio = solvable_ratio(claim)
-        assert ratio is not None  # noqa: S101 - claims no whole numbers give are set aside first
-    denominator = -1 if formula.denominator is None else number[formula.denominator]
-    return Rule(
-        claim.id,
-        tuple(number[quantity] for quantity in formula.numerator),
-        denominator,
-        ratio.low,
-        ratio.low_open,
-        ratio.high,
-        ratio.high_open,
-    )
-
-
-def limit_rule(limit: Limit, number: dict[Quantity, int]) -> Rule:
-    """The rule of a domain limit: its parts make up between none and all of its whole."""
-    parts = tuple(number[part] for part in limit.parts)
-    whole = number[limit.whole]
-    return Rule(
-        limit.id, parts, whole, Fraction(0), low_open=False, high=Fraction(1), high_open=False
-    )
-
-
-def solvable_ratio(claim: Claim) -> Band | None:
-    """Where ``sum ÷ denominator`` must lie for *claim*, or ``None`` if no whole numbers can."""
-    published = claim.band
-    assert published is not None  # noqa: S101 - only published claims constrain
-    return _solvable_band(published, claim.formula.scale, claim.formula.offset)
-
-
-@functools.lru_cache(maxsize=4096)
-def _solvable_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
-    ratio = ratio_band(published, scale, offset)
-    return ratio if ratio is not None and admits_non_negative(ratio) else None
+    moved, short = tightened
+    return changed + [unknown for unknown in moved if unknown not in changed], short

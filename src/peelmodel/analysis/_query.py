@@ -23,7 +23,8 @@ from fractions import Fraction
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
-from peelmodel.analysis._propagation import Rule, Step, System, ratio_band
+from peelmodel.analysis._propagation import Rule, Step, System
+from peelmodel.analysis._rules import ratio_band
 from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
 from peelmodel.arithmetic import Band, places, unchecked_decimal, unchecked_steps
 from peelmodel.arithmetic import unchecked_band as band

@@ -39,13 +39,8 @@ from peelmodel.analysis._blame import conflicts_of, set_aside
 from peelmodel.analysis._components import Component, components_of
 from peelmodel.analysis._extremes import Extremes
 from peelmodel.analysis._intervals import Interval, intervals_of
-from peelmodel.analysis._propagation import (
-    INFEASIBLE,
-    by_id,
-    dividers_of,
-    propagate,
-    solvable_ratio,
-)
+from peelmodel.analysis._propagation import INFEASIBLE, propagate
+from peelmodel.analysis._rules import by_id, dividers_of, solvable_ratio
 from peelmodel.analysis._search import solve
 from peelmodel.claims import Claim, Quantity
 from peelmodel.errors import UnknownReferenceError

@@ -1,0 +1,124 @@
+"""Propagation wakes a rule by its own changes only where narrowing it again could move something.
+
+:func:`~peelmodel.analysis._propagation._narrow` says whether a rule may
+narrow its unknowns again. Where it says not, the rule is at its own fixed
+point, so propagation does not run it again for what it moved itself; these
+tests check both halves: narrowing a rule said to be settled again moves
+nothing, and propagation still ends with every rule at its fixed point.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from rule_making import random_rules
+
+from peelmodel.analysis._propagation import INFEASIBLE, System, _narrow, propagate, step_of
+from peelmodel.analysis._rules import Rule
+
+_HALF = Fraction(1, 2)
+
+
+@st.composite
+def bounds(draw: st.DrawFn, size: int) -> tuple[list[int], list[int]]:
+    """Bounds of *size* unknowns, each from 0 to 40 and up to 60 wide."""
+    low = [draw(st.integers(0, 40)) for _ in range(size)]
+    return low, [value + draw(st.integers(0, 60)) for value in low]
+
+
+@given(random_rules(4, 1, largest=3, denominators=7, terms=4), bounds(4))
+@example(  # a count: only its one unknown moves
+    [Rule("count", (0,), -1, Fraction(8), False, Fraction(8), False)], ([0, 0, 0, 0], [40] * 4)
+)
+@example(  # a domain limit: its lows never move, so its highs are narrowed from final lows
+    [Rule("limit", (0, 1), 2, Fraction(0), False, Fraction(1), False)], ([5, 7, 0, 0], [40] * 4)
+)
+@example(  # a band over a sum: only the first unknown moves, from bounds that stay
+    [Rule("band", (0, 1), -1, Fraction(10), False, Fraction(10), False)],
+    ([0, 0, 0, 0], [10, 3, 0, 0]),
+)
+@example(  # a ratio of two unknowns, tightened to ends whole numbers match
+    [Rule("half", (0,), 1, _HALF, False, _HALF, False)], ([0, 1, 0, 0], [40, 40, 0, 0])
+)
+@example(  # whole ends of a ratio, both of which move it: narrowing again moves it again
+    [Rule("ratio", (1, 0), 3, Fraction(10), False, Fraction(12), True)],
+    ([20, 8, 12, 1], [44, 9, 39, 5]),
+)
+@example(  # an unknown twice in the numerator: never said to be settled once it moves
+    [Rule("twice", (0, 0), 1, Fraction(3), False, None, False)], ([0, 2, 0, 0], [40, 30, 0, 0])
+)
+def test_a_rule_said_settled_moves_nothing_when_narrowed_again(rules, drawn):
+    """Narrowing a rule that says it will not move anything again moves nothing, and says so."""
+    step = step_of(rules[0])
+    low, high = list(drawn[0]), list(drawn[1])
+    narrowed = _narrow(step, low, high)
+    if narrowed is None or narrowed[1]:
+        return
+    before = (list(low), list(high))
+    assert _narrow(step, low, high) == ([], False)
+    assert (low, high) == before
+
+
+def test_each_kind_of_settled_rule_moves_something_first():
+    """The examples above move their unknowns on the first narrowing: the test is not vacuous."""
+    cases = [
+        (Rule("count", (0,), -1, Fraction(8), False, Fraction(8), False), [0, 0], [40, 40], [0]),
+        (
+            Rule("limit", (0, 1), 2, Fraction(0), False, Fraction(1), False),
+            [5, 7, 0],
+            [40] * 3,
+            [0, 1, 2],
+        ),
+        (Rule("band", (0, 1), -1, Fraction(10), False, Fraction(10), False), [0, 0], [10, 3], [0]),
+        (Rule("half", (0,), 1, _HALF, False, _HALF, False), [0, 1], [40, 40], [0, 1]),
+        # No greatest end: both lows move, each from highs the rule never moves.
+        (Rule("least", (0, 1), 2, _HALF, False, None, False), [0, 0, 40], [12, 12, 40], [0, 1]),
+    ]
+    for rule, low, high, moved in cases:
+        assert _narrow(step_of(rule), low, high) == (moved, False), rule.id
+
+
+def test_a_rule_that_may_move_again_says_so():
+    """A denominator narrowed last can move a numerator; so can an unknown read twice."""
+    over = Rule("over", (2, 1), 0, Fraction(6), False, Fraction(23, 3), False)
+    low, high = [1, 5, 11], [9, 26, 12]
+    assert _narrow(step_of(over), low, high) == ([0], True)
+    assert _narrow(step_of(over), low, high) == ([1], True)  # moved by the denominator's new end
+    twice = Rule("twice", (0, 0), 1, Fraction(3), False, None, False)
+    assert _narrow(step_of(twice), [0, 2], [40, 30]) == ([1], True)
+    ratio = Rule("ratio", (1, 0), 3, Fraction(10), False, Fraction(12), True)  # 10 ≤ sum ÷ x3 < 12
+    low, high = [20, 8, 12, 1], [44, 9, 39, 5]
+    assert _narrow(step_of(ratio), low, high) == ([3], True)
+    assert _narrow(step_of(ratio), low, high) == ([0], True)  # from the denominator's new low
+
+
+def test_a_settled_rule_is_not_woken_by_its_own_changes():
+    """A count moves its unknown once: one step; a rule that may move again takes a second."""
+    count = Rule("count", (0,), -1, Fraction(8), False, Fraction(8), False)
+    system = System(1, [count], 40)
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, [0]) == 1
+    assert (low, high) == ([8], [8])
+    ratio = Rule("ratio", (1, 0), 3, Fraction(10), False, Fraction(12), True)
+    system = System(4, [ratio], 60)
+    low, high = [20, 8, 12, 1], [44, 9, 39, 5]
+    assert propagate(system, low, high, [0]) == 3  # it moved the denominator, then x0, then nothing
+    assert _narrow(system.steps[0], low, high) == ([], False)
+
+
+@given(random_rules(4, 6, largest=3, denominators=7, terms=3))
+def test_propagation_ends_with_every_rule_at_its_fixed_point(rules):
+    """Once propagation settles, narrowing any rule once more moves nothing."""
+    divisors = [rule.denominator for rule in rules if rule.denominator >= 0]
+    system = System(4, rules, 60, positive=divisors)
+    low, high = list(system.low), list(system.high)
+    steps = propagate(system, low, high, range(len(rules)), budget=10**6)
+    if steps == INFEASIBLE:
+        return
+    assert steps <= 10**6
+    for step in system.steps:
+        before = (list(low), list(high))
+        assert _narrow(step, low, high) is not None
+        assert (low, high) == before
