@@ -196,8 +196,9 @@ def _narrow(step: Step, low: list[int], high: list[int]) -> tuple[list[int], boo
     """Narrow the unknowns of one rule; ``None`` if a domain becomes empty.
 
     Returns the unknowns that changed, and whether the rule may narrow them
-    again (not :func:`_settled`). Whole-number arithmetic throughout: a ratio ``p/q`` bounds ``q × sum``
-    by ``p × denominator``, and every end is rounded inwards.
+    again (not :func:`_settled`). Whole-number arithmetic throughout: a
+    ratio ``p/q`` bounds ``q × sum`` by ``p × denominator``, and every end
+    is rounded inwards.
     """
     numerator, denominator, lp, lq, hp, hq, low_open, high_open, pair, _, _, _ = step
     if pair is not None:
@@ -258,8 +259,8 @@ def _settled(step: Step, changed: list[int]) -> bool:
     denominator's high, and the denominator last, from the sums. A rule
     whose least end is at most a closed 0 moves no numerator's low and no
     denominator's high; one with no greatest end moves no numerator's high
-    and no denominator's low: each end either moves is worked out from ends
-    it never moves (``once``). Where only the first numerator unknown moved,
+    and no denominator's low: every end such a rule moves is worked out from
+    ends it never moves (``once``). Where only the first numerator unknown moved,
     every other end was worked out after it moved. Either way, narrowing
     again moves nothing; but an unknown the rule reads twice may have been
     read before it moved (``distinct``).
@@ -272,7 +273,7 @@ def _narrow_pair(
 ) -> tuple[list[int], bool] | None:
     """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`.
 
-    The rule is settled unless an end of :func:`tighten`'s stopped short.
+    The rule is settled unless :func:`tighten` stopped an end short.
     """
     _, _, lp, lq, hp, hq, low_open, high_open, _, _, _, _ = step
     x, y = pair.x, pair.y
