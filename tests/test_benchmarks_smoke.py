@@ -67,3 +67,20 @@ class TestEngineScaling:
         )
         for shape in ("chained shares", "many rates", "many changes"):
             assert shape in done.stdout, done.stdout
+
+
+class TestReconcileBenchmark:
+    def test_tiny_run(self):
+        """The Hampshire benchmark agrees with its brute-force peer and prints every case."""
+        done = _run(
+            ROOT / "benchmarks" / "bench_reconcile.py",
+            "--repeats",
+            "1",
+            "--brute-force-repeats",
+            "1",
+        )
+        header = done.stdout.splitlines()[1].split()
+        assert header[2:5] == ["median", "ms", "least"], done.stdout
+        for case in ("json.loads", "claims_of", "reconcile", "assess", "statuses", "implied"):
+            assert f"\n{case} " in done.stdout, done.stdout
+        assert "brute force" in done.stdout

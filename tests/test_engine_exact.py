@@ -492,3 +492,48 @@ class TestCaughtFromBelow:
         assert Decimal(35) not in implied
         assert scrutiny.caught(more) == Decimal(35)
         assert scrutiny.is_checked(more)  # from the value caught, found once
+
+
+def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
+    """The least sum over the greatest divisor and the greatest over the least, each scaled.
+
+    A share's greatest is capped at the whole where a domain limit keeps its
+    parts within it. Hampshire has sums of three outcome types, shares,
+    rates and changes (a scale of 100 and an offset of -100); each change
+    turned round has a negative scale, whose greatest value is at the least
+    ratio.
+    """
+    claims = list(claims_of(report).values())
+    scrutiny = Scrutiny(reconcile(claims))
+    # Each change turned round, a fall with a negative scale, asked as a figure from outside.
+    turned = [
+        attrs.evolve(
+            claim,
+            id=f"{claim.id}.turned",
+            formula=attrs.evolve(claim.formula, scale=-claim.formula.scale, offset=Fraction(100)),
+            published=-claim.published,
+        )
+        for claim in claims
+        if claim.published is not None and claim.formula.offset == -100
+    ]
+    assert turned
+    checked = 0
+    for claim in [*claims, *turned]:
+        formula = claim.formula
+        if claim.published is None or not formula.quantities or formula.scale == 0:
+            continue
+        query = scrutiny._query(claim)
+        low, high = query.bounds
+        least = Fraction(sum(low[query.component.number[q]] for q in formula.numerator))
+        most = Fraction(sum(high[query.component.number[q]] for q in formula.numerator))
+        if formula.denominator is not None:
+            divisor = query.component.number[formula.denominator]
+            least /= max(high[divisor], 1)
+            most /= max(low[divisor], 1)
+            if query.within_whole:
+                most = min(most, Fraction(1))
+        ends = sorted(formula.scale * ratio + formula.offset for ratio in (least, most))
+        assert query.value_bounds() == (ends[0], ends[1]), claim.id
+        assert query.value_bounds((low, high)) == (ends[0], ends[1]), claim.id
+        checked += 1
+    assert checked > 70

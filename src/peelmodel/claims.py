@@ -86,6 +86,8 @@ class Quantity:
     measure: str
     period: Period | None = None
     excluding: tuple[Area, ...] = attrs.field(default=(), order=_area_ids)
+    #: The id, made on first use (the engines read it often).
+    _id: str | None = attrs.field(default=None, init=False, eq=False, order=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not (
@@ -109,12 +111,15 @@ class Quantity:
     @property
     def id(self) -> str:
         """A stable dotted name: ``area.measure[.period][.excluding-areas]``."""
-        parts = [self.area.id, self.measure]
-        if self.period is not None:
-            parts.append(self.period.slug)
-        if self.excluding:
-            parts.append("excluding-" + "-and-".join(_area_ids(self.excluding)))
-        return ".".join(parts)
+        if self._id is None:
+            parts = [self.area.id, self.measure]
+            if self.period is not None:
+                parts.append(self.period.slug)
+            if self.excluding:
+                parts.append("excluding-" + "-and-".join(_area_ids(self.excluding)))
+            object.__setattr__(self, "_id", ".".join(parts))  # frozen: set once, in place
+        assert self._id is not None  # noqa: S101 - set just above
+        return self._id
 
     def __str__(self) -> str:
         return self.id

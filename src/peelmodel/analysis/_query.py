@@ -26,7 +26,7 @@ from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
 from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
-from peelmodel.arithmetic import Band, places, unchecked_decimal, unchecked_steps
+from peelmodel.arithmetic import Band, unchecked_decimal, unchecked_places, unchecked_steps
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
 
@@ -64,7 +64,7 @@ class Query:
         self.numerator = tuple(number[q] for q in formula.numerator)
         self.denominator = -1 if formula.denominator is None else number[formula.denominator]
         assert claim.published is not None  # noqa: S101 - only published figures have a precision
-        self.digits = places(claim.published)
+        self.digits = unchecked_places(claim.published)
         self.step = Fraction(1, 10**self.digits)
         self.system, self.left_out, self._widen = system, left_out, widen
         if left_out is None:
@@ -80,6 +80,8 @@ class Query:
                 seed = solve(system, None, bounds, ())
         assert seed is not None  # noqa: S101 - kept figures hold together
         self.bounds, self.seed = bounds, seed
+        #: The formula's bounds over the query's own bounds, once asked for.
+        self._own: tuple[Fraction, Fraction] | None = None
         self._highest, self._lowest = highest, lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         #: Whether a domain limit keeps the numerator within the denominator: a share.
@@ -329,19 +331,26 @@ class Query:
         self, bounds: tuple[list[int], list[int]] | None = None
     ) -> tuple[Fraction, Fraction]:
         """Bounds of the formula's value over the propagated *bounds* (default: the query's own)."""
-        low, high = self.bounds if bounds is None else bounds
-        formula = self.claim.formula
-        least_sum: int | Fraction = sum(low[u] for u in self.numerator)
-        most_sum: int | Fraction = sum(high[u] for u in self.numerator)
+        if bounds is None:
+            if self._own is None:
+                self._own = self.value_bounds(self.bounds)
+            return self._own
+        low, high = bounds
+        least_sum = most_sum = 0
+        for unknown in self.numerator:
+            least_sum += low[unknown]
+            most_sum += high[unknown]
+        least_of = most_of = 1  # what the sums are divided by
         if self.denominator >= 0:
-            least_sum = Fraction(least_sum, max(high[self.denominator], 1))
-            most_sum = Fraction(most_sum, max(low[self.denominator], 1))
-            if self.within_whole and most_sum > 1:
-                most_sum = Fraction(1)
-        ends = sorted(
-            (formula.scale * least_sum + formula.offset, formula.scale * most_sum + formula.offset)
-        )
-        return ends[0], ends[1]
+            least_of, most_of = max(high[self.denominator], 1), max(low[self.denominator], 1)
+            if self.within_whole and most_sum > most_of:
+                most_sum = most_of = 1
+        # sp/sq × sum ÷ divisor + op/oq, as one fraction of whole numbers.
+        scale, offset = self.claim.formula.scale, self.claim.formula.offset
+        sp, sq, op, oq = scale.numerator, scale.denominator, offset.numerator, offset.denominator
+        least = Fraction(sp * least_sum * oq + op * sq * least_of, sq * oq * least_of)
+        most = Fraction(sp * most_sum * oq + op * sq * most_of, sq * oq * most_of)
+        return (least, most) if least <= most else (most, least)
 
 
 def _ends(bounds: Bounds, unknown: int) -> tuple[int, int]:

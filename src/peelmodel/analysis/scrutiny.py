@@ -46,7 +46,7 @@ from peelmodel.analysis._query import Query
 from peelmodel.analysis._search import Solution
 from peelmodel.analysis._shapes import around
 from peelmodel.analysis.reconciliation import Reconciliation
-from peelmodel.arithmetic import places, round_half_up
+from peelmodel.arithmetic import places, round_half_up, unchecked_places
 from peelmodel.claims import Claim, Quantity
 from peelmodel.model.figure import Qualifier
 
@@ -157,7 +157,7 @@ class Scrutiny:
     def _find_caught(self, claim: Claim) -> Decimal | None:
         implied, domain = self._implied_range(claim), self._domain_range(claim)
         assert claim.published is not None  # noqa: S101 - only published figures are scrutinised
-        step = Decimal(1).scaleb(-places(claim.published))
+        step = Decimal(1).scaleb(-unchecked_places(claim.published))
         if implied.high is not None and (domain.high is None or implied.high < domain.high):
             return implied.high + step
         if implied.low is not None and domain.low is not None and implied.low > domain.low:
