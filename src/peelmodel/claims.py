@@ -86,7 +86,6 @@ class Quantity:
     measure: str
     period: Period | None = None
     excluding: tuple[Area, ...] = attrs.field(default=(), order=_area_ids)
-    #: The id, made on first use (the engines read it often).
     _id: str | None = attrs.field(default=None, init=False, eq=False, order=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -111,15 +110,14 @@ class Quantity:
     @property
     def id(self) -> str:
         """A stable dotted name: ``area.measure[.period][.excluding-areas]``."""
-        if self._id is None:
+        if self._id is None:  # made on first use: the engines read it often
             parts = [self.area.id, self.measure]
             if self.period is not None:
                 parts.append(self.period.slug)
             if self.excluding:
                 parts.append("excluding-" + "-and-".join(_area_ids(self.excluding)))
             object.__setattr__(self, "_id", ".".join(parts))  # frozen: set once, in place
-        assert self._id is not None  # noqa: S101 - set just above
-        return self._id
+        return str(self._id)
 
     def __str__(self) -> str:
         return self.id
@@ -397,8 +395,6 @@ def claims_of(inspection: Inspection) -> dict[str, Claim]:
     listed = [figure_claim(figure) for figure in inspection.figures]
     for row in inspection.outcome_rates:
         listed += outcome_claims(row, reference=reference)
-    found: dict[str, Claim] = {}
-    for claim in listed:
-        assert claim.id not in found  # noqa: S101 - an Inspection refuses an id given twice
-        found[claim.id] = claim
+    found = {claim.id: claim for claim in listed}
+    assert len(found) == len(listed)  # noqa: S101 - an Inspection refuses an id given twice
     return found
