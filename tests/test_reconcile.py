@@ -11,6 +11,7 @@ import pytest
 from claim_making import made
 
 from peelmodel import datasets
+from peelmodel.analysis import reconciliation
 from peelmodel.analysis.assessment import assess
 from peelmodel.analysis.reconciliation import Conflict, reconcile
 from peelmodel.analysis.status import Status
@@ -399,3 +400,16 @@ class TestHampshire:
         # Households are bounded: burglaries are part of victim-based crime, which is bounded.
         assert hampshire.interval("hampshire.households").is_bounded
         assert hampshire.interval("hampshire.population").is_bounded
+
+
+def test_only_figures_without_a_solution_are_set_aside(monkeypatch):
+    """Another error while solving a component is not taken for figures that cannot all hold."""
+    solved = reconciliation.Extremes
+
+    def failing_once(_system):  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(reconciliation, "Extremes", solved)
+        raise ValueError("not a conflict")
+
+    monkeypatch.setattr(reconciliation, "Extremes", failing_once)
+    with pytest.raises(ValueError, match=r"^not a conflict$"):
+        reconcile(claims_of(datasets.load("hampshire-2015")).values())

@@ -9,7 +9,6 @@ largest component rather than with the whole.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -66,11 +65,11 @@ class Component:
     def touching(self) -> dict[Quantity, list[Limit]]:
         """The limits over each quantity, as part or whole, in order (found on first use)."""
         if self._touching is None:
-            touching: dict[Quantity, list[Limit]] = defaultdict(list)
+            touching: dict[Quantity, list[Limit]] = {}  # reading a quantity never adds it
             for limit in self.limits:
                 for quantity in (*limit.parts, limit.whole):
-                    touching[quantity].append(limit)
-            self._touching = dict(touching)  # a plain dict: reading a quantity never adds it
+                    touching.setdefault(quantity, []).append(limit)
+            self._touching = touching
         return self._touching
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:

@@ -27,13 +27,17 @@ from peelmodel.analysis._linear import real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, System, holds, propagate
 from peelmodel.analysis._search import Solution, improve, root, solve, solve_within
 
-__all__ = ["Extremes", "Witness"]
+__all__ = ["Extremes", "UnsolvableError", "Witness"]
+
+
+class UnsolvableError(ValueError):
+    """The rules of a system have no solution in whole numbers."""
 
 
 class Extremes:
     """The exact ends of every unknown of *system*, found on demand and kept.
 
-    Raises :class:`ValueError` when the system has no solution.
+    Raises :class:`UnsolvableError` when the system has no solution.
     """
 
     def __init__(self, system: System) -> None:
@@ -41,7 +45,7 @@ class Extremes:
         bounds = root(system)
         first = None if bounds is None else solve(system, None, bounds, ())
         if bounds is None or first is None:
-            raise ValueError("the rules have no solution")
+            raise UnsolvableError("the rules have no solution")
         self.low, self.high = bounds
         self.pool_low = [(value, first) for value in first]
         self.pool_high = list(self.pool_low)

@@ -37,7 +37,7 @@ from peelmodel._typecheck import checked
 from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis._blame import conflicts_of, set_aside
 from peelmodel.analysis._components import Component, components_of
-from peelmodel.analysis._extremes import Extremes
+from peelmodel.analysis._extremes import Extremes, UnsolvableError
 from peelmodel.analysis._intervals import Interval, intervals_of
 from peelmodel.analysis._propagation import INFEASIBLE, propagate
 from peelmodel.analysis._rules import by_id, dividers_of, solvable_ratio
@@ -302,7 +302,7 @@ def reconcile(
         kept = tuple(component.claims)
         try:  # figures that hold together are all kept
             extremes = Extremes(component.system(kept, ceiling))
-        except ValueError:
+        except UnsolvableError:
             wrong = set_aside(component, ceiling)
             kept = tuple(claim for claim in component.claims if claim not in wrong)
             for claim in wrong:
