@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from peelmodel.analysis._linear import _rows
+from peelmodel.analysis._linear import _folded, _rows
 from peelmodel.analysis._rules import Rule
 
 
@@ -20,11 +20,13 @@ def dense_real_solution(  # noqa: PLR0912 - one simplex phase, written out
     rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]
 ) -> dict[int, Fraction] | None:
     """What ``real_solution`` gives, found over a dense table of whole numbers."""
-    rows = _rows(rules, low, high)
-    if any(not terms and constant > 0 for terms, constant in rows):
+    folded = _folded(_rows(rules, low, high), low, high)
+    if folded is None:
         return None
+    rows, least, _ = folded
+    raised = {x: Fraction(value) for x, value in enumerate(least) if value != low[x]}
     if not rows:
-        return {}
+        return raised
     used = sorted({x for terms, _ in rows for x in terms})
     column = {x: index for index, x in enumerate(used)}
     count, width = len(used), len(used) + len(rows)
@@ -57,8 +59,8 @@ def dense_real_solution(  # noqa: PLR0912 - one simplex phase, written out
         if entering < 0:
             if objective[total] != 0:
                 return None
-            return {
-                used[basis[index]]: low[used[basis[index]]]
+            return raised | {
+                used[basis[index]]: least[used[basis[index]]]
                 + Fraction(row[total], row[basis[index]])
                 for index, row in enumerate(table)
                 if basis[index] < count

@@ -26,6 +26,7 @@ from peelmodel.analysis._elimination import _added, eliminate
 from peelmodel.analysis._linear import (
     _CONSTANT,
     _drop_artificials,
+    _folded,
     _rows,
     has_real_solution,
     real_solution,
@@ -377,3 +378,39 @@ def test_a_chain_of_shares_has_a_point():
     assert found is not None
     point = [found.get(unknown, Fraction(low[unknown])) for unknown in range(size)]
     assert all(_satisfied(rule, point) for rule in rules)
+
+
+class TestFolded:
+    """Rows over one unknown become its bounds; the simplex method pivots over the rest."""
+
+    def test_a_rate_over_a_fixed_count_bounds_its_denominator(self):
+        """x0 fixed at 30 and 1/10 ≤ x0 ÷ x1 ≤ 1/5: x1 is from 150 to 300, and no row is left."""
+        rule = _rule("r", (0,), 1, Fraction(1, 10), Fraction(1, 5))
+        assert _folded(_rows([rule], [30, 1], [30, 1000]), [30, 1], [30, 1000]) == (
+            [],
+            [30, 150],
+            [30, 300],
+        )
+
+    def test_the_other_rows_are_shifted_by_the_new_lows(self):
+        """x0 ≥ 3 alone, and x0 + x1 ≥ 5: over x0 - 3, the sum row needs only 2 more."""
+        alone = Rule("a", (0,), -1, Fraction(3), False, None, False)
+        total = Rule("t", (0, 1), -1, Fraction(5), False, None, False)
+        rows, least, most = _folded(_rows([alone, total], [0, 0], [9, 9]), [0, 0], [9, 9])
+        assert rows == [({0: 1, 1: 1}, 2), ({0: -1}, -6), ({1: -1}, -9)]
+        assert (least, most) == ([3, 0], [9, 9])
+
+    def test_bounds_that_cross_have_no_solution(self):
+        """x0 ≥ 6 and x0 ≤ 4 from two rules: ``None``, and no real point."""
+        rules = [
+            Rule("a", (0,), -1, Fraction(6), False, None, False),
+            Rule("b", (0,), -1, None, False, Fraction(4), False),
+        ]
+        assert _folded(_rows(rules, [0], [9]), [0], [9]) is None
+        assert real_solution(rules, [0], [9]) is None
+
+    def test_a_raised_unknown_is_in_the_point_at_its_new_least(self):
+        """x0 ≥ 3 alone: the point gives x0 at 3, where its least was 0."""
+        alone = Rule("a", (0,), -1, Fraction(3), False, None, False)
+        assert real_solution([alone], [0, 0], [9, 9]) == {0: 3}
+        assert real_solution([alone], [0, 0], [9, 9], greatest=0) == {0: 9}

@@ -173,6 +173,10 @@ def test_a_rule_with_no_end_above_zero_makes_no_pair():
 @given(pairs())
 @example((Rule("r", (0,), 1, Fraction(1, 2), True, Fraction(1, 2), False), [0, 0], [5, 5]))
 @example((Rule("r", (1,), 0, Fraction(3), False, None, False), [1, 2], [1, 90]))  # y ≥ 3 × x
+# y comes out fixed at 0 (x is at most 1), after x was narrowed from y's old ends: x still moves.
+@example((Rule("r", (0,), 1, Fraction(2), False, Fraction(2), False), [0, 0], [1, 1]))
+@example((Rule("r", (0,), 1, Fraction(2), False, Fraction(3), False), [4, 0], [4, 9]))  # x fixed
+@example((Rule("r", (0,), 1, Fraction(2), False, Fraction(3), True), [0, 3], [20, 3]))  # y fixed
 def test_a_ratio_of_two_unknowns_narrows_as_any_rule_then_tightens(pair):
     """Propagation's own path for a pair: the bounds, and the unknowns changed in order.
 

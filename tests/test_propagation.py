@@ -1,10 +1,12 @@
-"""Propagation wakes a rule by its own changes only where narrowing it again could move something.
+"""Propagation wakes a rule only where narrowing it again could move something.
 
 :func:`~peelmodel.analysis._propagation._narrow` says whether a rule may
 narrow its unknowns again. Where it says not, the rule is at its own fixed
-point, so propagation does not run it again for what it moved itself; these
-tests check both halves: narrowing a rule said to be settled again moves
-nothing, and propagation still ends with every rule at its fixed point.
+point, so propagation does not run it again for what it moved itself; nor
+does it wake a rule whose other unknowns were fixed already
+(:func:`~peelmodel.analysis._propagation._entailed`). These tests check
+both halves: narrowing a rule said to be settled again moves nothing, and
+propagation still ends with every rule at its fixed point.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rule_making import random_rules
 
-from peelmodel.analysis._propagation import INFEASIBLE, System, _narrow, propagate, step_of
+from peelmodel.analysis import _propagation as propagation
+from peelmodel.analysis._propagation import (
+    INFEASIBLE,
+    System,
+    _entailed,
+    _narrow,
+    propagate,
+    step_of,
+)
 from peelmodel.analysis._rules import Rule
 
 _HALF = Fraction(1, 2)
@@ -109,6 +119,15 @@ def test_a_settled_rule_is_not_woken_by_its_own_changes():
 
 
 @given(random_rules(4, 6, largest=3, denominators=7, terms=3))
+@example(  # r4 fixes x1 and x2 in one step: r0, over both, is woken though each is now fixed
+    [
+        Rule("r0", (1,), 2, Fraction(3), False, None, False),
+        Rule("r1", (0,), -1, None, False, None, False),
+        Rule("r2", (0,), -1, None, False, None, False),
+        Rule("r3", (0,), 0, None, False, None, False),
+        Rule("r4", (0, 0, 1), 2, None, False, Fraction(3), True),
+    ]
+)
 def test_propagation_ends_with_every_rule_at_its_fixed_point(rules):
     """Once propagation settles, narrowing any rule once more moves nothing."""
     divisors = [rule.denominator for rule in rules if rule.denominator >= 0]
@@ -122,3 +141,40 @@ def test_propagation_ends_with_every_rule_at_its_fixed_point(rules):
         before = (list(low), list(high))
         assert _narrow(step, low, high) is not None
         assert (low, high) == before
+
+
+def test_a_rule_whose_other_unknowns_are_fixed_is_not_woken(monkeypatch):
+    """A rate over a fixed count allows its denominator one interval: narrowing it within wakes nothing.
+
+    x0 = 30 and 10 % ≤ x0 ÷ x1 ≤ 20 %: x1 is from 150 to 300. Then x1 ≤ 200
+    (a count of its own) would wake the rate, which cannot move again.
+    """
+    count = Rule("count", (0,), -1, Fraction(30), False, Fraction(30), False)
+    rate = Rule("rate", (0,), 1, Fraction(1, 10), False, Fraction(1, 5), False)
+    most = Rule("most", (1,), -1, None, False, Fraction(200), False)
+    system = System(2, [count, rate, most], 10**6, positive=[1])
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, [0, 1]) == 2
+    assert (low, high) == ([30, 150], [30, 300])
+    narrowed = []
+
+    def counted(step, *bounds):
+        narrowed.append(step)
+        return _narrow(step, *bounds)
+
+    monkeypatch.setattr(propagation, "_narrow", counted)
+    assert propagate(system, low, high, [2]) == 1
+    assert narrowed == [system.steps[2]]
+    assert (low, high) == ([30, 150], [30, 200])
+    assert _narrow(system.steps[1], low, high) == ([], False)
+
+
+def test_entailed_needs_every_other_unknown_fixed_before_the_change():
+    """Fixed now but changed in the same step, or read twice: the rule is woken."""
+    pair = step_of(Rule("r", (0,), 1, Fraction(1, 10), False, Fraction(1, 5), False))
+    low, high = [30, 150], [30, 300]
+    assert _entailed(pair, 1, [1], low, high)
+    assert not _entailed(pair, 1, [0, 1], low, high)  # x0 moved too: the rule must check it
+    assert not _entailed(pair, 0, [0], low, high)  # x1 is not fixed
+    twice = step_of(Rule("t", (0, 0), 1, Fraction(3), False, None, False))
+    assert not _entailed(twice, 1, [1], [4, 2], [9, 2])

@@ -105,11 +105,12 @@ def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Comp
     Lost claims link nothing (they constrain nothing) but bring their
     quantities, and make their denominators positive.
     """
+    # Each quantity is kept as the first object seen equal to it, so roots compare by identity.
     parent: dict[Quantity, Quantity] = {}
 
     def find(quantity: Quantity) -> Quantity:
         parent.setdefault(quantity, quantity)
-        while parent[quantity] != quantity:
+        while parent[quantity] is not quantity:
             parent[quantity] = parent[parent[quantity]]
             quantity = parent[quantity]
         return quantity
@@ -118,7 +119,7 @@ def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Comp
         first = find(quantities[0])
         for quantity in quantities[1:]:
             other = find(quantity)
-            if other != first:
+            if other is not first:
                 parent[other] = first
 
     positive: set[Quantity] = set()

@@ -13,7 +13,8 @@ entries after each pivot): a pivot costs what the rows it touches hold, not
 rows × columns, so a long chain of figures stays cheap. Strict bounds are
 first made whole: ``q × sum - p × denominator > 0`` over whole numbers is
 ``≥ 1``, and a row whose coefficients share a divisor is divided by it, its
-constant rounded up (``2x + 2y ≥ 3`` is ``x + y ≥ 2``).
+constant rounded up (``2x + 2y ≥ 3`` is ``x + y ≥ 2``); a row over one
+unknown is then a bound of it, which the simplex method never pivots over.
 No real solution means no whole-number one.
 
 >>> from fractions import Fraction
@@ -76,9 +77,8 @@ def _rows(
                 add(terms, extra)
             else:
                 add(terms, extra - p)
-    for unknown, (least, most) in enumerate(zip(low, high, strict=True)):
-        if any(unknown in terms for terms, _ in found):
-            found.append(({unknown: -1}, least - most))
+    used = {x for terms, _ in found for x in terms}
+    found.extend(({x: -1}, low[x] - high[x]) for x in sorted(used))
     return found
 
 
@@ -109,7 +109,8 @@ def real_solution(
     """Real numbers within ``[low, high]`` that satisfy every rule (strict ends made whole).
 
     ``None`` when there are none. The values given are those of the unknowns
-    the simplex method made basic; every other unknown is at its least. With
+    the simplex method made basic, and of those a rule over them alone
+    raised; every other unknown is at its least. With
     *greatest*, the point makes that unknown as great as the rules let it be
     (the second phase of the simplex method), and its value is given too:
     no whole-number solution passes it.
@@ -118,9 +119,10 @@ def real_solution(
     >>> real_solution([double], [0, 1], [100, 7], greatest=0)
     {0: Fraction(21, 2), 1: Fraction(7, 1)}
     """
-    rows = _rows(rules, low, high)
-    if any(not terms and constant > 0 for terms, constant in rows):
+    folded = _folded(_rows(rules, low, high), low, high)
+    if folded is None:
         return None
+    rows, least, most = folded
     used = sorted({x for terms, _ in rows for x in terms})
     column = {x: index for index, x in enumerate(used)}
     table, basis, objective = _tableau(rows, column)
@@ -138,17 +140,55 @@ def real_solution(
             row = table[basis.index(column[greatest])]
             objective = _eliminated(objective, row, column[greatest])
         objective = _minimised(table, basis, objective, artificial)
-        top = low[greatest] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
-    point = {
-        used[basis[index]]: low[used[basis[index]]]
-        + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
-        for index, row in enumerate(table)
-        if basis[index] < len(used)
-    }
+        top = least[greatest] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
+    # Unknowns a row over them alone raised, then those the simplex method made basic.
+    point = {x: Fraction(value) for x, value in enumerate(least) if value != low[x]}
+    for index, row in enumerate(table):
+        if basis[index] < len(used):
+            x = used[basis[index]]
+            point[x] = least[x] + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
     if greatest is not None:
         # An unknown in no row (fixed, or in no rule) is as great as its bounds let it be.
-        point[greatest] = Fraction(high[greatest]) if top is None else top
+        point[greatest] = Fraction(most[greatest]) if top is None else top
     return point
+
+
+def _folded(
+    rows: Sequence[tuple[dict[int, int], int]], low: Sequence[int], high: Sequence[int]
+) -> tuple[list[tuple[dict[int, int], int]], list[int], list[int]] | None:
+    """*rows* with each row over one unknown made a bound of it; ``None`` if bounds cross.
+
+    The rows over two or more unknowns, shifted by the new lows, then a row
+    for the high of each unknown they read; and the new lows and highs. A
+    bound is a row the simplex method need not pivot over, and a rate over
+    a count that is fixed is such a row, on the unknown most rows share.
+    """
+    least, most = list(low), list(high)
+    linking = []
+    for terms, constant in rows:
+        if len(terms) != 1:
+            if not terms:  # over fixed unknowns: one that holds is never kept
+                return None
+            linking.append((terms, constant))
+            continue
+        ((x, a),) = terms.items()
+        if a > 0:  # a × (x - low) ≥ c
+            least[x] = max(least[x], low[x] - (-constant // a))
+        else:
+            most[x] = min(most[x], low[x] + constant // a)
+    if any(a > b for a, b in zip(least, most, strict=True)):
+        return None
+    found = []
+    for terms, constant in linking:
+        shifted = constant - sum(a * (least[x] - low[x]) for x, a in terms.items())
+        free = {x: a for x, a in terms.items() if least[x] != most[x]}
+        if free:
+            found.append((free, shifted))
+        elif shifted > 0:
+            return None
+    used = sorted({x for terms, _ in found for x in terms})
+    found.extend(({x: -1}, least[x] - most[x]) for x in used)
+    return found, least, most
 
 
 def _minimised(table: list[_Row], basis: list[int], objective: _Row, columns: int) -> _Row:

@@ -125,7 +125,11 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
             queued.add(index)
         for unknown in changed:
             for user in users[unknown]:
-                if user not in queued and (active is None or active[user]):
+                if (
+                    user not in queued
+                    and (active is None or active[user])
+                    and not _entailed(steps_of[user], unknown, changed, low, high)
+                ):
                     queued.add(user)
                     if (user > index) if up else (user < index):
                         heapq.heappush(ahead, user if up else -user)
@@ -134,6 +138,25 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         if not again:
             queued.discard(index)
     return steps
+
+
+def _entailed(
+    step: Step, unknown: int, changed: list[int], low: list[int], high: list[int]
+) -> bool:
+    """Whether a rule at its fixed point stays there, of the unknowns *changed*, only *unknown* its own.
+
+    So it is where every other unknown of the rule is fixed, and was before:
+    a rule that reads *unknown* once then allows it one interval of values,
+    which narrowing moved its bounds into, and bounds within them stay
+    within. (A rule that reads an unknown twice narrows it from its own
+    other end, so it may move again.)
+    """
+    if not step.distinct:
+        return False
+    for other in step.unknowns:
+        if other != unknown and (low[other] != high[other] or other in changed):
+            return False
+    return True
 
 
 class Step(NamedTuple):
@@ -268,12 +291,15 @@ def _settled(step: Step, changed: list[int]) -> bool:
     return not changed or step.once or (step.distinct and changed == [step.numerator[0]])
 
 
-def _narrow_pair(
+def _narrow_pair(  # noqa: PLR0912 - both unknowns, end by end
     step: Step, pair: Pair, low: list[int], high: list[int]
 ) -> tuple[list[int], bool] | None:
     """:func:`_narrow` for a ratio of one unknown ``x`` over another ``y``, then :func:`tighten`.
 
-    The rule is settled unless :func:`tighten` stopped an end short.
+    The rule is settled unless :func:`tighten` stopped an end short. No
+    tightening is needed where ``x`` came out fixed or ``y`` came in fixed:
+    the other's ends, narrowed from that one value, are the whole numbers
+    that match it, and it matches some of them.
     """
     _, _, lp, lq, hp, hq, low_open, high_open, _, _, _, _ = step
     x, y = pair.x, pair.y
@@ -307,6 +333,8 @@ def _narrow_pair(
         return None
     if fewest != y_low or greatest != y_high:
         changed.append(y)
+    if least == most or y_low == y_high:  # ends narrowed from one value are matched already
+        return changed, False
     tightened = tighten(pair, low, high)
     if tightened is None:
         return None
