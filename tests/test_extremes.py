@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rule_making import random_rules
 
 from peelmodel.analysis._extremes import Extremes, UnsolvableError, Witness
+from peelmodel.analysis._linear import Table
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, propagate
 from peelmodel.analysis._rules import holds
 from peelmodel.analysis._search import _halves, improve, solve, solve_within
@@ -92,6 +93,22 @@ def test_a_greatest_end_short_of_propagation_is_asked_at_the_reals_bound(monkeyp
     value, witness = extremes.greatest(0)
     assert (value, witness) == (5, [5, 5])
     assert asked == [10, 5]
+
+
+def test_one_table_over_the_reals_serves_every_greatest_end(monkeypatch):
+    """x0 = x1 and x0 + x1 ≤ 11: both greatest ends come from one table, made at the first ask."""
+    made = []
+
+    def counted(*arguments):
+        made.append(arguments)
+        return Table(*arguments)
+
+    monkeypatch.setattr("peelmodel.analysis._extremes.Table", counted)
+    equal = Rule("e", (0,), 1, Fraction(1), False, Fraction(1), False)
+    total = Rule("t", (0, 1), -1, None, False, Fraction(11), False)
+    extremes = Extremes(System(2, [equal, total], 100, positive=[1]))
+    assert extremes.greatest(0)[0] == extremes.greatest(1)[0] == 5
+    assert len(made) == 1
 
 
 @pytest.mark.parametrize(

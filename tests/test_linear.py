@@ -25,6 +25,7 @@ from rule_making import random_rules
 from peelmodel.analysis._elimination import _added, eliminate
 from peelmodel.analysis._linear import (
     _CONSTANT,
+    Table,
     _drop_artificials,
     _folded,
     _rows,
@@ -414,3 +415,26 @@ class TestFolded:
         alone = Rule("a", (0,), -1, Fraction(3), False, None, False)
         assert real_solution([alone], [0, 0], [9, 9]) == {0: 3}
         assert real_solution([alone], [0, 0], [9, 9], greatest=0) == {0: 9}
+
+
+@given(systems(), st.permutations(range(UNKNOWNS)))
+def test_one_table_gives_each_greatest_in_any_order(system, order):
+    """Each question pivots on from the last answer, and gives what a table of its own gives."""
+    rules, low, high = system
+    table = Table(rules, low, high)
+    assert table.feasible == (real_solution(rules, low, high) is not None)
+    if not table.feasible:
+        return
+    for unknown in (u for u in order if u < len(low)):
+        assert table.greatest(unknown) == real_solution(rules, low, high, greatest=unknown)[unknown]
+
+
+def test_a_table_keeps_the_bounds_it_was_made_over():
+    """Bounds narrowed after the table is made leave its answers alone: they bound the narrower."""
+    within = Rule("w", (0,), 1, None, False, Fraction(1, 2), False)  # 2 × x0 ≤ x1
+    low, high = [0, 0], [9, 9]
+    table = Table([within], low, high)
+    low[0] = high[1] = 4
+    assert table.point() == {}  # every unknown at its least, as made
+    assert table.greatest(0) == Fraction(9, 2)
+    assert table.point() == {0: Fraction(9, 2), 1: 9}  # the vertex the question pivoted to

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from peelmodel.analysis._linear import real_solution
+from peelmodel.analysis._linear import Table
 from peelmodel.analysis._propagation import INFEASIBLE, System, holds, propagate
 from peelmodel.analysis._search import Solution, improve, root, solve, solve_within
 
@@ -47,6 +47,8 @@ class Extremes:
         if bounds is None or first is None:
             raise UnsolvableError("the rules have no solution")
         self.low, self.high = bounds
+        #: The simplex method's table, made on the first greatest end that needs it.
+        self._reals: Table | None = None
         self.pool_low = [(value, first) for value in first]
         self.pool_high = list(self.pool_low)
         if all(holds(rule, self.high) for rule in system.rules):
@@ -100,9 +102,9 @@ class Extremes:
 
         def over_the_reals(limit: int) -> int:
             # Whole numbers never pass the greatest over the reals: often the answer itself.
-            point = real_solution(self.system.rules, self.low, self.high, greatest=unknown)
-            assert point is not None  # noqa: S101 - the system has a solution
-            return min(limit, math.floor(point[unknown]))
+            if self._reals is None:  # over the bounds of the first ask, which stay sound
+                self._reals = Table(self.system.rules, self.low, self.high)
+            return min(limit, math.floor(self._reals.greatest(unknown)))
 
         found = self._end(
             at_least,

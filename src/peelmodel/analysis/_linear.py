@@ -36,7 +36,7 @@ from fractions import Fraction
 from peelmodel.analysis._elimination import eliminate
 from peelmodel.analysis._rules import Rule
 
-__all__ = ["has_real_solution", "real_solution"]
+__all__ = ["Table", "has_real_solution", "real_solution"]
 
 
 def _rows(
@@ -119,38 +119,75 @@ def real_solution(
     >>> real_solution([double], [0, 1], [100, 7], greatest=0)
     {0: Fraction(21, 2), 1: Fraction(7, 1)}
     """
-    folded = _folded(_rows(rules, low, high), low, high)
-    if folded is None:
+    table = Table(rules, low, high)
+    if not table.feasible:
         return None
-    rows, least, most = folded
-    used = sorted({x for terms, _ in rows for x in terms})
-    column = {x: index for index, x in enumerate(used)}
-    table, basis, objective = _tableau(rows, column)
-    artificial = len(used) + len(rows)  # the first artificial column: at most one per row
-    objective = _minimised(table, basis, objective, artificial + len(rows))
-    if objective.get(_CONSTANT, 0) != 0:
-        return None
-    top = None
-    if greatest is not None and greatest in column:
-        _drop_artificials(table, basis, artificial)
+    if greatest is None:
+        return table.point()
+    top = table.greatest(greatest)
+    return {**table.point(), greatest: top}
+
+
+class Table:
+    """The simplex method's table over *rules* within ``[low, high]``, past its first phase.
+
+    ``feasible`` says whether real numbers satisfy the rules. Each
+    :meth:`greatest` pivots the same table on from where the last left it,
+    so a second question costs only the pivots between the two answers.
+
+    >>> double = Rule("d", (0, 0), 1, None, False, Fraction(3), False)  # 2 × x0 <= 3 × x1
+    >>> table = Table([double], [0, 1], [100, 7])
+    >>> table.feasible, table.greatest(0), table.greatest(1)
+    (True, Fraction(21, 2), Fraction(7, 1))
+    """
+
+    def __init__(self, rules: Sequence[Rule], low: Sequence[int], high: Sequence[int]) -> None:
+        self._low = list(low)
+        folded = _folded(_rows(rules, low, high), low, high)
+        self.feasible = folded is not None
+        if folded is None:
+            return
+        rows, self._least, self._most = folded
+        self._used = sorted({x for terms, _ in rows for x in terms})
+        self._column = {x: index for index, x in enumerate(self._used)}
+        self._table, self._basis, objective = _tableau(rows, self._column)
+        #: The first artificial column: at most one per row.
+        self._artificial = len(self._used) + len(rows)
+        objective = _minimised(self._table, self._basis, objective, self._artificial + len(rows))
+        self.feasible = objective.get(_CONSTANT, 0) == 0
+        self._phase_two = False
+
+    def greatest(self, unknown: int) -> Fraction:
+        """The greatest real value of *unknown* over the rules (the second phase).
+
+        An unknown in no row (fixed, or in no rule) is as great as its bounds let it be.
+        """
+        assert self.feasible  # noqa: S101 - asked only of rules with a real solution
+        column, table, basis = self._column, self._table, self._basis
+        if unknown not in column:
+            return Fraction(self._most[unknown])
+        if not self._phase_two:
+            _drop_artificials(table, basis, self._artificial)
+            self._phase_two = True
         # Z = low - x, lowered until no column lowers it. Its row keeps v × Z = c minus the
         # columns not basic (v on the key -2, c on -1), all 0 at the end: Z = c ÷ v.
-        objective = {column[greatest]: -1, _VALUE: -1}
-        if column[greatest] in basis:
-            row = table[basis.index(column[greatest])]
-            objective = _eliminated(objective, row, column[greatest])
-        objective = _minimised(table, basis, objective, artificial)
-        top = least[greatest] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
-    # Unknowns a row over them alone raised, then those the simplex method made basic.
-    point = {x: Fraction(value) for x, value in enumerate(least) if value != low[x]}
-    for index, row in enumerate(table):
-        if basis[index] < len(used):
-            x = used[basis[index]]
-            point[x] = least[x] + Fraction(row.get(_CONSTANT, 0), row[basis[index]])
-    if greatest is not None:
-        # An unknown in no row (fixed, or in no rule) is as great as its bounds let it be.
-        point[greatest] = Fraction(most[greatest]) if top is None else top
-    return point
+        objective = {column[unknown]: -1, _VALUE: -1}
+        if column[unknown] in basis:
+            row = table[basis.index(column[unknown])]
+            objective = _eliminated(objective, row, column[unknown])
+        objective = _minimised(table, basis, objective, self._artificial)
+        return self._least[unknown] - Fraction(objective.get(_CONSTANT, 0), objective[_VALUE])
+
+    def point(self) -> dict[int, Fraction]:
+        """The table's point: the unknowns a row over them alone raised, then the basic ones."""
+        assert self.feasible  # noqa: S101 - asked only of rules with a real solution
+        least, used = self._least, self._used
+        point = {x: Fraction(value) for x, value in enumerate(least) if value != self._low[x]}
+        for index, row in enumerate(self._table):
+            if self._basis[index] < len(used):
+                x = used[self._basis[index]]
+                point[x] = least[x] + Fraction(row.get(_CONSTANT, 0), row[self._basis[index]])
+        return point
 
 
 def _folded(
