@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peelmodel import InvalidTypeError, InvalidValueError
-from peelmodel.arithmetic import Band, band, places, round_half_up
+from peelmodel.arithmetic import Band, band, places, round_half_up, unchecked_affine_range
 
 
 class TestRoundHalfUp:
@@ -73,3 +73,15 @@ class TestExactness:
             str(round_half_up(Fraction(123_456_789_012_345_678_901), -1))
             == "1.2345678901234567890E+20"
         )
+
+
+@given(
+    st.fractions(),
+    st.fractions(),
+    st.tuples(st.integers(0, 10**6), st.integers(1, 10**6)),
+    st.tuples(st.integers(0, 10**6), st.integers(1, 10**6)),
+)
+def test_affine_range_is_the_formula_at_both_ends_in_order(scale, offset, least, most):
+    """One fraction of whole numbers per end: the same as the formula in fractions."""
+    ends = sorted(scale * Fraction(total, divisor) + offset for total, divisor in (least, most))
+    assert unchecked_affine_range(scale, offset, least, most) == tuple(ends)

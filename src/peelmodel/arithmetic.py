@@ -76,6 +76,23 @@ def round_half_up(value: Fraction | int, digits: int) -> Decimal:
     return unchecked_round_half_up(value, digits)
 
 
+def unchecked_affine_range(
+    scale: Fraction, offset: Fraction, least: tuple[int, int], most: tuple[int, int]
+) -> tuple[Fraction, Fraction]:
+    """``scale × sum ÷ divisor + offset`` at the *least* and *most* ``(sum, divisor)``, in order.
+
+    Each end made as one fraction of whole numbers, for the engines' inner loops.
+
+    >>> unchecked_affine_range(Fraction(-100), Fraction(100), (3, 4), (5, 4))
+    (Fraction(-25, 1), Fraction(25, 1))
+    """
+    sp, sq, op, oq = scale.numerator, scale.denominator, offset.numerator, offset.denominator
+    (low_sum, low_of), (high_sum, high_of) = least, most
+    low = Fraction(sp * low_sum * oq + op * sq * low_of, sq * oq * low_of)
+    high = Fraction(sp * high_sum * oq + op * sq * high_of, sq * oq * high_of)
+    return (low, high) if low <= high else (high, low)
+
+
 def unchecked_round_half_up(value: Fraction | int, digits: int) -> Decimal:
     """:func:`round_half_up` without checking its arguments, for the engines' inner loops."""
     return unchecked_decimal(unchecked_steps(value, digits), digits)

@@ -26,7 +26,13 @@ from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
 from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
-from peelmodel.arithmetic import Band, unchecked_decimal, unchecked_places, unchecked_steps
+from peelmodel.arithmetic import (
+    Band,
+    unchecked_affine_range,
+    unchecked_decimal,
+    unchecked_places,
+    unchecked_steps,
+)
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
 
@@ -345,12 +351,10 @@ class Query:
             least_of, most_of = max(high[self.denominator], 1), max(low[self.denominator], 1)
             if self.within_whole and most_sum > most_of:
                 most_sum = most_of = 1
-        # sp/sq × sum ÷ divisor + op/oq, as one fraction of whole numbers.
-        scale, offset = self.claim.formula.scale, self.claim.formula.offset
-        sp, sq, op, oq = scale.numerator, scale.denominator, offset.numerator, offset.denominator
-        least = Fraction(sp * least_sum * oq + op * sq * least_of, sq * oq * least_of)
-        most = Fraction(sp * most_sum * oq + op * sq * most_of, sq * oq * most_of)
-        return (least, most) if least <= most else (most, least)
+        formula = self.claim.formula
+        return unchecked_affine_range(
+            formula.scale, formula.offset, (least_sum, least_of), (most_sum, most_of)
+        )
 
 
 def _ends(bounds: Bounds, unknown: int) -> tuple[int, int]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from peelmodel.arithmetic import Band
-from peelmodel.claims import Claim, Quantity
+from peelmodel.arithmetic import Band, unchecked_band, unchecked_places
+from peelmodel.claims import Claim, Formula, Quantity
 from peelmodel.limits import Limit
+from peelmodel.model.figure import Qualifier
 
 __all__ = [
     "Rule",
@@ -168,12 +170,19 @@ def limit_rule(limit: Limit, number: dict[Quantity, int]) -> Rule:
 
 def solvable_ratio(claim: Claim) -> Band | None:
     """Where ``sum ÷ denominator`` must lie for *claim*, or ``None`` if no whole numbers can."""
-    published = claim.band
+    published = claim.published
     assert published is not None  # noqa: S101 - only published claims constrain
-    return _solvable_band(published, claim.formula.scale, claim.formula.offset)
+    more_than = claim.qualifier is Qualifier.MORE_THAN
+    # Decimal("1.0") == Decimal("1.00"): the places are part of the key.
+    return _solvable_band(published, unchecked_places(published), more_than, claim.formula)
 
 
 @functools.lru_cache(maxsize=4096)
-def _solvable_band(published: Band, scale: Fraction, offset: Fraction) -> Band | None:
-    ratio = ratio_band(published, scale, offset)
+def _solvable_band(
+    published: Decimal,
+    digits: int,  # noqa: ARG001 - a part of the key
+    more_than: bool,  # noqa: FBT001 - cached by position
+    formula: Formula,
+) -> Band | None:
+    ratio = ratio_band(unchecked_band(published, more_than), formula.scale, formula.offset)
     return ratio if ratio is not None and admits_non_negative(ratio) else None

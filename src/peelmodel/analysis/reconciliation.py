@@ -42,6 +42,7 @@ from peelmodel.analysis._intervals import Interval, intervals_of
 from peelmodel.analysis._propagation import INFEASIBLE, propagate
 from peelmodel.analysis._rules import by_id, dividers_of, solvable_ratio
 from peelmodel.analysis._search import solve
+from peelmodel.arithmetic import unchecked_affine_range
 from peelmodel.claims import Claim, Quantity
 from peelmodel.errors import UnknownReferenceError
 from peelmodel.limits import Limit, limits_of
@@ -191,13 +192,18 @@ class Reconciliation:
         """
         interval = self.interval_of
         formula = claim.formula
-        low = Fraction(sum(interval(q).low for q in formula.numerator))
-        high = Fraction(sum(interval(q).high for q in formula.numerator))
+        least = most = 0
+        for quantity in formula.numerator:
+            found = interval(quantity)
+            least += found.low
+            most += found.high
+        least_of = most_of = 1  # what the sums are divided by
         if formula.denominator is not None:
             denominator = interval(formula.denominator)
-            low, high = low / max(denominator.high, 1), high / max(denominator.low, 1)
-        ends = sorted((formula.scale * low + formula.offset, formula.scale * high + formula.offset))
-        return ends[0], ends[1]
+            least_of, most_of = max(denominator.high, 1), max(denominator.low, 1)
+        return unchecked_affine_range(
+            formula.scale, formula.offset, (least, least_of), (most, most_of)
+        )
 
     def __repr__(self) -> str:
         exact = sum(interval.is_exact for interval in self.intervals)
