@@ -17,7 +17,7 @@ from fractions import Fraction
 import pytest
 from claim_making import HAMPSHIRE, made, quantity
 
-from peelmodel.analysis import _extremes, _intervals, _propagation
+from peelmodel.analysis import _extremes, _intervals, _propagation, _query
 from peelmodel.analysis._query import Query
 from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.analysis.scrutiny import Scrutiny
@@ -158,3 +158,26 @@ def test_a_count_published_once_reaches_past_by_construction(monkeypatch):
     searched = _searches_under_the_doubled_ceiling(monkeypatch)
     assert str(scrutiny.implied(groups)) == "0 to unbounded"
     assert not any(searched)
+
+
+def test_a_least_at_a_corner_of_the_bounds_takes_no_search(monkeypatch):
+    """Each rate's least, over the others or the limits alone, is at a corner: no search.
+
+    With the corner left untried, the searches give the same ends.
+    """
+    claims = rates()
+    scrutiny = Scrutiny(reconcile(claims))
+    searched = []
+    search = _query.solve_within
+
+    def counted(*arguments, **options):  # type: ignore[no-untyped-def]
+        searched.append(1)
+        return search(*arguments, **options)
+
+    monkeypatch.setattr(_query, "solve_within", counted)
+    quick = [(scrutiny._implied_range(c).low, scrutiny._domain_range(c).low) for c in claims]
+    assert not searched
+    monkeypatch.setattr(Query, "_least_corner", lambda _: False)
+    slow = Scrutiny(reconcile(claims))
+    assert quick == [(slow._implied_range(c).low, slow._domain_range(c).low) for c in claims]
+    assert searched

@@ -25,7 +25,15 @@ from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
-from peelmodel.analysis._search import Bounds, Solution, improve, root, solve, solve_within
+from peelmodel.analysis._search import (
+    Bounds,
+    Solution,
+    corner,
+    improve,
+    root,
+    solve,
+    solve_within,
+)
 from peelmodel.arithmetic import (
     Band,
     unchecked_affine_range,
@@ -198,6 +206,8 @@ class Query:
     def least(self) -> Decimal:
         """The least published value some solution rounds to."""
         start = self.steps(self.value_bounds()[0])
+        if self._least_corner():  # propagation's bound is attained, with no search
+            return self._decimal(start)
 
         def at_most(score: int) -> tuple[Solution, int] | None:
             end = band(self._decimal(-score))
@@ -216,6 +226,21 @@ class Query:
             -start - 1,
         )
         return self._decimal(-found[0])
+
+    def _least_corner(self) -> bool:
+        """Whether a corner of the query's bounds gives the least value of its formula.
+
+        The numerator at its least and the denominator at its greatest, the
+        other unknowns all at one end: where the other rules hold there (as
+        the limits alone usually do), the bound propagation gives is attained.
+        """
+        low, high = self.bounds
+        lean = dict.fromkeys(self.numerator, False)
+        if self.denominator >= 0:
+            lean[self.denominator] = True
+        others = [rule for index, rule in enumerate(self.system.rules) if index != self.slot]
+        found = corner(others, low, high, lean)
+        return found is not None and self._value_of(found) == self.value_bounds()[0]
 
     def greatest_bounded(self, *, above: bool) -> Decimal | None:
         """The greatest published value, or ``None`` where only the ceiling on counts bounds it.

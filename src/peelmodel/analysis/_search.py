@@ -29,7 +29,7 @@ from fractions import Fraction
 from peelmodel.analysis._linear import has_real_solution, real_solution
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, holds, propagate
 
-__all__ = ["Bounds", "Solution", "improve", "root", "solve", "solve_within"]
+__all__ = ["Bounds", "Solution", "corner", "improve", "root", "solve", "solve_within"]
 
 #: How many branches may fail before each next one is first checked over the reals.
 _FAILURES = 8
@@ -105,9 +105,9 @@ def solve(
             if not possible:
                 failed += 1
                 continue
-        corner = _corner(checked, low, high, lean or {})
-        if corner is not None:
-            return corner
+        found = corner(checked, low, high, lean or {})
+        if found is not None:
+            return found
         chosen = _narrowest(low, high, divisors, below=_FEW)
         if chosen < 0 and point and (chosen := _fractional(point, low, high)) >= 0:
             # Split where the real solution lies between two whole numbers.
@@ -210,7 +210,7 @@ def _narrowest(
     return chosen
 
 
-def _corner(
+def corner(
     rules: Sequence[Rule], low: list[int], high: list[int], lean: Mapping[int, bool]
 ) -> Solution | None:
     """A corner of the bounds that satisfies every rule, if one of those tried does.
@@ -228,9 +228,9 @@ def _corner(
                 leaning[unknown] = high[unknown] if up else low[unknown]
             tried.append(leaning)
         tried.append(base)
-    for corner in tried:
-        if all(holds(rule, corner) for rule in rules):
-            return list(corner)
+    for point in tried:
+        if all(holds(rule, point) for rule in rules):
+            return list(point)
     return None
 
 
