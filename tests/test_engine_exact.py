@@ -139,6 +139,33 @@ class TestDomains:
             result = reconcile([share], limits=[*within, further])
             assert str(Scrutiny(result).domain(share)) == domain
 
+    def test_a_floor_the_limits_allow_is_the_least_the_search_finds(self, report):
+        """Where the numerator can be 0, the least is the formula's there; else the search's."""
+        result = reconcile(claims_of(report).values())
+        scrutiny = Scrutiny(result)
+        floored = 0
+        for item in claims_of(report).values():
+            if item.published is None:
+                continue
+            floor = scrutiny._floor(item)
+            floored += floor is not None
+            if floor is not None:
+                assert floor == Scrutiny(result)._shape_range(item).low, item.id
+        assert floored >= 30
+
+    def test_a_whole_of_a_part_divided_by_has_no_floor(self):
+        """y per 1,000 of x and x within w: x and w are at least 1, so w's least is found: 1."""
+        x, y, w = q("x"), q("y"), q("w")
+        rate, total = claim("rate", "5.0", (y,), x, 1000), claim("total", "9", (w,))
+        result = reconcile([rate, total], limits=[Limit(parts=(x,), whole=w)])
+        scrutiny = Scrutiny(result)
+        assert scrutiny._forced(result._kept_of(w)[0]) == {x, w}
+        assert scrutiny._floor(total) is None
+        assert scrutiny._floor(rate) == Decimal("0.0")
+        assert scrutiny.domain(total).low == 1
+        free = claim("free", "3", (q("z"),))
+        assert Scrutiny(reconcile([free]))._floor(free) == 0
+
 
 class TestNoCaps:
     def test_seventy_parts_within_a_whole(self):

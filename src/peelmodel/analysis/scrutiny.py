@@ -94,10 +94,11 @@ class Scrutiny:
         self._reconciliation = reconciliation
         self._lock = threading.RLock()
         self._implied: dict[str, _Range] = {}
-        self._domain: dict[str, _Range] = {}
+        self._domain: dict[str, _Range | _Floored] = {}
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, Query] = {}
         self._shapes: dict[Hashable, _Range] = {}
+        self._at_least_one: dict[Component, frozenset[Quantity]] = {}
         self._shared: dict[Component, LeftOut] = {}
         self._seeds: dict[Component, Solution | None] = {}
 
@@ -116,18 +117,59 @@ class Scrutiny:
             self._implied[claim.id] = _Range(claim, lambda: self._query(claim))
         return self._implied[claim.id]
 
-    def _domain_range(self, claim: Claim) -> _Range:
+    def _domain_range(self, claim: Claim) -> _Range | _Floored:
         if claim.id not in self._domain:
-            make, shape = around(claim, self._linked(claim)[0])
-            if shape not in self._shapes:
-                linked = make()
-                ceiling = self._reconciliation.ceiling
-                seed = self._reconciliation._base_of(linked.ids)
-                widen = functools.partial(linked.system, [])
-                query = lambda: Query(claim, linked, widen(ceiling), widen=widen, seed=seed)  # noqa: E731 - made if needed
-                self._shapes[shape] = _Range(claim, query, limits_only=True)
-            self._domain[claim.id] = self._shapes[shape]
+            floor = self._floor(claim)
+            shape = functools.partial(self._shape_range, claim)
+            self._domain[claim.id] = shape() if floor is None else _Floored(floor, shape)
         return self._domain[claim.id]
+
+    def _shape_range(self, claim: Claim) -> _Range:
+        """The domain of *claim*, shared by every figure of its shape (see :func:`around`)."""
+        make, shape = around(claim, self._linked(claim)[0])
+        if shape not in self._shapes:
+            linked = make()
+            ceiling = self._reconciliation.ceiling
+            seed = self._reconciliation._base_of(linked.ids)
+            widen = functools.partial(linked.system, [])
+            query = lambda: Query(claim, linked, widen(ceiling), widen=widen, seed=seed)  # noqa: E731 - made if needed
+            self._shapes[shape] = _Range(claim, query, limits_only=True)
+        return self._shapes[shape]
+
+    def _floor(self, claim: Claim) -> Decimal | None:
+        """The least value of *claim*'s domain where it is its formula's at a numerator of 0.
+
+        So it is where the formula grows with its numerator and the limits
+        let every quantity of the numerator be 0: none of them is divided by,
+        or is the whole of a part that is (at least 1, see :meth:`_forced`).
+        Every quantity at its least under the limits is then a solution.
+        ``None`` elsewhere: the search finds the least.
+        """
+        formula = claim.formula
+        if formula.scale <= 0 or not formula.quantities or claim.qualifier is Qualifier.MORE_THAN:
+            return None
+        forced = self._forced(self._linked(claim)[0])
+        if formula.denominator in formula.numerator or forced.intersection(formula.numerator):
+            return None
+        assert claim.published is not None  # noqa: S101 - only published figures have a domain
+        return round_half_up(formula.offset, unchecked_places(claim.published))
+
+    def _forced(self, component: Component) -> frozenset[Quantity]:
+        """The quantities of *component* the limits alone keep at least 1 (found once per component).
+
+        Those divided by, and the whole of any limit with such a part.
+        """
+        if component not in self._at_least_one:
+            forced = set(component.positive)
+            grew = True
+            while grew:
+                grew = False
+                for limit in component.limits:
+                    if limit.whole not in forced and forced.intersection(limit.parts):
+                        forced.add(limit.whole)
+                        grew = True
+            self._at_least_one[component] = frozenset(forced)
+        return self._at_least_one[component]
 
     def is_checked(self, claim: Claim) -> bool:
         """Whether the other figures rule out some value the domain allows *claim*.
@@ -310,6 +352,22 @@ class _Range:
         if self._limits_only and formula.denominator is None and formula.scale > 0:
             return None
         return self._query.greatest_bounded(above=self._above)
+
+    def both(self) -> Implied:
+        """The two ends."""
+        return Implied(self.low, self.high)
+
+
+class _Floored:
+    """A domain whose least value is known (see :meth:`Scrutiny._floor`); its greatest, its shape's."""
+
+    def __init__(self, low: Decimal, shape: Callable[[], _Range]) -> None:
+        self.low, self._shape = low, shape
+
+    @functools.cached_property
+    def high(self) -> Decimal | None:
+        """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
+        return self._shape().high
 
     def both(self) -> Implied:
         """The two ends."""
