@@ -22,7 +22,7 @@ from peelmodel.analysis._query import Query
 from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.arithmetic import round_half_up
-from peelmodel.claims import Claim, Formula
+from peelmodel.claims import Claim, Formula, claims_of
 from peelmodel.model.figure import Basis
 
 PEOPLE = quantity("population")
@@ -181,3 +181,22 @@ def test_a_least_at_a_corner_of_the_bounds_takes_no_search(monkeypatch):
     slow = Scrutiny(reconcile(claims))
     assert quick == [(slow._implied_range(c).low, slow._domain_range(c).low) for c in claims]
     assert searched
+
+
+def test_a_greatest_the_usual_ceiling_bounds_takes_no_search_under_the_doubled_one(
+    monkeypatch, report
+):
+    """Where the bounds under the doubled ceiling keep every count below the usual one, no search.
+
+    The solutions under both ceilings are then the same, so the greatest
+    found is bounded (Hampshire's rates per 1,000 population and its counts
+    of organised crime groups); searching under the doubled ceiling anyway
+    gives the same ranges.
+    """
+    claims = [c for c in claims_of(report).values() if c.published is not None]
+    searched = _searches_under_the_doubled_ceiling(monkeypatch)
+    quick = [str(s.implied(c)) for s in [Scrutiny(reconcile(claims))] for c in claims]
+    quickly = searched.count(True)
+    monkeypatch.setattr(Query, "_within_ceiling", lambda _: False)
+    assert [str(s.implied(c)) for s in [Scrutiny(reconcile(claims))] for c in claims] == quick
+    assert searched.count(True) - quickly > quickly

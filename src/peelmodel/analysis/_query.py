@@ -25,15 +25,7 @@ from peelmodel.analysis._components import Component
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
-from peelmodel.analysis._search import (
-    Bounds,
-    Solution,
-    corner,
-    improve,
-    root,
-    solve,
-    solve_within,
-)
+from peelmodel.analysis._search import Bounds, Solution, corner, improve, root, solve, solve_within
 from peelmodel.arithmetic import (
     Band,
     unchecked_affine_range,
@@ -249,6 +241,10 @@ class Query:
         twice as high).
         """
         top = self.steps(self.value_bounds()[1]) + 1
+        if self._stretched_past(top, above=above):
+            return None
+        if self._within_ceiling():
+            return self._decimal(self._greatest(above=above))
         if self.reaches_past(top, above=above):
             return None
         steps = self._greatest(above=above)
@@ -331,15 +327,28 @@ class Query:
         No search is needed where the bounds propagated under that ceiling
         already keep the formula's value out of reach.
         """
-        past = self._beyond(steps + 1, above=above)
-        stretched = self._stretched(2 * self.system.ceiling + 1)
-        if stretched is not None and self._value_of(stretched) in past:
+        if self._stretched_past(steps, above=above):
             return True
+        past = self._beyond(steps + 1, above=above)
         most = self.value_bounds(self._wider_system()[1])[1]
         assert past.low is not None  # noqa: S101 - a band from a published value
         if most < past.low or (most == past.low and past.low_open):
             return False
         return self._with(past, wider=True) is not None
+
+    def _within_ceiling(self) -> bool:
+        """Whether the bounds under the doubled ceiling keep every count within the usual one.
+
+        Then the solutions under both ceilings are the same: nothing moves with it.
+        """
+        return max(self._wider_system()[1][1]) <= self.system.ceiling
+
+    def _stretched_past(self, steps: int, *, above: bool) -> bool:
+        """Whether the solution :meth:`_stretched` to the doubled ceiling goes past *steps*."""
+        stretched = self._stretched(2 * self.system.ceiling + 1)
+        return stretched is not None and self._value_of(stretched) in self._beyond(
+            steps + 1, above=above
+        )
 
     def _stretched(self, ceiling: int) -> Solution | None:
         """A solution with the least denominator known, and the numerator's free unknowns at *ceiling*.
