@@ -98,7 +98,7 @@ class Scrutiny:
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, Query] = {}
         self._shapes: dict[Hashable, _Range] = {}
-        self._at_least_one: dict[Component, frozenset[Quantity]] = {}
+        self._least_counts: dict[Component, dict[Quantity, int] | None] = {}
         self._shared: dict[Component, LeftOut] = {}
         self._seeds: dict[Component, Solution | None] = {}
 
@@ -137,39 +137,52 @@ class Scrutiny:
         return self._shapes[shape]
 
     def _floor(self, claim: Claim) -> Decimal | None:
-        """The least value of *claim*'s domain where it is its formula's at a numerator of 0.
+        """The least value of *claim*'s domain, where it is at a corner of the limits.
 
-        So it is where the formula grows with its numerator and the limits
-        let every quantity of the numerator be 0: none of them is divided by,
-        or is the whole of a part that is (at least 1, see :meth:`_forced`).
-        Every quantity at its least under the limits is then a solution.
-        ``None`` elsewhere: the search finds the least.
+        So it is where the formula grows with its numerator and its
+        denominator (if any) is part of no limit, so that it can be at the
+        ceiling: every other count at its least under the limits (see
+        :meth:`_lows`) is then a solution, with the least numerator. ``None``
+        elsewhere: the search finds the least.
         """
         formula = claim.formula
         if formula.scale <= 0 or not formula.quantities or claim.qualifier is Qualifier.MORE_THAN:
             return None
-        forced = self._forced(self._linked(claim)[0])
-        if formula.denominator in formula.numerator or forced.intersection(formula.numerator):
+        component = self._linked(claim)[0]
+        lows, divisor = self._lows(component), formula.denominator
+        if lows is None or divisor in formula.numerator:
             return None
+        least = Fraction(sum(lows[quantity] for quantity in formula.numerator))
+        if divisor is not None:
+            if any(divisor in limit.parts for limit in component.touching.get(divisor, ())):
+                return None
+            least /= self._reconciliation.ceiling
         assert claim.published is not None  # noqa: S101 - only published figures have a domain
-        return round_half_up(formula.offset, unchecked_places(claim.published))
+        return round_half_up(
+            formula.scale * least + formula.offset, unchecked_places(claim.published)
+        )
 
-    def _forced(self, component: Component) -> frozenset[Quantity]:
-        """The quantities of *component* the limits alone keep at least 1 (found once per component).
+    def _lows(self, component: Component) -> dict[Quantity, int] | None:
+        """The least value of each quantity of *component* under its limits alone (found once).
 
-        Those divided by, and the whole of any limit with such a part.
+        1 for a quantity divided by, and a whole is at least the sum of its
+        parts' least; ``None`` where that has not settled after a round per
+        limit (limits in a cycle), which the search then settles.
         """
-        if component not in self._at_least_one:
-            forced = set(component.positive)
-            grew = True
-            while grew:
+        if component not in self._least_counts:
+            lows = {
+                quantity: int(quantity in component.positive) for quantity in component.quantities
+            }
+            for _ in range(len(component.limits) + 1):
                 grew = False
                 for limit in component.limits:
-                    if limit.whole not in forced and forced.intersection(limit.parts):
-                        forced.add(limit.whole)
-                        grew = True
-            self._at_least_one[component] = frozenset(forced)
-        return self._at_least_one[component]
+                    total = sum(lows[part] for part in limit.parts)
+                    if total > lows[limit.whole]:
+                        lows[limit.whole], grew = total, True
+                if not grew:
+                    break
+            self._least_counts[component] = None if grew else lows
+        return self._least_counts[component]
 
     def is_checked(self, claim: Claim) -> bool:
         """Whether the other figures rule out some value the domain allows *claim*.
