@@ -23,14 +23,15 @@ from peelmodel import datasets
 from peelmodel.analysis import reconcile
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import propagate
-from peelmodel.analysis.reconciliation import Reconciliation
+from peelmodel.analysis.reconciliation import Reconciliation, holds_together
 from peelmodel.analysis.scrutiny import Scrutiny, caught_value
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import round_half_up
 from peelmodel.catalogues import areas
 from peelmodel.claims import Claim, Formula, Quantity, claims_of
 from peelmodel.cli.app import main
-from peelmodel.limits import Limit
+from peelmodel.errors import InvalidValueError
+from peelmodel.limits import Limit, limits_of
 from peelmodel.model.figure import Qualifier
 from peelmodel.model.period import Period
 
@@ -176,6 +177,56 @@ class TestDomains:
         scrutiny = Scrutiny(reconcile([]))
         assert scrutiny._lows(Component([a, c, w], [], limits, {a})) is None
         assert scrutiny._lows(Component([a, c, w], [], limits, set())) == {a: 0, c: 0, w: 0}
+
+
+class TestLimitsThatCannotHold:
+    """Parts declared above their wholes, with a part divided by: no figure is to blame."""
+
+    def claims(self) -> list[Claim]:
+        """A count of a + c and of w, declared part of c, and a rate per a (at least 1)."""
+        a, c, w = q("a"), q("c"), q("w")
+        within = attrs.evolve(claim("w", "9", (w,)), part_of=c)
+        return [claim("sum", "9", (a, c)), within, claim("rate", "5", (q("e"),), a, 100)]
+
+    def test_a_clear_error_names_the_limits_and_the_divided(self):
+        """a + c within w and w within c leave a at 0: not a figure's fault, an error."""
+        limits = [Limit(parts=(q("a"), q("c")), whole=q("w"))]
+        with pytest.raises(InvalidValueError) as raised:
+            reconcile(self.claims(), limits=[*limits, *limits_of(self.claims())])
+        message = str(raised.value)
+        assert "hampshire.a.12m-to-2015-06-30 + hampshire.c" in message
+        assert "hampshire.w.12m-to-2015-06-30 ≤ hampshire.c" in message
+        assert "found 'hampshire.a.12m-to-2015-06-30'" in message
+        assert not holds_together(self.claims(), [*limits, *limits_of(self.claims())])
+
+    def test_the_command_line_exits_2_with_one_line(self, tmp_path, capsys):
+        """Victim-based crime as a percentage of sexual offences, a rate per assault."""
+        document = json.loads(datasets.text("hampshire-2015"))
+        period = "2014-07-01/2015-06-30"
+        for measure, whole in (
+            ("victim-based-crime", "sexual-offences"),
+            ("recorded-crime", "assault-with-injury"),
+        ):
+            document["figures"].append(
+                {
+                    "id": f"hampshire.{measure}.share-of-{whole}",
+                    "label": f"{measure} as a percentage of {whole}",
+                    "measure": measure,
+                    "area": "hampshire",
+                    "period": period,
+                    "basis": "percent",
+                    "source": "test",
+                    "of": whole,
+                    "published": "100",
+                }
+            )
+        path = tmp_path / "parts.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        assert main(["check", str(path)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.count("\n") == 1
+        assert "no whole numbers satisfy" in captured.err
 
 
 class TestNoCaps:

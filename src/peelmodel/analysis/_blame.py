@@ -10,7 +10,8 @@ of the least size it meets is the chosen one; it prunes with the figures the
 kept ones rule out and with pairs of figures that cannot hold together.
 
 :func:`conflicts_of` then names, for each figure set aside, the smallest
-sets of kept figures it cannot hold with.
+sets of kept figures it cannot hold with. Where the limits alone cannot
+hold, no figure is to blame: :func:`impossible_limits` names them.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from collections.abc import Sequence
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import INFEASIBLE, System, propagate
 from peelmodel.analysis._search import root, solve
-from peelmodel.claims import Claim
+from peelmodel.claims import Claim, Quantity
+from peelmodel.errors import InvalidValueError
+from peelmodel.limits import Limit
 
-__all__ = ["conflicts_of", "set_aside"]
+__all__ = ["conflicts_of", "impossible_limits", "set_aside"]
 
 
 class _Pairs:
@@ -174,3 +177,33 @@ def conflicts_of(
             break
         rest = [other for other in rest if not any(other is member for member in members)]
     return found
+
+
+def impossible_limits(component: Component, ceiling: int) -> InvalidValueError:
+    """The error for a component whose limits no whole numbers satisfy, whatever its figures.
+
+    Parts declared above their wholes (a figure given as a percentage "of"
+    one of its own parts) with a part that figures divide by, so at least 1.
+    It names a smallest set of limits and divided quantities that fail
+    together, each left out in id order while the rest still fail.
+    """
+    limits = sorted(component.limits, key=lambda limit: limit.id)
+    divided = sorted(component.positive, key=lambda quantity: quantity.id)
+
+    def fail(limits: list[Limit], divided: list[Quantity]) -> bool:
+        probe = Component(component.quantities, [], limits, set(divided))
+        return probe.solution([], ceiling) is None
+
+    for quantity in list(divided):
+        if fail(limits, [other for other in divided if other != quantity]):
+            divided.remove(quantity)
+    for limit in list(limits):
+        if fail([other for other in limits if other != limit], divided):
+            limits.remove(limit)
+    return InvalidValueError(
+        "peelmodel.reconcile",
+        "limits",
+        ", ".join(quantity.id for quantity in divided),
+        f"no whole numbers satisfy {'; '.join(limit.id for limit in limits)} with these "
+        "at least 1 (figures divide by them): check what each figure is a part of",
+    )

@@ -35,7 +35,7 @@ import attrs
 from peelmodel import _html
 from peelmodel._typecheck import checked
 from peelmodel._validators import MAX_COUNT
-from peelmodel.analysis._blame import conflicts_of, set_aside
+from peelmodel.analysis._blame import conflicts_of, impossible_limits, set_aside
 from peelmodel.analysis._components import Component, components_of
 from peelmodel.analysis._extremes import Extremes, UnsolvableError
 from peelmodel.analysis._intervals import Interval, intervals_of
@@ -309,6 +309,8 @@ def reconcile(
         try:  # figures that hold together are all kept
             extremes = Extremes(component.system(kept, ceiling))
         except UnsolvableError:
+            if component.solution([], ceiling) is None:  # no figure to blame: the limits fail
+                raise impossible_limits(component, ceiling) from None
             wrong = set_aside(component, ceiling)
             kept = tuple(claim for claim in component.claims if claim not in wrong)
             for claim in wrong:
