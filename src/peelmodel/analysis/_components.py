@@ -19,7 +19,7 @@ from peelmodel.analysis._search import Solution, solve
 from peelmodel.claims import Claim, Quantity
 from peelmodel.limits import Limit
 
-__all__ = ["Component", "components_of"]
+__all__ = ["Component", "components_of", "least_counts"]
 
 
 @attrs.define(eq=False)
@@ -150,3 +150,23 @@ def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Comp
     for component in groups.values():
         component.__attrs_post_init__()
     return list(groups.values())
+
+
+def least_counts(component: Component) -> dict[Quantity, int] | None:
+    """The least value of each quantity of *component* under its limits alone.
+
+    1 for a quantity divided by, and a whole is at least the sum of its
+    parts' least; every quantity at its least is then a solution of the
+    limits. ``None`` where that has not settled after a round per limit
+    (limits in a cycle), which the search then settles.
+    """
+    lows = {quantity: int(quantity in component.positive) for quantity in component.quantities}
+    for _ in range(len(component.limits) + 1):
+        grew = False
+        for limit in component.limits:
+            total = sum(lows[part] for part in limit.parts)
+            if total > lows[limit.whole]:
+                lows[limit.whole], grew = total, True
+        if not grew:
+            return lows
+    return None

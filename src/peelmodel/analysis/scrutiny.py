@@ -38,7 +38,7 @@ from fractions import Fraction
 import attrs
 
 from peelmodel._typecheck import checked
-from peelmodel.analysis._components import Component
+from peelmodel.analysis._components import Component, least_counts
 from peelmodel.analysis._extremes import Witness
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import System
@@ -163,25 +163,9 @@ class Scrutiny:
         )
 
     def _lows(self, component: Component) -> dict[Quantity, int] | None:
-        """The least value of each quantity of *component* under its limits alone (found once).
-
-        1 for a quantity divided by, and a whole is at least the sum of its
-        parts' least; ``None`` where that has not settled after a round per
-        limit (limits in a cycle), which the search then settles.
-        """
+        """:func:`least_counts` of *component*, found once."""
         if component not in self._least_counts:
-            lows = {
-                quantity: int(quantity in component.positive) for quantity in component.quantities
-            }
-            for _ in range(len(component.limits) + 1):
-                grew = False
-                for limit in component.limits:
-                    total = sum(lows[part] for part in limit.parts)
-                    if total > lows[limit.whole]:
-                        lows[limit.whole], grew = total, True
-                if not grew:
-                    break
-            self._least_counts[component] = None if grew else lows
+            self._least_counts[component] = least_counts(component)
         return self._least_counts[component]
 
     def is_checked(self, claim: Claim) -> bool:
