@@ -105,48 +105,55 @@ def components_of(claims: Sequence[Claim], limits: Sequence[Limit]) -> list[Comp
     Lost claims link nothing (they constrain nothing) but bring their
     quantities, and make their denominators positive.
     """
-    # Each quantity is kept as the first object seen equal to it, so roots compare by identity.
-    parent: dict[Quantity, Quantity] = {}
+    # Quantities numbered as first met, linked by number: lookups by value happen once each.
+    number: dict[Quantity, int] = {}
+    quantities: list[Quantity] = []
+    parent: list[int] = []
 
-    def find(quantity: Quantity) -> Quantity:
-        parent.setdefault(quantity, quantity)
-        while parent[quantity] is not quantity:
-            parent[quantity] = parent[parent[quantity]]
-            quantity = parent[quantity]
-        return quantity
+    def numbered(quantity: Quantity) -> int:
+        found = number.get(quantity)
+        if found is None:
+            found = number[quantity] = len(quantities)
+            quantities.append(quantity)
+            parent.append(found)
+        return found
 
-    def link(quantities: Sequence[Quantity]) -> None:
-        first = find(quantities[0])
-        for quantity in quantities[1:]:
-            other = find(quantity)
-            if other is not first:
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def link(indexes: Sequence[int]) -> None:
+        first = find(indexes[0])
+        for index in indexes[1:]:
+            other = find(index)
+            if other != first:
                 parent[other] = first
 
-    positive: set[Quantity] = set()
-    active: list[Claim] = []
+    positive: set[int] = set()
+    active: list[tuple[Claim, int]] = []
     for claim in claims:
-        quantities = claim.formula.quantities
-        for quantity in quantities:
-            find(quantity)
+        indexes = [numbered(quantity) for quantity in claim.formula.quantities]
         if claim.formula.denominator is not None:
-            positive.add(claim.formula.denominator)
-        if claim.published is not None and solvable_ratio(claim) is not None and quantities:
-            link(quantities)
-            active.append(claim)
+            positive.add(indexes[-1])
+        if claim.published is not None and solvable_ratio(claim) is not None and indexes:
+            link(indexes)
+            active.append((claim, indexes[0]))
     for limit in limits:
-        link((*limit.parts, limit.whole))
-    groups: dict[Quantity, Component] = {}
-    for quantity in sorted(parent, key=lambda q: q.id):
-        key = find(quantity)
+        link([numbered(quantity) for quantity in (*limit.parts, limit.whole)])
+    groups: dict[int, Component] = {}
+    for index in sorted(range(len(quantities)), key=lambda index: quantities[index].id):
+        key = find(index)
         if key not in groups:
             groups[key] = Component([], [], [], set())
-        groups[key].quantities.append(quantity)
-        if quantity in positive:
-            groups[key].positive.add(quantity)
-    for claim in sorted(active, key=by_id):
-        groups[find(claim.formula.quantities[0])].claims.append(claim)
+        groups[key].quantities.append(quantities[index])
+        if index in positive:
+            groups[key].positive.add(quantities[index])
+    for claim, first in sorted(active, key=lambda pair: pair[0].id):
+        groups[find(first)].claims.append(claim)
     for limit in sorted(limits, key=by_id):
-        groups[find(limit.whole)].limits.append(limit)
+        groups[find(number[limit.whole])].limits.append(limit)
     for component in groups.values():
         component.__attrs_post_init__()
     return list(groups.values())
