@@ -199,6 +199,20 @@ class TestLimitsThatCannotHold:
         assert "found 'hampshire.a.12m-to-2015-06-30'" in message
         assert not holds_together(self.claims(), [*limits, *limits_of(self.claims())])
 
+    def test_the_divided_are_left_out_in_id_order(self):
+        """a + a-b within w, w within each: a or a-b at least 1 is enough, and a-b goes first.
+
+        Its id comes before a's (``-`` before ``.``), so a is the one named,
+        though a sorts before a-b as a quantity.
+        """
+        a, ab, w = q("a"), q("a-b"), q("w")
+        limits = [Limit(parts=(a, ab), whole=w), Limit(parts=(w,), whole=a)]
+        limits.append(Limit(parts=(w,), whole=ab))
+        claims = [claim("x", "5", (q("x"),), a, 100), claim("y", "5", (q("y"),), ab, 100)]
+        with pytest.raises(InvalidValueError) as raised:
+            reconcile(claims, limits=limits)
+        assert str(raised.value).endswith("(found 'hampshire.a.12m-to-2015-06-30')")
+
     def test_the_command_line_exits_2_with_one_line(self, tmp_path, capsys):
         """Victim-based crime as a percentage of sexual offences, a rate per assault."""
         document = json.loads(datasets.text("hampshire-2015"))
