@@ -190,10 +190,13 @@ class TestLimitsThatCannotHold:
 
     def test_a_clear_error_names_the_limits_and_the_divided(self):
         """a + c within w and w within c leave a at 0: not a figure's fault, an error."""
-        limits = [Limit(parts=(q("a"), q("c")), whole=q("w"))]
+        # e within c links e, but a and w fail without it: it is not named.
+        limits = [Limit(parts=(q("a"), q("c")), whole=q("w")), Limit(parts=(q("e"),), whole=q("c"))]
         with pytest.raises(InvalidValueError) as raised:
             reconcile(self.claims(), limits=[*limits, *limits_of(self.claims())])
         message = str(raised.value)
+        assert message.startswith("peelmodel.reconcile.limits: no whole numbers satisfy ")
+        assert "hampshire.e" not in message
         assert "hampshire.a.12m-to-2015-06-30 + hampshire.c" in message
         assert "hampshire.w.12m-to-2015-06-30 ≤ hampshire.c" in message
         assert "found 'hampshire.a.12m-to-2015-06-30'" in message
