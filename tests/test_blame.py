@@ -124,3 +124,16 @@ class TestSingle:
     def test_none_where_one_is_not_enough(self):
         """p is 5, 6 and 7: two must go."""
         assert self.single([count("a", P, 5), count("b", P, 6), count("c", P, 7)]) is None
+
+
+def test_components_come_in_the_order_of_their_quantity_ids():
+    """Quantities in id order within each component, and components by their first id.
+
+    The order the claims meet them in (z before q, w before p) does not decide it.
+    """
+    claims = [count("z", Z, 7), percent("y", Q, Z, 10), count("w", W, 90), percent("a", P, W, 50)]
+    found = components_of(claims, [Limit(parts=(P,), whole=W)])
+    ids = [[quantity.id for quantity in component.quantities] for component in found]
+    assert all(names == sorted(names) for names in ids)
+    assert [names[0] for names in ids] == sorted(names[0] for names in ids)
+    assert [len(names) for names in ids] == [2, 2]
