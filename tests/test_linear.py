@@ -401,6 +401,14 @@ class TestFolded:
         assert rows == [({0: 1, 1: 1}, 2), ({0: -1}, -6), ({1: -1}, -9)]
         assert (least, most) == ([3, 0], [9, 9])
 
+    def test_bounds_stay_whole_numbers_however_large(self):
+        """At least and at most 2⁶⁰ + 1 alone: both ends exactly that, as whole numbers."""
+        end = Fraction(2**60 + 1)
+        rule = Rule("r", (0,), -1, end, False, end, False)
+        _, least, most = _folded(_rows([rule], [0], [2**61]), [0], [2**61])
+        assert least == most == [2**60 + 1]
+        assert type(least[0]) is type(most[0]) is int
+
     def test_bounds_that_cross_have_no_solution(self):
         """x0 ≥ 6 and x0 ≤ 4 from two rules: ``None``, and no real point."""
         rules = [
