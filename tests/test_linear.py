@@ -446,3 +446,11 @@ def test_a_table_keeps_the_bounds_it_was_made_over():
     assert table.point() == {}  # every unknown at its least, as made
     assert table.greatest(0) == Fraction(9, 2)
     assert table.point() == {0: Fraction(9, 2), 1: 9}  # the vertex the question pivoted to
+
+
+def test_an_unknown_that_cannot_rise_has_its_least_as_greatest():
+    """x0 + x1 at most 5, each at least 3 and 2: neither can rise, so each greatest is its least."""
+    total = Rule("t", (0, 1), -1, None, False, Fraction(5), False)
+    table = Table([total], [3, 2], [9, 9])
+    assert (table.greatest(0), table.greatest(1)) == (3, 2)
+    assert real_solution([total], [3, 2], [9, 9], greatest=0)[0] == 3

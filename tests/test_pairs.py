@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from peelmodel.analysis import _propagation as propagation
 from peelmodel.analysis._pairs import _STRIDE, Pair, pair_of, tighten
 from peelmodel.analysis._propagation import _narrow, step_of
 from peelmodel.analysis._rules import Rule, holds
@@ -202,3 +204,26 @@ def test_a_ratio_of_two_unknowns_narrows_as_any_rule_then_tightens(pair):
         return
     assert found == expected
     assert (low, high) == general
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "tightened"),
+    [
+        ([4, 0], [4, 9], False),  # x fixed: y narrowed from it is matched already
+        ([0, 3], [20, 3], False),  # y fixed on the way in: so is x
+        ([0, 0], [1, 1], True),  # y fixed only on the way out: x was narrowed from y's old ends
+        ([0, 0], [20, 9], True),
+    ],
+)
+def test_a_pair_with_one_side_fixed_is_not_tightened(monkeypatch, low, high, tightened):
+    """2 ≤ x ÷ y ≤ 3: :func:`tighten` runs only where neither side was fixed."""
+    calls = []
+
+    def counted(*arguments):  # type: ignore[no-untyped-def]
+        calls.append(arguments)
+        return tighten(*arguments)
+
+    monkeypatch.setattr(propagation, "tighten", counted)
+    rule = Rule("r", (0,), 1, Fraction(2), False, Fraction(3), False)
+    assert _narrow(step_of(rule), low, high) is not None
+    assert bool(calls) is tightened
