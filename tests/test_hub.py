@@ -14,8 +14,9 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
-from claim_making import HAMPSHIRE, made, quantity
+from claim_making import HAMPSHIRE, made, percent, quantity
 
 from peelmodel.analysis import _extremes, _intervals, _propagation, _query
 from peelmodel.analysis._query import Query
@@ -23,7 +24,9 @@ from peelmodel.analysis.reconciliation import reconcile
 from peelmodel.analysis.scrutiny import Scrutiny
 from peelmodel.arithmetic import round_half_up
 from peelmodel.claims import Claim, Formula, claims_of
-from peelmodel.model.figure import Basis
+from peelmodel.model.figure import Basis, Qualifier
+
+MORE = Qualifier.MORE_THAN
 
 PEOPLE = quantity("population")
 #: Counts of each measure, published only as rates per 1,000 of the population.
@@ -200,3 +203,28 @@ def test_a_greatest_the_usual_ceiling_bounds_takes_no_search_under_the_doubled_o
     monkeypatch.setattr(Query, "_within_ceiling", lambda _: False)
     assert [str(s.implied(c)) for s in [Scrutiny(reconcile(claims))] for c in claims] == quick
     assert searched.count(True) - quickly > quickly
+
+
+def test_a_least_at_the_corner_has_the_denominator_at_its_greatest(monkeypatch):
+    """More than 4 of more than 50: the least share is at the least part and the greatest whole.
+
+    Found with no search, where the corners of the part at its greatest or
+    the whole at its least hold too but give more.
+    """
+    part, whole = quantity("part"), quantity("base")  # the whole numbered first, as 0
+    claims = [
+        attrs.evolve(made(name, Decimal(value), Formula(numerator=(q,)), HAMPSHIRE), qualifier=MORE)
+        for name, value, q in (("n", 4, part), ("m", 50, whole))
+    ]
+    claims.append(percent("p", part, whole, 1))
+    scrutiny = Scrutiny(reconcile(claims))
+    searched = []
+    search = _query.solve_within
+
+    def counted(*arguments, **options):  # type: ignore[no-untyped-def]
+        searched.append(1)
+        return search(*arguments, **options)
+
+    monkeypatch.setattr(_query, "solve_within", counted)
+    assert scrutiny._implied_range(claims[2]).low == 0
+    assert not searched
