@@ -23,6 +23,7 @@ from peelmodel import datasets
 from peelmodel.analysis import reconcile
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import propagate
+from peelmodel.analysis._rules import solvable_ratio
 from peelmodel.analysis.reconciliation import Reconciliation, holds_together
 from peelmodel.analysis.scrutiny import Scrutiny, caught_value
 from peelmodel.analysis.status import Status
@@ -261,6 +262,16 @@ class TestNoCaps:
         right = reconcile([*more, claim("w", "770", (whole,))], limits=[limit])
         assert right.set_aside == frozenset()
         assert (right.interval_of(parts[0]).low, right.interval_of(parts[0]).high) == (11, 11)
+
+    def test_the_same_value_to_more_places_is_a_narrower_band(self):
+        """62.5 and 62.50 of one formula: the second stands for a tenth of the first's band."""
+        crime, people = q("recorded-crime"), Quantity(area=AREA, measure="population")
+        wide, narrow = (
+            claim(n, v, (crime,), people, 1000) for n, v in (("a", "62.5"), ("b", "62.50"))
+        )
+        bands = [solvable_ratio(item) for item in (wide, narrow, wide)]
+        assert bands[0] == bands[2] != bands[1]
+        assert bands[1].high - bands[1].low == (bands[0].high - bands[0].low) / 10
 
     def test_many_figures_for_one_value(self):
         """Twenty different counts of one quantity: all but the first (by id) are set aside."""
