@@ -154,7 +154,21 @@ class TestDomains:
             floored += floor is not None
             if floor is not None:
                 assert floor == Scrutiny(result)._shape_range(item).low, item.id
+                assert scrutiny.domain(item).low == floor
         assert floored >= 60
+        fresh = Scrutiny(result)
+        for item in claims_of(report).values():
+            if item.published is not None and fresh._floor(item) is not None:
+                assert fresh._domain_range(item).low == fresh._floor(item)
+        assert not fresh._shapes  # no domain's shape was searched for its least
+
+    def test_a_formula_that_falls_as_its_numerator_grows_has_no_floor(self):
+        """−x (a fall, as a count): its least is at the greatest x, the ceiling's, not at 0."""
+        x = q("x")
+        fall = made("fall", Decimal(-5), Formula(numerator=(x,), scale=Fraction(-1)), AREA)
+        scrutiny = Scrutiny(reconcile([fall]))
+        assert scrutiny._floor(fall) is None
+        assert scrutiny.domain(fall).low == -scrutiny._reconciliation.ceiling
 
     def test_a_whole_is_at_least_the_least_of_its_parts(self):
         """y per 1,000 of x and x within w: x and w are at least 1, so w's least is 1.
