@@ -409,6 +409,14 @@ class TestFolded:
         assert least == most == [2**60 + 1]
         assert type(least[0]) is type(most[0]) is int
 
+    def test_a_row_its_bounds_fix_holds_at_its_end(self):
+        """x0 is 3 and x1 is 2, each alone: x0 + x1 at most 5 and at least 6 leave, then lose, a point."""
+        alone = [_rule("a", (0,), -1, 3, 3), _rule("b", (1,), -1, 2, 2)]
+        most = Rule("m", (0, 1), -1, None, False, Fraction(5), False)
+        assert real_solution([*alone, most], [0, 0], [9, 9]) == {0: 3, 1: 2}
+        least = Rule("l", (0, 1), -1, Fraction(6), False, None, False)
+        assert real_solution([*alone, least], [0, 0], [9, 9]) is None
+
     def test_bounds_that_cross_have_no_solution(self):
         """x0 ≥ 6 and x0 ≤ 4 from two rules: ``None``, and no real point."""
         rules = [
