@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 import pytest
 from claim_making import HAMPSHIRE, made, percent, quantity
+from counting import calls_of
 
 from peelmodel.analysis import _extremes, _intervals, _propagation, _query
 from peelmodel.analysis._query import Query
@@ -49,15 +50,7 @@ def rates(population: int = 1_900_000) -> list[Claim]:
 
 def _narrowings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the rule narrowings of propagation from now on (one entry each)."""
-    calls: list[int] = []
-    narrow = _propagation._narrow
-
-    def counted(step, low, high):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return narrow(step, low, high)
-
-    monkeypatch.setattr(_propagation, "_narrow", counted)
-    return calls
+    return calls_of(monkeypatch, _propagation, "_narrow")
 
 
 def _searches_under_the_doubled_ceiling(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
@@ -73,16 +66,14 @@ def _searches_under_the_doubled_ceiling(monkeypatch: pytest.MonkeyPatch) -> list
     return searched
 
 
+def _searches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record each search a query makes from now on (one entry each)."""
+    return calls_of(monkeypatch, _query, "solve_within")
+
+
 def test_the_least_population_is_propagated_to_every_measure(monkeypatch):
     """Each measure's least is attained at the least population: no search per measure."""
-    searched: list[int] = []
-    improve = _extremes.improve
-
-    def counted(*arguments):  # type: ignore[no-untyped-def]
-        searched.append(1)
-        return improve(*arguments)
-
-    monkeypatch.setattr(_extremes, "improve", counted)
+    searched = calls_of(monkeypatch, _extremes, "improve")
     claims = rates()
     result = reconcile(claims)
     least = result.interval_of(PEOPLE).low
@@ -170,14 +161,7 @@ def test_a_least_at_a_corner_of_the_bounds_takes_no_search(monkeypatch):
     """
     claims = rates()
     scrutiny = Scrutiny(reconcile(claims))
-    searched = []
-    search = _query.solve_within
-
-    def counted(*arguments, **options):  # type: ignore[no-untyped-def]
-        searched.append(1)
-        return search(*arguments, **options)
-
-    monkeypatch.setattr(_query, "solve_within", counted)
+    searched = _searches(monkeypatch)
     quick = [(scrutiny._implied_range(c).low, scrutiny._domain_range(c).low) for c in claims]
     assert not searched
     monkeypatch.setattr(Query, "_least_corner", lambda _: False)
@@ -218,13 +202,6 @@ def test_a_least_at_the_corner_has_the_denominator_at_its_greatest(monkeypatch):
     ]
     claims.append(percent("p", part, whole, 1))
     scrutiny = Scrutiny(reconcile(claims))
-    searched = []
-    search = _query.solve_within
-
-    def counted(*arguments, **options):  # type: ignore[no-untyped-def]
-        searched.append(1)
-        return search(*arguments, **options)
-
-    monkeypatch.setattr(_query, "solve_within", counted)
+    searched = _searches(monkeypatch)
     assert scrutiny._implied_range(claims[2]).low == 0
     assert not searched

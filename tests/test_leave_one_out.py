@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import pytest
 from claim_making import count, percent, quantity
+from counting import calls_of
 from hypothesis import given
 from hypothesis import strategies as st
 from rule_making import random_rules
@@ -100,15 +101,7 @@ def test_asked_in_any_order_the_same_bounds(case, data):
 
 def _propagations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the propagations of :mod:`~peelmodel.analysis._leave_one_out` from now on."""
-    calls: list[int] = []
-    propagate = _leave_one_out.propagate
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return propagate(*args, **kwargs)
-
-    monkeypatch.setattr(_leave_one_out, "propagate", counted)
-    return calls
+    return calls_of(monkeypatch, _leave_one_out, "propagate")
 
 
 def test_only_the_halves_on_the_way_to_a_rule_are_found(monkeypatch):
