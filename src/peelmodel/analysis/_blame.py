@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import INFEASIBLE, System, propagate
+from peelmodel.analysis._rules import by_id
 from peelmodel.analysis._search import root, solve
 from peelmodel.claims import Claim, Quantity
 from peelmodel.errors import InvalidValueError
@@ -187,7 +188,7 @@ def impossible_limits(component: Component, ceiling: int) -> InvalidValueError:
     It names a smallest set of limits and divided quantities that fail
     together, each left out in id order while the rest still fail.
     """
-    limits = sorted(component.limits, key=lambda limit: limit.id)
+    limits = sorted(component.limits, key=by_id)
     divided = sorted(component.positive, key=lambda quantity: quantity.id)
 
     def fail(limits: list[Limit], divided: list[Quantity]) -> bool:

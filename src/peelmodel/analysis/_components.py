@@ -164,8 +164,8 @@ def least_counts(component: Component) -> dict[Quantity, int] | None:
 
     1 for a quantity divided by, and a whole is at least the sum of its
     parts' least; every quantity at its least is then a solution of the
-    limits. ``None`` where that has not settled after a round per limit
-    (limits in a cycle), which the search then settles.
+    limits. ``None`` where they still grow after a round per limit: limits
+    in a cycle with a part at least 1, which no whole numbers satisfy.
     """
     lows = {quantity: int(quantity in component.positive) for quantity in component.quantities}
     for _ in range(len(component.limits) + 1):

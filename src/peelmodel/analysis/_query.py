@@ -163,12 +163,16 @@ class Query:
         assert ratio is not None  # noqa: S101 - the scale is not 0
         # Lean the formula towards the far end of the band: the solution goes further.
         up = (value.low is not None and value.high is None) == (formula.scale > 0)
+        # The bounds are propagated but for the slot, the one rule that changed.
+        with self._open(target, ratio):
+            return solve_within(target, bounds, changed, self._lean(up), rules=(self.slot,))
+
+    def _lean(self, up: bool) -> dict[int, bool]:  # noqa: FBT001 - the one direction
+        """The formula's unknowns, each at the end that makes its ratio greatest (*up*) or least."""
         lean = dict.fromkeys(self.numerator, up)
         if self.denominator >= 0:
             lean[self.denominator] = not up
-        # The bounds are propagated but for the slot, the one rule that changed.
-        with self._open(target, ratio):
-            return solve_within(target, bounds, changed, lean, rules=(self.slot,))
+        return lean
 
     def _wider_system(self) -> tuple[System, tuple[list[int], list[int]]]:
         """The system under the ceiling on counts twice as high, and its propagated bounds."""
@@ -227,11 +231,8 @@ class Query:
         the limits alone usually do), the bound propagation gives is attained.
         """
         low, high = self.bounds
-        lean = dict.fromkeys(self.numerator, False)
-        if self.denominator >= 0:
-            lean[self.denominator] = True
         others = [rule for index, rule in enumerate(self.system.rules) if index != self.slot]
-        found = corner(others, low, high, lean)
+        found = corner(others, low, high, self._lean(up=False))
         return found is not None and self._value_of(found) == self.value_bounds()[0]
 
     def greatest_bounded(self, *, above: bool) -> Decimal | None:
