@@ -18,11 +18,13 @@ from fractions import Fraction
 import attrs
 import pytest
 from claim_making import count, made, percent, quantity
+from counting import calls_of
 
 from peelmodel import datasets
 from peelmodel.analysis import reconcile
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import propagate
+from peelmodel.analysis._query import Query
 from peelmodel.analysis._rules import solvable_ratio
 from peelmodel.analysis.reconciliation import Reconciliation, holds_together
 from peelmodel.analysis.scrutiny import Scrutiny, caught_value
@@ -623,6 +625,28 @@ class TestCaughtFromBelow:
         assert Decimal(35) not in implied
         assert scrutiny.caught(more) == Decimal(35)
         assert scrutiny.is_checked(more)  # from the value caught, found once
+
+
+@pytest.mark.parametrize(
+    ("figure", "caught"),
+    [
+        ("hampshire.sexual-offences.per-1000-population", "46.0"),
+        ("england-and-wales.assault-with-injury.per-1000-population", "54.6"),
+    ],
+)
+def test_a_range_that_stays_under_a_domain_with_no_end_is_checked_with_no_search(
+    monkeypatch, figure, caught
+):
+    """Under the doubled ceiling, the others keep every count within the usual one: the rate
+    does not move with the ceiling, its domain does, so it is checked before its greatest
+    value is searched for. Asked for, that value is one step below the value caught."""
+    claims = claims_of(datasets.load("hampshire-2015"))
+    scrutiny = Scrutiny(reconcile(claims.values()))
+    searches = calls_of(monkeypatch, Query, "_greatest")
+    assert scrutiny.is_checked(claims[figure])
+    assert searches == []
+    assert scrutiny.caught(claims[figure]) == Decimal(caught)
+    assert searches
 
 
 def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):

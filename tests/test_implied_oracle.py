@@ -110,9 +110,9 @@ def _published(claim: Claim, value: Fraction) -> Decimal:
 
 def oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implied]:
     """Every figure's implied range, by enumeration."""
-    published: dict[int, dict[str, list[Decimal]]] = {}
+    published: dict[int, dict[str, list[Fraction]]] = {}
     for ceiling in (CEILING, 2 * CEILING + 1):
-        found: dict[str, list[Decimal]] = {claim.id: [] for claim in claims}
+        found: dict[str, list[Fraction]] = {claim.id: [] for claim in claims}
         for point in _points(claims, limits, ceiling):
             values = [_value(claim, point) for claim in claims]
             holding = [
@@ -122,14 +122,38 @@ def oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implie
             failing = holding.count(False)
             for claim, value, holds in zip(claims, values, holding, strict=True):
                 if value is not None and failing == (0 if holds else 1):
-                    found[claim.id].append(_published(claim, value))
+                    found[claim.id].append(value)
         published[ceiling] = found
-    ranges = {}
-    for claim in claims:
-        within, wider = published[CEILING][claim.id], published[2 * CEILING + 1][claim.id]
-        low = None if claim.qualifier is Qualifier.MORE_THAN else min(within)
-        ranges[claim.id] = Implied(low, None if max(wider) > max(within) else max(within))
-    return ranges
+    return {
+        claim.id: _range(claim, published[CEILING][claim.id], published[2 * CEILING + 1][claim.id])
+        for claim in claims
+    }
+
+
+def _range(claim: Claim, within: list[Fraction], wider: list[Fraction]) -> Implied:
+    """The published values of the values *within* the ceiling, open above where *wider* go further.
+
+    Rounding never reverses an order, so the ends are those of the least and greatest values.
+    """
+    low = None if claim.qualifier is Qualifier.MORE_THAN else _published(claim, min(within))
+    high, further = _published(claim, max(within)), _published(claim, max(wider))
+    return Implied(low, None if further > high else high)
+
+
+def domain_oracle(claims: Sequence[Claim], limits: Sequence[Limit]) -> dict[str, Implied]:
+    """Every figure's domain by enumeration: the limits alone, each divisor of *claims* at least 1."""
+    published: list[dict[str, list[Fraction]]] = []
+    for ceiling in (CEILING, 2 * CEILING + 1):
+        found: dict[str, list[Fraction]] = {claim.id: [] for claim in claims}
+        for point in _points(claims, limits, ceiling):
+            for claim in claims:
+                value = _value(claim, point)
+                if value is not None:
+                    found[claim.id].append(value)
+        published.append(found)
+    return {
+        claim.id: _range(claim, published[0][claim.id], published[1][claim.id]) for claim in claims
+    }
 
 
 def _figure(
@@ -191,3 +215,18 @@ def test_implied_ranges_are_those_enumerated(case):
     expected = oracle(claims, limits)
     for claim in claims:
         assert scrutiny.implied(claim) == expected[claim.id], claim.id
+
+
+@given(cases())
+def test_statuses_asked_first_are_those_enumerated(case):
+    """A figure is checked exactly where its implied range is narrower than its domain.
+
+    Each asked first of a scrutiny of its own, so that no range found for
+    another figure, nor the value caught, answers it.
+    """
+    claims, limits = case
+    result = reconcile(claims, limits=limits, ceiling=CEILING)
+    implied, domains = oracle(claims, limits), domain_oracle(claims, limits)
+    for claim in claims:
+        checked = implied[claim.id] != domains[claim.id]
+        assert Scrutiny(result).is_checked(claim) == checked, claim.id

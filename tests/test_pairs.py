@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from peelmodel.analysis import _propagation as propagation
-from peelmodel.analysis._pairs import _STRIDE, Pair, pair_of, tighten
+from peelmodel.analysis._pairs import _STRIDE, Pair, pair_of, roomy, tighten
 from peelmodel.analysis._propagation import _narrow, step_of
 from peelmodel.analysis._rules import Rule, holds
 
@@ -213,10 +213,12 @@ def test_a_ratio_of_two_unknowns_narrows_as_any_rule_then_tightens(pair):
         ([0, 3], [20, 3], False),  # y fixed on the way in: so is x
         ([0, 0], [1, 1], True),  # y fixed only on the way out: x was narrowed from y's old ends
         ([0, 0], [20, 9], True),
+        ([6, 2], [60, 30], False),  # x 6 allows y from 2 to 3, y 2 allows x from 4 to 6
+        ([5, 2], [60, 30], True),  # x 5 allows y only from 5/3 to 5/2
     ],
 )
-def test_a_pair_with_one_side_fixed_is_not_tightened(monkeypatch, low, high, tightened):
-    """2 ≤ x ÷ y ≤ 3: :func:`tighten` runs only where neither side was fixed."""
+def test_a_pair_is_tightened_only_where_an_end_may_be_unmatched(monkeypatch, low, high, tightened):
+    """2 ≤ x ÷ y ≤ 3: :func:`tighten` runs only where neither side was fixed, nor the band roomy."""
     calls = []
 
     def counted(*arguments):  # type: ignore[no-untyped-def]
@@ -227,3 +229,19 @@ def test_a_pair_with_one_side_fixed_is_not_tightened(monkeypatch, low, high, tig
     rule = Rule("r", (0,), 1, Fraction(2), False, Fraction(3), False)
     assert _narrow(step_of(rule), low, high) is not None
     assert bool(calls) is tightened
+
+
+@given(pairs(), st.integers(0, 40), st.integers(0, 40))
+@example((Rule("r", (0,), 1, Fraction(1, 2), True, Fraction(1, 1), False), [], []), 3, 3)
+@example((Rule("r", (0,), 1, Fraction(1, 2), False, Fraction(1, 1), False), [], []), 2, 2)
+def test_a_roomy_band_allows_every_value_from_its_ends_a_whole_number_partner(pair, x, y):
+    """Where :func:`roomy` says so, each x from *x* up and each y from *y* up has a partner."""
+    rule = pair[0]
+    found = pair_of(rule)
+    if found is None or not roomy(found, x, y):
+        return
+    for offset in range(6):
+        greatest = 10 * (x + offset) + 1  # no ratio is below 1/7
+        assert _matched(rule, rule.numerator[0], x + offset, [0, 0], [greatest, greatest])
+        greatest = 3 * (y + offset) + 1  # nor above 3
+        assert _matched(rule, rule.denominator, y + offset, [0, 0], [greatest, greatest])

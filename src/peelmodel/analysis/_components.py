@@ -16,7 +16,7 @@ import attrs
 from peelmodel.analysis._propagation import Step, System, step_of
 from peelmodel.analysis._rules import Rule, by_id, claim_rule, limit_rule, solvable_ratio
 from peelmodel.analysis._search import Solution, solve
-from peelmodel.claims import Claim, Quantity
+from peelmodel.claims import Claim, Formula, Quantity
 from peelmodel.limits import Limit
 
 __all__ = ["Component", "components_of", "least_counts"]
@@ -71,6 +71,18 @@ class Component:
                     touching.setdefault(quantity, []).append(limit)
             self._touching = touching
         return self._touching
+
+    def within_whole(self, formula: Formula) -> bool:
+        """Whether a domain limit keeps *formula*'s numerator within its denominator: a share."""
+        whole = formula.denominator
+        return (
+            whole is not None
+            and len(set(formula.numerator)) == len(formula.numerator)
+            and any(
+                limit.whole == whole and set(formula.numerator) <= set(limit.parts)
+                for limit in self.touching.get(whole, ())
+            )
+        )
 
     def _rule(self, claim: Claim) -> tuple[Rule, Step]:
         """The rule of a published *claim* over the component's unknowns, compiled (made once)."""

@@ -23,14 +23,21 @@ from typing import NamedTuple
 
 from peelmodel.analysis._rules import Rule
 
-__all__ = ["Pair", "pair_of", "tighten"]
+__all__ = ["Pair", "pair_of", "roomy", "tighten"]
 
 #: How far one call moves an end before it returns; the rule runs again while its ends move.
 _STRIDE = 64
 
 
 class Pair(NamedTuple):
-    """``lp ÷ lq ⊲ x ÷ y ⊲ mp ÷ mq`` in whole numbers, ``lq`` (``mq``) 0 where there is no such end."""
+    """``lp ÷ lq ⊲ x ÷ y ⊲ mp ÷ mq`` in whole numbers, ``lq`` (``mq``) 0 where there is no such end.
+
+    The band's width is ``spread ÷ (lq × mq)``, ``spread`` 0 where an end is
+    missing or at 0. So the values of ``x`` a ``y`` allows span more than
+    one whole number (at least one, both ends closed) where ``y × spread``
+    is at least ``y_room``, and the values of ``y`` an ``x`` allows, where
+    ``x × spread`` is at least ``x_room`` (see :func:`roomy`).
+    """
 
     x: int
     y: int
@@ -40,6 +47,9 @@ class Pair(NamedTuple):
     mp: int
     mq: int
     most_open: bool
+    spread: int = 0
+    x_room: int = 1
+    y_room: int = 1
 
 
 def pair_of(rule: Rule) -> Pair | None:
@@ -56,7 +66,39 @@ def pair_of(rule: Rule) -> Pair | None:
         return None
     lp, lq = (0, 0) if least is None else (least.numerator, least.denominator)
     mp, mq = (0, 0) if most is None else (most.numerator, most.denominator)
-    return Pair(x, y, lp, lq, least_open, mp, mq, rule.high_open)
+    if lp <= 0 or mp <= 0:
+        return Pair(x, y, lp, lq, least_open, mp, mq, rule.high_open)
+    # A closed run of width w holds a whole number where w ≥ 1; any other, where w > 1.
+    strict = least_open or rule.high_open
+    return Pair(
+        x,
+        y,
+        lp,
+        lq,
+        least_open,
+        mp,
+        mq,
+        rule.high_open,
+        mp * lq - lp * mq,
+        lp * mp + strict,
+        lq * mq + strict,
+    )
+
+
+def roomy(pair: Pair, x: int, y: int) -> bool:
+    """Whether every ``x`` from *x* up, and every ``y`` from *y* up, allows a whole number of the other.
+
+    The band ``lp ÷ lq ⊲ x ÷ y ⊲ mp ÷ mq`` allows ``x`` a run of values of
+    width ``y × spread ÷ (lq × mq)`` and ``y`` one of width
+    ``x × spread ÷ (lp × mp)``, wider the greater the value.
+
+    >>> from fractions import Fraction
+    >>> tenth = pair_of(Rule("r", (0,), 1, Fraction(1, 10), False, Fraction(1, 5), False))
+    >>> roomy(tenth, 1, 10), roomy(tenth, 1, 9), roomy(tenth, 0, 10)
+    (True, False, False)
+    """
+    spread = pair.spread
+    return x * spread >= pair.x_room and y * spread >= pair.y_room
 
 
 def tighten(pair: Pair, low: list[int], high: list[int]) -> tuple[list[int], bool] | None:
@@ -99,7 +141,7 @@ def tighten(pair: Pair, low: list[int], high: list[int]) -> tuple[list[int], boo
 
 def _x_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
     """Whether some whole x within x's bounds matches ``y = value``."""
-    x, _, lp, lq, least_open, mp, mq, most_open = pair
+    x, _, lp, lq, least_open, mp, mq, most_open, _, _, _ = pair
     start, end = low[x], high[x]
     if lq:
         scaled = lp * value
@@ -116,7 +158,7 @@ def _x_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
 
 def _y_matches(pair: Pair, value: int, low: list[int], high: list[int]) -> bool:
     """Whether some whole y within y's bounds matches ``x = value``."""
-    _, y, lp, lq, least_open, mp, mq, most_open = pair
+    _, y, lp, lq, least_open, mp, mq, most_open, _, _, _ = pair
     start, end = low[y], high[y]
     if mq:  # value ⊲ most × y: y ⊳ value ÷ most
         if mp == 0:

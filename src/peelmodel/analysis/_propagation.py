@@ -17,7 +17,7 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from peelmodel.analysis._pairs import Pair, pair_of, tighten
+from peelmodel.analysis._pairs import Pair, pair_of, roomy, tighten
 from peelmodel.analysis._rules import Rule, holds
 
 __all__ = ["INFEASIBLE", "Rule", "Step", "System", "holds", "propagate", "step_of"]
@@ -115,7 +115,9 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
-        narrowed = _narrow(steps_of[index], low, high)
+        step = steps_of[index]
+        pair = step.pair
+        narrowed = _narrow(step, low, high) if pair is None else _narrow_pair(step, pair, low, high)
         if narrowed is None:
             rule = system.rules[index]
             system.failed = next(u for u in rule.unknowns if low[u] > high[u])
@@ -299,7 +301,9 @@ def _narrow_pair(  # noqa: PLR0912 - both unknowns, end by end
     The rule is settled unless :func:`tighten` stopped an end short. No
     tightening is needed where ``x`` came out fixed or ``y`` came in fixed:
     the other's ends, narrowed from that one value, are the whole numbers
-    that match it, and it matches some of them.
+    that match it, and it matches some of them. Nor is it where the band
+    allows each end a run of whole numbers (:func:`roomy`): narrowing over
+    the reals keeps each end's run within the other's bounds.
     """
     _, _, lp, lq, hp, hq, low_open, high_open, _, _, _, _ = step
     x, y = pair.x, pair.y
@@ -333,8 +337,8 @@ def _narrow_pair(  # noqa: PLR0912 - both unknowns, end by end
         return None
     if fewest != y_low or greatest != y_high:
         changed.append(y)
-    if least == most or y_low == y_high:  # ends narrowed from one value are matched already
-        return changed, False
+    if least == most or y_low == y_high or roomy(pair, least, fewest):
+        return changed, False  # every end is matched already
     tightened = tighten(pair, low, high)
     if tightened is None:
         return None

@@ -90,16 +90,8 @@ class Query:
         self._own: tuple[Fraction, Fraction] | None = None
         self._highest, self._lowest = highest, lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
-        #: Whether a domain limit keeps the numerator within the denominator: a share.
-        whole = formula.denominator
-        self.within_whole = (
-            whole is not None
-            and len(set(formula.numerator)) == len(formula.numerator)
-            and any(
-                limit.whole == whole and set(formula.numerator) <= set(limit.parts)
-                for limit in component.touching.get(whole, ())
-            )
-        )
+        self._moves: dict[bool, bool | None] = {}
+        self.within_whole = component.within_whole(formula)
 
     @functools.cached_property
     def highest(self) -> Solution:
@@ -154,8 +146,9 @@ class Query:
         target, bounds = self._wider_system() if wider else (self.system, self.bounds)
         changed: list[int] = []
         if within is not None:  # the unknowns whose bounds it moved run first too
+            low, high = bounds
             changed = [
-                u for u, ends in enumerate(zip(*within, strict=True)) if ends != _ends(bounds, u)
+                u for u in range(len(low)) if (within[0][u], within[1][u]) != (low[u], high[u])
             ]
             bounds = within
         formula = self.claim.formula
@@ -241,17 +234,31 @@ class Query:
         That is where it moves with the ceiling (it is greater with a ceiling
         twice as high).
         """
-        top = self.steps(self.value_bounds()[1]) + 1
-        if self._stretched_past(top, above=above):
-            return None
-        if self._within_ceiling():
-            return self._decimal(self._greatest(above=above))
-        if self.reaches_past(top, above=above):
+        moves = self.moves_with_ceiling(above=above)
+        if moves:
             return None
         steps = self._greatest(above=above)
-        if self.reaches_past(steps, above=above):
+        if moves is None and self.reaches_past(steps, above=above):
             return None
         return self._decimal(steps)
+
+    def moves_with_ceiling(self, *, above: bool) -> bool | None:
+        """Whether the greatest value moves with the ceiling on counts, where known without finding it.
+
+        ``None`` where only the greatest value itself tells: whether the
+        doubled ceiling allows more than it.
+        """
+        if above not in self._moves:
+            top = self.steps(self.value_bounds()[1]) + 1
+            moves: bool | None = None
+            if self._stretched_past(top, above=above):
+                moves = True
+            elif self._within_ceiling():
+                moves = False
+            elif self.reaches_past(top, above=above):
+                moves = True
+            self._moves[above] = moves
+        return self._moves[above]
 
     def _greatest(self, *, above: bool) -> int:
         """The greatest value, in steps, some solution rounds to (or is more than)."""
@@ -390,7 +397,3 @@ class Query:
         return unchecked_affine_range(
             formula.scale, formula.offset, (least_sum, least_of), (most_sum, most_of)
         )
-
-
-def _ends(bounds: Bounds, unknown: int) -> tuple[int, int]:
-    return bounds[0][unknown], bounds[1][unknown]

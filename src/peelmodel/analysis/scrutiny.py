@@ -180,6 +180,9 @@ class Scrutiny:
                 return self._caught[claim.id] is not None
             if self._outside_domain(claim):
                 return True
+            implied, domain = self._implied_range(claim), self._domain_range(claim)
+            if implied.unbounded() is False and domain.unbounded():
+                return True  # caught above the range, with no search for its greatest value
             return self.caught(claim) is not None
 
     def caught(self, claim: Claim) -> Decimal | None:
@@ -345,10 +348,21 @@ class _Range:
         """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
         if self._constant is not None:
             return self._constant
-        formula = self._claim.formula
-        if self._limits_only and formula.denominator is None and formula.scale > 0:
+        if self._grows:
             return None
         return self._query.greatest_bounded(above=self._above)
+
+    @functools.cached_property
+    def _grows(self) -> bool:
+        """Whether the formula is a growing sum of counts under the limits alone: no end at all."""
+        formula = self._claim.formula
+        return self._limits_only and formula.denominator is None and formula.scale > 0
+
+    def unbounded(self) -> bool | None:
+        """Whether :attr:`high` is ``None``, where known without searching for the greatest value."""
+        if self._constant is not None:
+            return False
+        return self._grows or self._query.moves_with_ceiling(above=self._above)
 
     def both(self) -> Implied:
         """The two ends."""
@@ -365,6 +379,10 @@ class _Floored:
     def high(self) -> Decimal | None:
         """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
         return self._shape().high
+
+    def unbounded(self) -> bool | None:
+        """Whether :attr:`high` is ``None``, where known without searching for the greatest value."""
+        return self._shape().unbounded()
 
     def both(self) -> Implied:
         """The two ends."""
