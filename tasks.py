@@ -52,6 +52,7 @@ ENGINES = (
     "analysis._linear",
     "analysis._pairs",
     "analysis._query",
+    "analysis._ranges",
     "analysis._rules",
     "analysis._search",
     "analysis._shapes",

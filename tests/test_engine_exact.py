@@ -649,6 +649,27 @@ def test_a_range_that_stays_under_a_domain_with_no_end_is_checked_with_no_search
     assert searches
 
 
+@pytest.mark.parametrize(
+    ("figure", "domain", "shapes"),
+    [
+        ("hampshire.local-policing-areas.count", "0 to unbounded", 0),  # a count: no search
+        ("hampshire.victims-satisfied.percent", "0.0 to 100.0", 1),  # within the victims surveyed
+    ],
+)
+def test_a_figure_no_other_figure_reads_is_its_domain_with_no_search(
+    monkeypatch, figure, domain, shapes
+):
+    """No kept figure but its own reads the quantities linked to it: the others allow what the
+    limits allow, so it is unverifiable, and nothing is searched for over the others."""
+    claims = claims_of(datasets.load("hampshire-2015"))
+    scrutiny = Scrutiny(reconcile(claims.values()))
+    queries = calls_of(monkeypatch, Query, "__init__")
+    assert not scrutiny.is_checked(claims[figure])
+    assert scrutiny.caught(claims[figure]) is None
+    assert str(scrutiny.implied(claims[figure])) == str(scrutiny.domain(claims[figure])) == domain
+    assert len(queries) == shapes  # the domain's own search, where it needs one
+
+
 def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
     """The least sum over the greatest divisor and the greatest over the least, each scaled.
 

@@ -27,7 +27,12 @@ from peelmodel._typecheck import checked
 from peelmodel._validators import MAX_COUNT
 from peelmodel.analysis.judging import overall_anomalies
 from peelmodel.analysis.reconciliation import Interval, Reconciliation, reconcile
-from peelmodel.analysis.reproduction import Comparison, compare, known_values, reproduce
+from peelmodel.analysis.reproduction import (
+    Comparison,
+    compare,
+    known_values,
+    unchecked_reproduce,
+)
 from peelmodel.analysis.scrutiny import Implied, Scrutiny
 from peelmodel.analysis.status import Status
 from peelmodel.arithmetic import Band
@@ -234,7 +239,7 @@ def assess(inspection: Inspection, *, ceiling: int = MAX_COUNT) -> Assessment:
         if claim.published is None:
             lost.append(FigureResult(claim, None, low, high, bounded=bounded))
             continue
-        derived = reproduce(claim, known)
+        derived = unchecked_reproduce(claim, known)
         conflicts = (
             tuple(sorted(reconciliation.conflicting(claim.id))) if claim.id in blamed else ()
         )

@@ -15,7 +15,7 @@ import attrs
 
 from peelmodel import _html
 from peelmodel._typecheck import checked
-from peelmodel.arithmetic import places, publish
+from peelmodel.arithmetic import unchecked_places, unchecked_round_half_up
 from peelmodel.claims import Claim, Quantity
 from peelmodel.model.figure import Qualifier
 
@@ -51,6 +51,11 @@ def reproduce(claim: Claim, known: Mapping[Quantity, int]) -> Decimal | None:
     A claim that only defines a quantity (a plain count) is an input, not a
     derived figure, and gives ``None``.
     """
+    return unchecked_reproduce(claim, known)
+
+
+def unchecked_reproduce(claim: Claim, known: Mapping[Quantity, int]) -> Decimal | None:
+    """:func:`reproduce` without checking its arguments, for the engines' loops."""
     if (
         claim.published is None
         or claim.formula.is_identity
@@ -62,7 +67,8 @@ def reproduce(claim: Claim, known: Mapping[Quantity, int]) -> Decimal | None:
     denominator = claim.formula.denominator
     if denominator is not None and known[denominator] == 0:
         return None
-    return publish(claim.formula.evaluate(known), places(claim.published))
+    value = claim.formula.evaluate(known)
+    return unchecked_round_half_up(value, unchecked_places(claim.published))
 
 
 @attrs.frozen

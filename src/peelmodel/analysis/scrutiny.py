@@ -43,10 +43,11 @@ from peelmodel.analysis._extremes import Witness
 from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import System
 from peelmodel.analysis._query import Query
+from peelmodel.analysis._ranges import Floored, Range
 from peelmodel.analysis._search import Solution
 from peelmodel.analysis._shapes import around
 from peelmodel.analysis.reconciliation import Reconciliation
-from peelmodel.arithmetic import places, round_half_up, unchecked_places
+from peelmodel.arithmetic import unchecked_places, unchecked_round_half_up
 from peelmodel.claims import Claim, Quantity
 from peelmodel.model.figure import Qualifier
 
@@ -93,38 +94,52 @@ class Scrutiny:
     def __init__(self, reconciliation: Reconciliation) -> None:
         self._reconciliation = reconciliation
         self._lock = threading.RLock()
-        self._implied: dict[str, _Range] = {}
-        self._domain: dict[str, _Range | _Floored] = {}
+        self._implied: dict[str, Range | Floored] = {}
+        self._domain: dict[str, Range | Floored] = {}
         self._caught: dict[str, Decimal | None] = {}
         self._queries: dict[str, Query] = {}
-        self._shapes: dict[Hashable, _Range] = {}
+        self._shapes: dict[Hashable, Range] = {}
         self._least_counts: dict[Component, dict[Quantity, int] | None] = {}
         self._shared: dict[Component, LeftOut] = {}
         self._seeds: dict[Component, Solution | None] = {}
+        self._links: dict[str, tuple[Component, Sequence[Claim]]] = {}
 
     def implied(self, claim: Claim) -> Implied:
         """What the kept figures other than *claim* allow its published value to be."""
         with self._lock:
-            return self._implied_range(claim).both()
+            found = self._implied_range(claim)
+            return Implied(found.low, found.high)
 
     def domain(self, claim: Claim) -> Implied:
         """What the domain limits alone allow *claim*'s published value to be."""
         with self._lock:
-            return self._domain_range(claim).both()
+            found = self._domain_range(claim)
+            return Implied(found.low, found.high)
 
-    def _implied_range(self, claim: Claim) -> _Range:
+    def _implied_range(self, claim: Claim) -> Range | Floored:
         if claim.id not in self._implied:
-            self._implied[claim.id] = _Range(claim, lambda: self._query(claim))
+            if self._alone(claim):  # no other figure: what the limits alone allow
+                self._implied[claim.id] = self._domain_range(claim)
+            else:
+                self._implied[claim.id] = Range(claim, lambda: self._query(claim))
         return self._implied[claim.id]
 
-    def _domain_range(self, claim: Claim) -> _Range | _Floored:
+    def _alone(self, claim: Claim) -> bool:
+        """Whether no kept figure but *claim* itself is linked to *claim*'s quantities.
+
+        Then its implied range is its domain: the kept figures of other
+        components, which hold together, read none of the quantities linked to it.
+        """
+        return all(other.id == claim.id for other in self._linked(claim)[1])
+
+    def _domain_range(self, claim: Claim) -> Range | Floored:
         if claim.id not in self._domain:
             floor = self._floor(claim)
             shape = functools.partial(self._shape_range, claim)
-            self._domain[claim.id] = shape() if floor is None else _Floored(floor, shape)
+            self._domain[claim.id] = shape() if floor is None else Floored(floor, shape)
         return self._domain[claim.id]
 
-    def _shape_range(self, claim: Claim) -> _Range:
+    def _shape_range(self, claim: Claim) -> Range:
         """The domain of *claim*, shared by every figure of its shape (see :func:`around`)."""
         make, shape = around(claim, self._linked(claim)[0])
         if shape not in self._shapes:
@@ -133,7 +148,7 @@ class Scrutiny:
             seed = self._reconciliation._base_of(linked.ids)
             widen = functools.partial(linked.system, [])
             query = lambda: Query(claim, linked, widen(ceiling), widen=widen, seed=seed)  # noqa: E731 - made if needed
-            self._shapes[shape] = _Range(claim, query, limits_only=True)
+            self._shapes[shape] = Range(claim, query, limits_only=True)
         return self._shapes[shape]
 
     def _floor(self, claim: Claim) -> Decimal | None:
@@ -158,7 +173,7 @@ class Scrutiny:
                 return None
             least /= self._reconciliation.ceiling
         assert claim.published is not None  # noqa: S101 - only published figures have a domain
-        return round_half_up(
+        return unchecked_round_half_up(
             formula.scale * least + formula.offset, unchecked_places(claim.published)
         )
 
@@ -178,6 +193,8 @@ class Scrutiny:
         with self._lock:
             if claim.id in self._caught:
                 return self._caught[claim.id] is not None
+            if self._alone(claim):
+                return False
             if self._outside_domain(claim):
                 return True
             implied, domain = self._implied_range(claim), self._domain_range(claim)
@@ -269,11 +286,16 @@ class Scrutiny:
             return None
 
     def _linked(self, claim: Claim) -> tuple[Component, Sequence[Claim]]:
-        """The components of *claim*'s quantities, merged, and their kept figures.
+        """The components of *claim*'s quantities, merged, and their kept figures (found once).
 
         What *claim* divides by is at least 1, even where no figure of the
         reconciliation divides by it (a figure from outside).
         """
+        if claim.id not in self._links:
+            self._links[claim.id] = self._link(claim)
+        return self._links[claim.id]
+
+    def _link(self, claim: Claim) -> tuple[Component, Sequence[Claim]]:
         found = [self._reconciliation._kept_of(quantity) for quantity in claim.formula.quantities]
         first = found[0] if found else None
         divisor = claim.formula.denominator
@@ -309,81 +331,3 @@ def caught_value(claim: Claim, reconciliation: Reconciliation) -> Decimal | None
     if claim.published is None:
         return None
     return Scrutiny(reconciliation).caught(claim)
-
-
-class _Range:
-    """The published values of *claim* that the figures of a *query* allow, exactly.
-
-    Each end is found on first use, over one query made on first use. Under
-    the limits alone, twice any solution is a solution with the ceiling
-    twice as high (limits compare sums, and doubling keeps a count at least
-    1), so a growing sum of counts is unbounded without a search.
-    """
-
-    def __init__(
-        self, claim: Claim, query: Callable[[], Query], *, limits_only: bool = False
-    ) -> None:
-        assert claim.published is not None  # noqa: S101 - only published figures have a precision
-        self._claim, self._make, self._limits_only = claim, query, limits_only
-        formula = claim.formula
-        #: The one value a formula over no quantity takes (``None``: it varies).
-        self._constant = None
-        if formula.scale == 0 or not formula.quantities:
-            self._constant = round_half_up(formula.offset, places(claim.published))
-        self._above = claim.qualifier is Qualifier.MORE_THAN
-
-    @functools.cached_property
-    def _query(self) -> Query:
-        return self._make()
-
-    @functools.cached_property
-    def low(self) -> Decimal | None:
-        """The least value allowed (``None``: a "more than" figure, any less is allowed)."""
-        if self._constant is not None:
-            return self._constant
-        return None if self._above else self._query.least()
-
-    @functools.cached_property
-    def high(self) -> Decimal | None:
-        """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
-        if self._constant is not None:
-            return self._constant
-        if self._grows:
-            return None
-        return self._query.greatest_bounded(above=self._above)
-
-    @functools.cached_property
-    def _grows(self) -> bool:
-        """Whether the formula is a growing sum of counts under the limits alone: no end at all."""
-        formula = self._claim.formula
-        return self._limits_only and formula.denominator is None and formula.scale > 0
-
-    def unbounded(self) -> bool | None:
-        """Whether :attr:`high` is ``None``, where known without searching for the greatest value."""
-        if self._constant is not None:
-            return False
-        return self._grows or self._query.moves_with_ceiling(above=self._above)
-
-    def both(self) -> Implied:
-        """The two ends."""
-        return Implied(self.low, self.high)
-
-
-class _Floored:
-    """A domain whose least value is known (see :meth:`Scrutiny._floor`); its greatest, its shape's."""
-
-    def __init__(self, low: Decimal, shape: Callable[[], _Range]) -> None:
-        self.low, self._shape = low, shape
-
-    @functools.cached_property
-    def high(self) -> Decimal | None:
-        """The greatest value allowed, ``None`` where only the ceiling on counts bounds it."""
-        return self._shape().high
-
-    def unbounded(self) -> bool | None:
-        """Whether :attr:`high` is ``None``, where known without searching for the greatest value."""
-        return self._shape().unbounded()
-
-    def both(self) -> Implied:
-        """The two ends."""
-        return Implied(self.low, self.high)
