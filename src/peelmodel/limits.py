@@ -76,11 +76,13 @@ def limits_of(claims: Iterable[Claim]) -> tuple[Limit, ...]:
     """
     found: set[Limit] = set()
     places: dict[tuple[str, Period | None, tuple[Area, ...]], set[Quantity]] = defaultdict(set)
+    quantities: dict[Quantity, None] = {}  # each once: many figures read the same count
     for claim in claims:
         if claim.part_of is not None:
             found.add(Limit(parts=claim.formula.numerator, whole=claim.part_of))
-        for quantity in claim.formula.quantities:
-            places[quantity.area.id, quantity.period, quantity.excluding].add(quantity)
+        quantities.update(dict.fromkeys(claim.formula.quantities))
+    for quantity in quantities:
+        places[quantity.area.id, quantity.period, quantity.excluding].add(quantity)
     for present in places.values():
         by_measure = {quantity.measure: quantity for quantity in present}
         for entry in measure_parts.all():

@@ -88,7 +88,8 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
 ) -> int:
     """Narrow *low* and *high* in place by the rules, from the rules in *start*.
 
-    Only the rules marked in *active* apply (all of them without it). Returns
+    Only the rules marked in *active* apply (all of them without it), and
+    *start* names active rules. Returns
     :data:`INFEASIBLE` (-1) when a domain becomes empty, else the number of
     steps taken; a propagation that runs out of steps (*budget*, by default
     the system's: a bound creeping up one at a time) stops early, which
@@ -99,7 +100,10 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     # travels along a chain of rules, either way, settles within one sweep.
     ahead = sorted(set(start))  # a sorted list is a heap
     later: list[int] = []
-    queued = set(ahead)
+    # Whether each rule waits already; a rule that does not apply always seems to.
+    queued = [False] * len(steps_of) if active is None else [not on for on in active]
+    for index in ahead:
+        queued[index] = True
     up = True
     steps = 0
     budget = system.budget() if budget is None else budget
@@ -111,7 +115,7 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         index = heapq.heappop(ahead)
         if not up:
             index = -index
-        queued.discard(index)
+        queued[index] = False
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
@@ -124,21 +128,17 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
             return INFEASIBLE
         changed, again = narrowed
         if not again:  # the rule is at its own fixed point: what it moved does not wake it
-            queued.add(index)
+            queued[index] = True
         for unknown in changed:
             for user in users[unknown]:
-                if (
-                    user not in queued
-                    and (active is None or active[user])
-                    and not _entailed(steps_of[user], unknown, changed, low, high)
-                ):
-                    queued.add(user)
+                if not queued[user] and not _entailed(steps_of[user], unknown, changed, low, high):
+                    queued[user] = True
                     if (user > index) if up else (user < index):
                         heapq.heappush(ahead, user if up else -user)
                     else:
                         later.append(user)
         if not again:
-            queued.discard(index)
+            queued[index] = False
     return steps
 
 
