@@ -56,6 +56,7 @@ ENGINES = (
     "analysis._rules",
     "analysis._search",
     "analysis._shapes",
+    "analysis._values",
     "analysis.reconciliation",
     "analysis.scrutiny",
     "analysis.assessment",

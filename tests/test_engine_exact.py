@@ -21,7 +21,7 @@ from claim_making import count, made, percent, quantity
 from counting import calls_of
 
 from peelmodel import datasets
-from peelmodel.analysis import reconcile
+from peelmodel.analysis import _leave_one_out, reconcile
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import propagate
 from peelmodel.analysis._query import Query
@@ -670,6 +670,21 @@ def test_a_figure_no_other_figure_reads_is_its_domain_with_no_search(
     assert len(queries) == shapes  # the domain's own search, where it needs one
 
 
+def test_bounds_without_half_the_figures_can_check_a_figure_already(monkeypatch):
+    """Recorded crime per 1,000 people: the figures of the other half of its component keep
+    crime and population to a rate above 0, so it is checked with one propagation of that
+    half (from the limits' bounds), never its own bounds without it alone."""
+    claims = claims_of(datasets.load("hampshire-2015"))
+    scrutiny = Scrutiny(reconcile(claims.values()))
+    calls = calls_of(monkeypatch, _leave_one_out, "propagate")
+    rate = claims["hampshire.recorded-crime.per-1000-population"]
+    assert scrutiny.is_checked(rate)
+    assert len(calls) == 1 + 1
+    assert "bounds" not in vars(scrutiny._query(rate))
+    assert str(scrutiny.implied(rate)) == "62.2 to 62.6"  # its own bounds, found when asked for
+    assert len(calls) > 2
+
+
 def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
     """The least sum over the greatest divisor and the greatest over the least, each scaled.
 
@@ -706,7 +721,7 @@ def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
             divisor = query.component.number[formula.denominator]
             least /= max(high[divisor], 1)
             most /= max(low[divisor], 1)
-            if query.within_whole:
+            if query.values.within_whole:
                 most = min(most, Fraction(1))
         ends = sorted(formula.scale * ratio + formula.offset for ratio in (least, most))
         assert query.value_bounds() == (ends[0], ends[1]), claim.id

@@ -120,6 +120,42 @@ def test_only_the_halves_on_the_way_to_a_rule_are_found(monkeypatch):
     assert len(halves._found) == 32  # a span is let go once both its halves are found
 
 
+def _within(inner: Bounds, outer: Bounds) -> bool:
+    return all(a <= b for a, b in zip(outer[0], inner[0], strict=True)) and all(
+        a <= b for a, b in zip(inner[1], outer[1], strict=True)
+    )
+
+
+@given(systems(), st.data())
+def test_on_the_way_to_a_rule_each_bounds_are_within_the_last(case, data):
+    """Asked in any order, the bounds towards a rule narrow, down to those without it alone."""
+    system, first = case
+    indexes = range(first, len(system.rules))
+    if not indexes:
+        return
+    halves = Halves(system, first)
+    for index in data.draw(st.lists(st.sampled_from(indexes), min_size=1, max_size=8)):
+        *on_the_way, last = halves.towards(index)
+        assert last == root(system, _without(system, index))
+        assert None not in on_the_way  # no solution: the last, since more rules keep it so
+        ends = on_the_way if last is None else [*on_the_way, last]
+        for wider, narrower in itertools.pairwise(ends):
+            assert _within(narrower, wider)
+
+
+def test_stopping_on_the_way_saves_the_rest(monkeypatch):
+    """The first bounds towards rule 17 of 32 are those without its half: two propagations."""
+    free = [Rule(f"r{n}", (n % 4,), -1, None, False, Fraction(n + 8), False) for n in range(32)]
+    system = System(4, free, CEILING)
+    calls = _propagations(monkeypatch)
+    halves = Halves(system, 0)
+    first = next(halves.towards(17))
+    assert first == root(system, [index < 16 for index in range(32)])
+    assert len(calls) == 1 + 1
+    assert len(list(halves.towards(17))) == 5  # the half found already, then four more
+    assert len(calls) == 1 + 5
+
+
 def test_a_rule_never_left_out_cannot_be_asked_about():
     one = Rule("one", (0,), -1, Fraction(1), False, Fraction(1), False)
     halves = Halves(System(1, [one, one], CEILING), 1)

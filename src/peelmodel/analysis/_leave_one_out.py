@@ -26,7 +26,7 @@ propagating each system alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from peelmodel.analysis._components import Component
 from peelmodel.analysis._propagation import INFEASIBLE, System, propagate
@@ -58,23 +58,41 @@ class Halves:
 
     def without(self, index: int) -> Bounds | None:
         """The propagated bounds of every rule but rule *index*; ``None``: they have no solution."""
+        *_, found = self.towards(index)
+        return found
+
+    def towards(self, index: int) -> Iterator[Bounds | None]:
+        """Bounds on the way to those without rule *index*, each at least as narrow as the last.
+
+        Without one span of rules holding rule *index*, then without half of
+        it, and so on down to rule *index* alone, the last; each is found as
+        it is asked for, so a caller that stops early saves the rest (a span
+        whose halves are both found already is passed over). ``None`` where
+        they have no solution, and then nothing after it.
+        """
         start, end = self._first, len(self._system.rules)
         if not start <= index < end:
             raise IndexError(index)
         found, split = self._found, self._split
+        if end - start == 1:
+            yield found[start, end]
         while end - start > 1:
             middle = (start + end) // 2
             kept, added = ((start, middle), (middle, end))[:: 1 if index < middle else -1]
             if kept not in found and kept not in split:  # the span itself is still kept
                 bounds = found[start, end]
                 if bounds is None:
-                    return None  # more rules only keep it so
+                    yield None  # more rules only keep it so
+                    return
                 found[kept] = self._add(bounds, kept, added)
                 if added in found or added in split:
                     del found[start, end]
                     split.add((start, end))
             start, end = kept
-        return found[start, end]
+            if kept in found:
+                yield found[kept]
+                if found[kept] is None:
+                    return
 
     def _add(self, bounds: Bounds, kept: _Span, added: _Span) -> Bounds | None:
         """*bounds* (without both spans) propagated with the *added* rules: without *kept*."""
@@ -119,6 +137,13 @@ class LeftOut:
 
         ``None`` where propagation shows they have no solution.
         """
+        return self._of(ceiling).without(self.slot(claim))
+
+    def towards(self, claim: Claim, ceiling: int) -> Iterator[Bounds | None]:
+        """Wider bounds than :meth:`without` on the way to them, then those (see :meth:`Halves.towards`)."""
+        return self._of(ceiling).towards(self.slot(claim))
+
+    def _of(self, ceiling: int) -> Halves:
         if ceiling not in self._halves:
             self._halves[ceiling] = Halves(self.system(ceiling), len(self._component.limits))
-        return self._halves[ceiling].without(self.slot(claim))
+        return self._halves[ceiling]

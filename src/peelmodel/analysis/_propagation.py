@@ -100,10 +100,7 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
     # travels along a chain of rules, either way, settles within one sweep.
     ahead = sorted(set(start))  # a sorted list is a heap
     later: list[int] = []
-    # Whether each rule waits already; a rule that does not apply always seems to.
-    queued = [False] * len(steps_of) if active is None else [not on for on in active]
-    for index in ahead:
-        queued[index] = True
+    queued = _waiting(len(steps_of), ahead, active)
     up = True
     steps = 0
     budget = system.budget() if budget is None else budget
@@ -140,6 +137,14 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         if not again:
             queued[index] = False
     return steps
+
+
+def _waiting(count: int, ahead: list[int], active: Sequence[bool] | None) -> list[bool]:
+    """Whether each of *count* rules waits already: those *ahead*, and those that do not apply."""
+    queued = [False] * count if active is None else [not on for on in active]
+    for index in ahead:
+        queued[index] = True
+    return queued
 
 
 def _entailed(

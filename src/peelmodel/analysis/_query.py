@@ -26,12 +26,9 @@ from peelmodel.analysis._leave_one_out import LeftOut
 from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
 from peelmodel.analysis._search import Bounds, Solution, corner, improve, root, solve, solve_within
+from peelmodel.analysis._values import Values
 from peelmodel.arithmetic import (
     Band,
-    unchecked_affine_range,
-    unchecked_decimal,
-    unchecked_places,
-    unchecked_steps,
 )
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
@@ -65,13 +62,9 @@ class Query:
         *lowest* give witnesses the reconciliation found, if known.
         """
         self.claim, self.component = claim, component
-        formula = claim.formula
-        number = component.number
-        self.numerator = tuple(number[q] for q in formula.numerator)
-        self.denominator = -1 if formula.denominator is None else number[formula.denominator]
-        assert claim.published is not None  # noqa: S101 - only published figures have a precision
-        self.digits = unchecked_places(claim.published)
-        self.step = Fraction(1, 10**self.digits)
+        values = self.values = Values(claim, component)
+        self.numerator, self.denominator = values.numerator, values.denominator
+        self.step = Fraction(1, 10**values.digits)
         self.system, self.left_out, self._widen = system, left_out, widen
         if left_out is None:
             self.slot = system.add(self._rule(_ANY))
@@ -79,19 +72,29 @@ class Query:
             self.slot = left_out.slot(claim)
         #: The rule the slot holds between searches: the figure's own, or one with no band.
         self._held: tuple[Rule, Step] = system.rules[self.slot], system.steps[self.slot]
-        bounds = self._bounds(system)
-        assert bounds is not None  # noqa: S101 - kept figures hold together
-        if seed is None:  # a figure over a quantity the reconciliation never saw
-            with self._open(system):
-                seed = solve(system, None, bounds, ())
-        assert seed is not None  # noqa: S101 - kept figures hold together
-        self.bounds, self.seed = bounds, seed
+        self._seed = seed
         #: The formula's bounds over the query's own bounds, once asked for.
         self._own: tuple[Fraction, Fraction] | None = None
         self._highest, self._lowest = highest, lowest
         self._wider: tuple[System, tuple[list[int], list[int]]] | None = None
         self._moves: dict[bool, bool | None] = {}
-        self.within_whole = component.within_whole(formula)
+
+    @functools.cached_property
+    def bounds(self) -> Bounds:
+        """The bounds the other figures propagate to (found on first use)."""
+        bounds = self._bounds(self.system)
+        assert bounds is not None  # noqa: S101 - kept figures hold together
+        return bounds
+
+    @functools.cached_property
+    def seed(self) -> Solution:
+        """A solution of the other figures: the reconciliation's, or one found (on first use)."""
+        if self._seed is not None:
+            return self._seed
+        with self._open(self.system):  # a figure over a quantity the reconciliation never saw
+            found = solve(self.system, None, self.bounds, ())
+        assert found is not None  # noqa: S101 - kept figures hold together
+        return found
 
     @functools.cached_property
     def highest(self) -> Solution:
@@ -178,43 +181,29 @@ class Query:
             self._wider = wider, bounds
         return self._wider
 
-    def _value_of(self, solution: Solution) -> Fraction:
-        formula = self.claim.formula
-        total = Fraction(sum(solution[u] for u in self.numerator))
-        if self.denominator >= 0:
-            total /= solution[self.denominator]
-        return formula.scale * total + formula.offset
-
-    def steps(self, value: Fraction) -> int:
-        """*value* rounded half up at the figure's precision, in steps."""
-        return unchecked_steps(value, self.digits)
-
-    def _decimal(self, steps: int) -> Decimal:
-        return unchecked_decimal(steps, self.digits)
-
     def least(self) -> Decimal:
         """The least published value some solution rounds to."""
-        start = self.steps(self.value_bounds()[0])
+        start = self.values.steps(self.value_bounds()[0])
         if self._least_corner():  # propagation's bound is attained, with no search
-            return self._decimal(start)
+            return self.values.decimal(start)
 
         def at_most(score: int) -> tuple[Solution, int] | None:
-            end = band(self._decimal(-score))
+            end = band(self.values.decimal(-score))
             found = self._with(Band(None, end.high, high_open=end.high_open))
             if found is None:
                 return None
-            return found[0], -self.steps(self.value_bounds(found[1])[0])
+            return found[0], -self.values.steps(self.value_bounds(found[1])[0])
 
         if at_most(-start) is not None:  # propagation's bound is attained
-            return self._decimal(start)
-        mine = self.steps(self._value_of(self.seed))
+            return self.values.decimal(start)
+        mine = self.values.steps(self.values.at(self.seed))
         found = improve(
             at_most,
-            lambda solution: -self.steps(self._value_of(solution)),
+            lambda solution: -self.values.steps(self.values.at(solution)),
             (-mine, self.seed),
             -start - 1,
         )
-        return self._decimal(-found[0])
+        return self.values.decimal(-found[0])
 
     def _least_corner(self) -> bool:
         """Whether a corner of the query's bounds gives the least value of its formula.
@@ -226,7 +215,7 @@ class Query:
         low, high = self.bounds
         others = [rule for index, rule in enumerate(self.system.rules) if index != self.slot]
         found = corner(others, low, high, self._lean(up=False))
-        return found is not None and self._value_of(found) == self.value_bounds()[0]
+        return found is not None and self.values.at(found) == self.value_bounds()[0]
 
     def greatest_bounded(self, *, above: bool) -> Decimal | None:
         """The greatest published value, or ``None`` where only the ceiling on counts bounds it.
@@ -240,7 +229,7 @@ class Query:
         steps = self._greatest(above=above)
         if moves is None and self.reaches_past(steps, above=above):
             return None
-        return self._decimal(steps)
+        return self.values.decimal(steps)
 
     def moves_with_ceiling(self, *, above: bool) -> bool | None:
         """Whether the greatest value moves with the ceiling on counts, where known without finding it.
@@ -249,7 +238,7 @@ class Query:
         doubled ceiling allows more than it.
         """
         if above not in self._moves:
-            top = self.steps(self.value_bounds()[1]) + 1
+            top = self.values.steps(self.value_bounds()[1]) + 1
             moves: bool | None = None
             if self._stretched_past(top, above=above):
                 moves = True
@@ -262,11 +251,11 @@ class Query:
 
     def _greatest(self, *, above: bool) -> int:
         """The greatest value, in steps, some solution rounds to (or is more than)."""
-        top = self.steps(self.value_bounds()[1])
+        top = self.values.steps(self.value_bounds()[1])
 
         def steps_of(value: Fraction) -> int:
             # Above: the greatest multiple of the step below the value.
-            return math.ceil(value / self.step) - 1 if above else self.steps(value)
+            return math.ceil(value / self.step) - 1 if above else self.values.steps(value)
 
         def beyond(steps: int) -> tuple[Solution, int] | None:
             found = self._with(self._beyond(steps, above=above))
@@ -275,7 +264,7 @@ class Query:
             return found[0], steps_of(self.value_bounds(found[1])[1])
 
         def score(solution: Solution) -> int:
-            return steps_of(self._value_of(solution))
+            return steps_of(self.values.at(solution))
 
         if beyond(top) is not None:  # propagation's bound is attained
             return top
@@ -323,7 +312,7 @@ class Query:
 
     def _beyond(self, steps: int, *, above: bool) -> Band:
         """The formula values that round to at least (or, *above*, are more than) *steps*."""
-        value = self._decimal(steps)
+        value = self.values.decimal(steps)
         if above:
             return Band(Fraction(value), None, low_open=True)
         end = band(value)
@@ -354,7 +343,7 @@ class Query:
     def _stretched_past(self, steps: int, *, above: bool) -> bool:
         """Whether the solution :meth:`_stretched` to the doubled ceiling goes past *steps*."""
         stretched = self._stretched(2 * self.system.ceiling + 1)
-        return stretched is not None and self._value_of(stretched) in self._beyond(
+        return stretched is not None and self.values.at(stretched) in self._beyond(
             steps + 1, above=above
         )
 
@@ -379,21 +368,8 @@ class Query:
         self, bounds: tuple[list[int], list[int]] | None = None
     ) -> tuple[Fraction, Fraction]:
         """Bounds of the formula's value over the propagated *bounds* (default: the query's own)."""
-        if bounds is None:
-            if self._own is None:
-                self._own = self.value_bounds(self.bounds)
-            return self._own
-        low, high = bounds
-        least_sum = most_sum = 0
-        for unknown in self.numerator:
-            least_sum += low[unknown]
-            most_sum += high[unknown]
-        least_of = most_of = 1  # what the sums are divided by
-        if self.denominator >= 0:
-            least_of, most_of = max(high[self.denominator], 1), max(low[self.denominator], 1)
-            if self.within_whole and most_sum > most_of:
-                most_sum = most_of = 1
-        formula = self.claim.formula
-        return unchecked_affine_range(
-            formula.scale, formula.offset, (least_sum, least_of), (most_sum, most_of)
-        )
+        if bounds is not None:
+            return self.values.over(bounds)
+        if self._own is None:
+            self._own = self.values.over(self.bounds)
+        return self._own

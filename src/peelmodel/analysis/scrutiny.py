@@ -233,9 +233,17 @@ class Scrutiny:
         if formula.scale == 0 or not formula.quantities or claim.qualifier is Qualifier.MORE_THAN:
             return False
         least = self._domain_range(claim).low
+        if least is None:
+            return False
         query = self._query(claim)
-        low = query.value_bounds()[0]
-        return least is not None and query.steps(low) > query.steps(Fraction(least))
+        floor = query.values.steps(Fraction(least))
+        if query.left_out is None:
+            return query.values.steps(query.value_bounds()[0]) > floor
+        # Bounds wider than the others' own often show it already, and cost less to find.
+        return any(
+            bounds is not None and query.values.steps(query.value_bounds(bounds)[0]) > floor
+            for bounds in query.left_out.towards(claim, self._reconciliation.ceiling)
+        )
 
     def _query(self, claim: Claim) -> Query:
         """The searches over the kept figures linked to *claim*, but *claim* itself."""
