@@ -685,6 +685,23 @@ def test_bounds_without_half_the_figures_can_check_a_figure_already(monkeypatch)
     assert len(calls) > 2
 
 
+def test_bounds_without_a_span_of_figures_can_keep_counts_within_the_ceiling():
+    """Sexual offences per 1,000 people in England and Wales: under the doubled ceiling, the
+    bounds without a quarter of the figures keep every count within the usual one already, so
+    those without the figure alone are never found: checked all the same."""
+    claims = claims_of(datasets.load("hampshire-2015"))
+    scrutiny = Scrutiny(reconcile(claims.values()))
+    rate = claims["england-and-wales.sexual-offences.per-1000-population"]
+    assert scrutiny.is_checked(rate)
+    query = scrutiny._query(rate)
+    assert query._wider is None
+    assert query.left_out is not None
+    halves = query.left_out._halves[2 * scrutiny._reconciliation.ceiling + 1]
+    slot = query.left_out.slot(rate)
+    assert (slot, slot + 1) not in halves._found
+    assert scrutiny.caught(rate) == Decimal("49.9")
+
+
 def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
     """The least sum over the greatest divisor and the greatest over the least, each scaled.
 

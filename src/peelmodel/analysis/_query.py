@@ -327,18 +327,33 @@ class Query:
         if self._stretched_past(steps, above=above):
             return True
         past = self._beyond(steps + 1, above=above)
-        most = self.value_bounds(self._wider_system()[1])[1]
-        assert past.low is not None  # noqa: S101 - a band from a published value
-        if most < past.low or (most == past.low and past.low_open):
-            return False
-        return self._with(past, wider=True) is not None
+        least = past.low
+        assert least is not None  # noqa: S101 - a band from a published value
+
+        def short(bounds: Bounds) -> bool:
+            most = self.value_bounds(bounds)[1]
+            return most < least or (most == least and past.low_open)
+
+        return not self._wider_bounds_show(short) and self._with(past, wider=True) is not None
 
     def _within_ceiling(self) -> bool:
         """Whether the bounds under the doubled ceiling keep every count within the usual one.
 
         Then the solutions under both ceilings are the same: nothing moves with it.
         """
-        return max(self._wider_system()[1][1]) <= self.system.ceiling
+        return self._wider_bounds_show(lambda bounds: max(bounds[1]) <= self.system.ceiling)
+
+    def _wider_bounds_show(self, holds: Callable[[Bounds], bool]) -> bool:
+        """Whether the bounds under the doubled ceiling show what *holds* tells of bounds.
+
+        Where narrower bounds show whatever wider ones show, bounds without a
+        span of the figures that show it (see :meth:`LeftOut.towards`) spare
+        finding those without this figure alone.
+        """
+        if self.left_out is None or self._wider is not None:
+            return holds(self._wider_system()[1])
+        towards = self.left_out.towards(self.claim, 2 * self.system.ceiling + 1)
+        return any(bounds is not None and holds(bounds) for bounds in towards)
 
     def _stretched_past(self, steps: int, *, above: bool) -> bool:
         """Whether the solution :meth:`_stretched` to the doubled ceiling goes past *steps*."""
