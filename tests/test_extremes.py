@@ -6,10 +6,12 @@ import math
 from fractions import Fraction
 
 import pytest
+from counting import calls_of
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rule_making import random_rules
 
+from peelmodel.analysis import _extremes
 from peelmodel.analysis._extremes import Extremes, UnsolvableError, Witness
 from peelmodel.analysis._linear import Table
 from peelmodel.analysis._propagation import INFEASIBLE, Rule, System, propagate
@@ -61,6 +63,15 @@ def _share() -> Extremes:
 def test_the_first_solution_is_the_least_corner_of_the_propagated_bounds():
     """Propagation leaves x in [1, 14] and y in [7, 100]; 1 of 7 is a solution."""
     assert _share().base == [1, 7]
+
+
+def test_a_solution_known_already_is_the_first(monkeypatch):
+    """2 of 14 is a solution: given, it is the base, and no search looks for another."""
+    searches = calls_of(monkeypatch, _extremes, "solve")
+    extremes = Extremes(System(2, [SHARE], 100, positive=[1]), known=[2, 14])
+    assert extremes.base == [2, 14]
+    assert searches == []
+    assert extremes.least(0)[0] == 1  # the ends are still every solution's
 
 
 def test_an_end_keeps_the_first_solution_that_attains_it():

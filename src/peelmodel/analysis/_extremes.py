@@ -40,10 +40,11 @@ class Extremes:
     Raises :class:`UnsolvableError` when the system has no solution.
     """
 
-    def __init__(self, system: System) -> None:
+    def __init__(self, system: System, known: Solution | None = None) -> None:
+        """The ends over *system*, from a *known* solution of it, if one is at hand."""
         self.system = system
         bounds = root(system)
-        first = None if bounds is None else solve(system, None, bounds, ())
+        first = known if bounds is None or known is not None else solve(system, None, bounds, ())
         if bounds is None or first is None:
             raise UnsolvableError("the rules have no solution")
         self.low, self.high = bounds

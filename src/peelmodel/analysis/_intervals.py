@@ -103,7 +103,7 @@ def intervals_of(
         low, low_witness = extremes.least(unknown)
         high, high_witness = extremes.greatest(unknown)
         if wider_extremes is None:
-            wider_extremes = Extremes(wider)
+            wider_extremes = Extremes(wider, known=extremes.base)  # a higher ceiling keeps it
         bounded = wider_extremes.high[unknown] <= high or (
             wider_extremes.pool_high[unknown][0] <= high
             and _fixed_above(wider_extremes, unknown, high)
