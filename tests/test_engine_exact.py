@@ -725,7 +725,7 @@ def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
         if claim.published is not None and claim.formula.offset == -100
     ]
     assert turned
-    checked = 0
+    checked = shares = 0
     for claim in [*claims, *turned]:
         formula = claim.formula
         if claim.published is None or not formula.quantities or formula.scale == 0:
@@ -738,10 +738,16 @@ def test_a_formula_s_bounds_are_its_values_at_the_corners_of_the_bounds(report):
             divisor = query.component.number[formula.denominator]
             least /= max(high[divisor], 1)
             most /= max(low[divisor], 1)
-            if query.values.within_whole:
+            parts = set(formula.numerator)
+            if len(parts) == len(formula.numerator) and any(
+                limit.whole == formula.denominator and parts <= set(limit.parts)
+                for limit in query.component.limits
+            ):
                 most = min(most, Fraction(1))
+                shares += 1
         ends = sorted(formula.scale * ratio + formula.offset for ratio in (least, most))
         assert query.value_bounds() == (ends[0], ends[1]), claim.id
         assert query.value_bounds((low, high)) == (ends[0], ends[1]), claim.id
         checked += 1
     assert checked > 70
+    assert shares >= 4

@@ -245,3 +245,33 @@ def test_a_roomy_band_allows_every_value_from_its_ends_a_whole_number_partner(pa
         assert _matched(rule, rule.numerator[0], x + offset, [0, 0], [greatest, greatest])
         greatest = 3 * (y + offset) + 1  # nor above 3
         assert _matched(rule, rule.denominator, y + offset, [0, 0], [greatest, greatest])
+
+
+def _spans_a_whole_number(width: Fraction, *, both_open: bool) -> bool:
+    """Whether every run of values this wide holds a whole number, wherever it starts."""
+    return width > 1 if both_open else width >= 1
+
+
+@given(pairs(), st.integers(0, 40), st.integers(0, 40))
+@example((Rule("r", (0,), 1, Fraction(1, 2), True, Fraction(1), True), [], []), 3, 2)  # (1, 2)
+@example((Rule("r", (0,), 1, Fraction(1, 2), True, Fraction(1), False), [], []), 2, 2)  # (1, 2]
+@example((Rule("r", (0,), 1, Fraction(1, 2), True, Fraction(1), True), [], []), 1, 3)  # x: (1, 2)
+@example((Rule("r", (0,), 1, Fraction(1, 3), False, Fraction(1, 2), False), [], []), 12, 6)
+@example((Rule("r", (0,), 1, Fraction(1, 3), False, Fraction(1, 2), False), [], []), 12, 2)
+@example((Rule("r", (0,), 1, Fraction(2, 3), False, Fraction(3, 4), True), [], []), 10, 12)
+def test_a_band_is_roomy_exactly_where_each_end_allows_a_run_of_whole_numbers(pair, x, y):
+    """Over the reals: ``y`` allows x a run of ``y × (mp/mq − lp/lq)`` values, ``x`` allows y
+    one of ``x × (lq/lp − mq/mp)``; a band with an end missing or at 0 is never roomy."""
+    rule = pair[0]
+    found = pair_of(rule)
+    if found is None:
+        return
+    if not found.lp or not found.mp:
+        assert not roomy(found, x, y)
+        return
+    least, most = Fraction(found.lp, found.lq), Fraction(found.mp, found.mq)
+    both_open = found.least_open and found.most_open
+    expected = _spans_a_whole_number(
+        y * (most - least), both_open=both_open
+    ) and _spans_a_whole_number(x * (1 / least - 1 / most), both_open=both_open)
+    assert roomy(found, x, y) is expected

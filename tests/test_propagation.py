@@ -111,6 +111,12 @@ def test_a_settled_rule_is_not_woken_by_its_own_changes():
     low, high = list(system.low), list(system.high)
     assert propagate(system, low, high, [0]) == 1
     assert (low, high) == ([8], [8])
+    # A share moves both its unknowns, each matched: settled, so neither change wakes it.
+    share = Rule("share", (0,), 1, Fraction(1, 8), False, Fraction(3, 20), True)
+    system = System(2, [share], 100, positive=[1])
+    low, high = list(system.low), list(system.high)
+    assert propagate(system, low, high, [0]) == 1
+    assert (low, high) == ([1, 7], [14, 100])
     ratio = Rule("ratio", (1, 0), 3, Fraction(10), False, Fraction(12), True)
     system = System(4, [ratio], 60)
     low, high = [20, 8, 12, 1], [44, 9, 39, 5]

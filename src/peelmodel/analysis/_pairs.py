@@ -33,10 +33,10 @@ class Pair(NamedTuple):
     """``lp ÷ lq ⊲ x ÷ y ⊲ mp ÷ mq`` in whole numbers, ``lq`` (``mq``) 0 where there is no such end.
 
     The band's width is ``spread ÷ (lq × mq)``, ``spread`` 0 where an end is
-    missing or at 0. So the values of ``x`` a ``y`` allows span more than
-    one whole number (at least one, both ends closed) where ``y × spread``
-    is at least ``y_room``, and the values of ``y`` an ``x`` allows, where
-    ``x × spread`` is at least ``x_room`` (see :func:`roomy`).
+    missing or at 0. So the values of ``x`` a ``y`` allows span at least one
+    whole number (more than one where both ends are open) where
+    ``y × spread`` is at least ``y_room``, and the values of ``y`` an ``x``
+    allows, where ``x × spread`` is at least ``x_room`` (see :func:`roomy`).
     """
 
     x: int
@@ -68,8 +68,8 @@ def pair_of(rule: Rule) -> Pair | None:
     mp, mq = (0, 0) if most is None else (most.numerator, most.denominator)
     if lp <= 0 or mp <= 0:
         return Pair(x, y, lp, lq, least_open, mp, mq, rule.high_open)
-    # A closed run of width w holds a whole number where w ≥ 1; any other, where w > 1.
-    strict = least_open or rule.high_open
+    # A run of width w holds a whole number where w ≥ 1, or w > 1 where both its ends are open.
+    strict = least_open and rule.high_open
     return Pair(
         x,
         y,
