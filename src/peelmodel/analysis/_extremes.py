@@ -44,13 +44,14 @@ class Extremes:
         """The ends over *system*, from a *known* solution of it, if one is at hand."""
         self.system = system
         bounds = root(system)
-        first = known if bounds is None or known is not None else solve(system, None, bounds, ())
-        if bounds is None or first is None:
+        if bounds is not None and known is None:
+            known = solve(system, None, bounds, ())
+        if bounds is None or known is None:
             raise UnsolvableError("the rules have no solution")
         self.low, self.high = bounds
         #: The simplex method's table, made on the first greatest end that needs it.
         self._reals: Table | None = None
-        self.pool_low = [(value, first) for value in first]
+        self.pool_low = [(value, known) for value in known]
         self.pool_high = list(self.pool_low)
         if all(holds(rule, self.high) for rule in system.rules):
             self.add(list(self.high))

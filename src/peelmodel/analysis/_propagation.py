@@ -116,9 +116,7 @@ def propagate(  # noqa: PLR0913 - the budget is the one setting a search changes
         steps += 1
         if steps > budget:  # bounds that creep: stop, leaving them wider (the search goes on)
             return steps
-        step = steps_of[index]
-        pair = step.pair
-        narrowed = _narrow(step, low, high) if pair is None else _narrow_pair(step, pair, low, high)
+        narrowed = _narrow(steps_of[index], low, high)
         if narrowed is None:
             rule = system.rules[index]
             system.failed = next(u for u in rule.unknowns if low[u] > high[u])

@@ -27,9 +27,7 @@ from peelmodel.analysis._propagation import Rule, Step, System
 from peelmodel.analysis._rules import ratio_band
 from peelmodel.analysis._search import Bounds, Solution, corner, improve, root, solve, solve_within
 from peelmodel.analysis._values import Values
-from peelmodel.arithmetic import (
-    Band,
-)
+from peelmodel.arithmetic import Band
 from peelmodel.arithmetic import unchecked_band as band
 from peelmodel.claims import Claim
 
