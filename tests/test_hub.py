@@ -112,6 +112,7 @@ def test_a_figure_s_searches_start_from_its_own_rule(monkeypatch):
     claims = rates()
     scrutiny = Scrutiny(reconcile(claims))
     query = scrutiny._query(claims[3])
+    assert query.bounds  # the others' bounds, found on first use: not part of the search
     calls = _narrowings(monkeypatch)
     assert query.least() == Decimal("0.0")
     assert len(calls) < len(COUNTS)
